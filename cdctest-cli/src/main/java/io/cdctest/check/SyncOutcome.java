@@ -1,0 +1,19 @@
+package io.cdctest.check;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a wait for convergence ended.
+ *
+ * @param comparisons the last comparison of every table
+ * @param broken      a pipeline component that stopped working during the wait, if any
+ * @param checks      how many times the tables were compared
+ */
+public record SyncOutcome(List<TableComparison> comparisons, Optional<String> broken, Duration waited, int checks) {
+
+    public boolean equal() {
+        return broken.isEmpty() && comparisons.stream().allMatch(TableComparison::equal);
+    }
+}

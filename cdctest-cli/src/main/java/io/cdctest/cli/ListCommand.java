@@ -1,0 +1,63 @@
+package io.cdctest.cli;
+
+import io.cdctest.CdctestException;
+import io.cdctest.CdctestHome;
+import io.cdctest.pipeline.Pipelines;
+import io.cdctest.spec.Scenario;
+import io.cdctest.spec.TestCase;
+import io.cdctest.spec.TestSuite;
+import io.cdctest.spec.load.ConfigFiles;
+import io.cdctest.spec.load.Interpolator;
+import io.cdctest.spec.load.ScenarioLoader;
+import io.cdctest.spec.load.TestSuiteLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code cdctest list}: scenarios, testcase files, their groups and testcases. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List scenarios (name, type, description), testcase files, groups and testcases.")
+public final class ListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        print(spec.commandLine().getOut(), CdctestHome.locate());
+        return 0;
+    }
+
+    static void print(PrintWriter out, CdctestHome home) {
+        ConfigFiles files = ConfigFiles.of(home);
+        out.println("Scenarios:");
+        out.printf("  %-16s %-14s %s%n", "NAME", "TYPE", "DESCRIPTION");
+        for (Path file : files.scenarioFiles()) {
+            String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            try {
+                Scenario s = new ScenarioLoader(Interpolator.system(), Pipelines.types(), w -> { }).load(file, List.of());
+                out.printf("  %-16s %-14s %s%n", name, s.type(), s.description());
+            } catch (CdctestException e) {
+                out.printf("  %-16s %-14s (invalid: %s)%n", name, "?", e.getMessage());
+            }
+        }
+        out.println();
+        out.println("Testcase files:");
+        for (Path file : files.testcaseFiles()) {
+            try {
+                TestSuite suite = new TestSuiteLoader(Interpolator.system(), w -> { }).load(file);
+                out.println("  " + file.getFileName() + " - " + suite.name()
+                        + (suite.description().isEmpty() ? "" : ": " + suite.description()));
+                suite.groups().forEach((group, ids) -> out.println("    group " + group + ": " + String.join(", ", ids)));
+                for (TestCase tc : suite.testcases()) {
+                    out.printf("      %-10s %s%n", tc.id(), tc.name());
+                }
+            } catch (CdctestException e) {
+                out.println("  " + file.getFileName() + " (invalid: " + e.getMessage() + ")");
+            }
+        }
+    }
+}

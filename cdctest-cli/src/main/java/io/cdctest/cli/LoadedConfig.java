@@ -1,0 +1,55 @@
+package io.cdctest.cli;
+
+import io.cdctest.CdctestException;
+import io.cdctest.CdctestHome;
+import io.cdctest.pipeline.Pipelines;
+import io.cdctest.spec.Scenario;
+import io.cdctest.spec.Step;
+import io.cdctest.spec.TestCase;
+import io.cdctest.spec.TestSuite;
+import io.cdctest.spec.load.ConfigFiles;
+import io.cdctest.spec.load.Interpolator;
+import io.cdctest.spec.load.ScenarioLoader;
+import io.cdctest.spec.load.TestSuiteLoader;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A scenario, its testcase file and the selected testcases, loaded and cross-checked. */
+record LoadedConfig(Scenario scenario, TestSuite suite, String group, List<TestCase> testcases) {
+
+    static LoadedConfig load(CdctestHome home, ScenarioSelection selection, Consumer<String> warnings) {
+        if (selection.scenario == null) {
+            throw CdctestException.config("no scenario given: use --scenario <name|path> (see cdctest list)");
+        }
+        ConfigFiles files = ConfigFiles.of(home);
+        Interpolator env = Interpolator.system();
+        Scenario scenario = new ScenarioLoader(env, Pipelines.types(), warnings)
+                .load(files.scenario(selection.scenario), selection.overrides);
+        TestSuite suite = new TestSuiteLoader(env, warnings).load(selection.testcase != null
+                ? files.testcase(selection.testcase) : files.defaultTestcase(scenario.defaultTestcase(), scenario.type()));
+        if (selection.group != null && !suite.groups().containsKey(selection.group)) {
+            throw CdctestException.config(suite.file() + ": unknown group '" + selection.group + "' (known: "
+                    + String.join(", ", suite.groups().keySet()) + ")");
+        }
+        List<TestCase> testcases = suite.select(selection.group);
+        if (testcases.isEmpty()) {
+            throw CdctestException.config(suite.file() + ": group '" + selection.group + "' has no testcases");
+        }
+        checkTables(scenario, testcases, warnings);
+        return new LoadedConfig(scenario, suite, selection.group, testcases);
+    }
+
+    /** Steps that name a table the scenario does not replicate would wait for nothing: say so. */
+    private static void checkTables(Scenario scenario, List<TestCase> testcases, Consumer<String> warnings) {
+        for (TestCase tc : testcases) {
+            for (Step step : tc.steps()) {
+                String table = step instanceof Step.ValidateSync v ? v.table() : null;
+                if (table != null && !scenario.tables().contains(table)) {
+                    throw CdctestException.config(step.origin() + ": validate_sync: table '" + table
+                            + "' is not replicated by scenario " + scenario.name() + " (tables: "
+                            + String.join(", ", scenario.tables()) + ")");
+                }
+            }
+        }
+    }
+}

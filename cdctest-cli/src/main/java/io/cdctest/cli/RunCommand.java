@@ -1,0 +1,64 @@
+package io.cdctest.cli;
+
+import io.cdctest.CdctestException;
+import io.cdctest.CdctestHome;
+import io.cdctest.run.Console;
+import io.cdctest.run.RunOptions;
+import io.cdctest.run.ScenarioRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code cdctest run}: stand up the scenario's pipeline, run the testcases, report, tear down. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run testcases against a scenario's pipeline (also: cdctest --scenario ...).")
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ScenarioSelection selection;
+    @Mixin
+    RunFlags flags;
+    @ParentCommand
+    CdctestCommand root;
+
+    @Override
+    public Integer call() {
+        return run(spec, selection, flags, root.global);
+    }
+
+    /** The run itself, shared with the root command's legacy form. */
+    static int run(CommandSpec spec, ScenarioSelection selection, RunFlags flags, GlobalOptions global) {
+        Console console = global.console(spec.commandLine().getOut(), spec.commandLine().getErr());
+        CdctestHome home = CdctestHome.locate();
+        LoadedConfig config = LoadedConfig.load(home, selection, console::warn);
+        if (flags.timeoutScale <= 0) {
+            throw CdctestException.config("--timeout-scale must be above 0, got " + flags.timeoutScale);
+        }
+        Path reportDir = reportDir(flags.reportDir, config.scenario().name());
+        RunOptions options = new RunOptions(reportDir, flags.timeoutScale, flags.keepEnv, selection.overrides);
+        return new ScenarioRunner(home, console).run(config.scenario(), config.suite(), config.group(),
+                config.testcases(), options).exitCode().code();
+    }
+
+    private static Path reportDir(Path given, String scenario) {
+        Path dir = given != null ? given : Path.of("reports",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + scenario);
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-test", "");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw CdctestException.config("--report-dir " + dir + ": not writable (" + e.getMessage() + ")");
+        }
+        return dir.toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,19 @@
+package io.cdctest.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Flags that only matter when testcases run. */
+public final class RunFlags {
+    @Option(names = "--report-dir", paramLabel = "<dir>",
+            description = "Where reports and component logs go; default: reports/<time>-<scenario>.")
+    Path reportDir;
+
+    @Option(names = "--timeout-scale", paramLabel = "<x>", defaultValue = "1.0",
+            description = "Multiply every timeout by this factor (slow CI machines); default ${DEFAULT-VALUE}.")
+    double timeoutScale;
+
+    @Option(names = "--keep-env",
+            description = "Leave the environment up after the testcases, print how to reach it, tear down on Ctrl-C.")
+    boolean keepEnv;
+}

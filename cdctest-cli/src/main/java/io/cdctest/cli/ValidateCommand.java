@@ -1,0 +1,62 @@
+package io.cdctest.cli;
+
+import io.cdctest.CdctestException;
+import io.cdctest.CdctestHome;
+import io.cdctest.pipeline.Pipelines;
+import io.cdctest.spec.Endpoint;
+import io.cdctest.spec.Scenario;
+import io.cdctest.spec.TestSuite;
+import io.cdctest.spec.load.ConfigFiles;
+import io.cdctest.spec.load.Interpolator;
+import io.cdctest.spec.load.TestSuiteLoader;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code cdctest validate}: load and check configuration only; touches no database. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Load and validate a scenario and/or a testcase file; connects to nothing.")
+public final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ScenarioSelection selection;
+    @ParentCommand
+    CdctestCommand root;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        var console = root.global.console(out, spec.commandLine().getErr());
+        CdctestHome home = CdctestHome.locate();
+        if (selection.scenario == null && selection.testcase == null) {
+            throw CdctestException.config("nothing to validate: give --scenario and/or --testcase");
+        }
+        if (selection.scenario == null) {
+            TestSuite suite = new TestSuiteLoader(Interpolator.system(), console::warn)
+                    .load(ConfigFiles.of(home).testcase(selection.testcase));
+            out.println(suite.file() + ": valid testcase file, " + suite.testcases().size() + " testcases, groups: "
+                    + String.join(", ", suite.groups().keySet()));
+            return 0;
+        }
+        LoadedConfig config = LoadedConfig.load(home, selection, console::warn);
+        Scenario s = config.scenario();
+        out.println(s.file() + ": valid scenario " + s.name() + " (" + s.type() + ": "
+                + Pipelines.factory(s.type()).description() + ")");
+        out.println("  source: " + endpoint(s.source()) + "; target: " + endpoint(s.target()));
+        out.println("  tables: " + String.join(", ", s.tables()));
+        out.println(config.suite().file() + ": valid, " + config.testcases().size() + " testcases selected"
+                + (config.group() == null ? "" : " (group " + config.group() + ")"));
+        return 0;
+    }
+
+    private static String endpoint(Endpoint e) {
+        return e.engine().id() + " " + e.provision().id()
+                + (e.provision() == io.cdctest.spec.Provision.EXTERNAL ? " " + e.address() : "")
+                + " database " + e.database();
+    }
+}

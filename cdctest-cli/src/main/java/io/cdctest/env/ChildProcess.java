@@ -1,0 +1,131 @@
+package io.cdctest.env;
+
+import io.cdctest.CdctestException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A subprocess the run owns: output to a log file, stdin held open so the child can notice the
+ * harness's death (end-of-file), stopped with SIGTERM then SIGKILL together with its descendants.
+ */
+public final class ChildProcess implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChildProcess.class);
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final OutputStream stdin;
+
+    private ChildProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.stdin = process.getOutputStream();
+    }
+
+    /**
+     * Starts a child. Secrets go in {@code environment}, never in {@code command}: command lines are
+     * visible to every user of the machine.
+     */
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
+                                     Path workingDirectory, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = builder.start();
+            LOG.debug("started {} (pid {}): {}", name, process.pid(), command);
+            return new ChildProcess(name, process, log);
+        } catch (IOException e) {
+            throw CdctestException.environment("cannot start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The command to start a Java program with the JVM running cdctest. */
+    public static List<String> java(String classpath, String mainClass, List<String> jvmArgs, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Optional<Integer> exitCode() {
+        return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
+    }
+
+    /** The last lines of the child's log, for error messages. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** A one-line account of a child that is no longer running. */
+    public String deathNotice() {
+        return name + " exited with code " + exitCode().map(String::valueOf).orElse("?") + " (log: " + log + ")";
+    }
+
+    /** SIGTERM, up to {@code grace} to exit, then SIGKILL; descendants the same way. */
+    public void stop(Duration grace) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.debug("{} did not stop in {}, killing it", name, grace);
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            stdin.close();
+        } catch (IOException ignored) {
+            // the child is gone; its stdin pipe may already be broken
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(15));
+    }
+}

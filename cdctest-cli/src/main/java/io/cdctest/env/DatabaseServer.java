@@ -1,0 +1,24 @@
+package io.cdctest.env;
+
+import io.cdctest.sql.JdbcEndpoint;
+
+/** A database the run uses: embedded, in a container, or given. Closing stops what the run started. */
+public interface DatabaseServer extends AutoCloseable {
+
+    /** A server-level endpoint (no default database). */
+    JdbcEndpoint endpoint();
+
+    /** Whether the server can still be used (a stopped embedded server cannot). */
+    boolean isAlive();
+
+    /** How a person reaches this database, for --keep-env. */
+    default String describe() {
+        return endpoint().describe();
+    }
+
+    /** True when the run started this server and owns everything in it. */
+    boolean ownedByRun();
+
+    @Override
+    void close();
+}

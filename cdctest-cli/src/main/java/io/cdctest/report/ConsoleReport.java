@@ -1,0 +1,44 @@
+package io.cdctest.report;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The summary table printed at the end of a run. */
+public final class ConsoleReport {
+    private ConsoleReport() {
+    }
+
+    public static List<String> summary(RunReport r) {
+        List<String> lines = new ArrayList<>();
+        int idWidth = Math.max(2, r.testcases().stream().mapToInt(t -> t.id().length()).max().orElse(2));
+        int nameWidth = Math.min(48, Math.max(4, r.testcases().stream().mapToInt(t -> t.name().length()).max().orElse(4)));
+        String format = "  %-" + idWidth + "s  %-" + nameWidth + "s  %-7s  %8s";
+        lines.add("");
+        lines.add(String.format(Locale.ROOT, format, "ID", "NAME", "STATUS", "TIME"));
+        for (TestcaseResult t : r.testcases()) {
+            String name = t.name().length() > nameWidth ? t.name().substring(0, nameWidth - 1) + "…" : t.name();
+            lines.add(String.format(Locale.ROOT, format, t.id(), name, t.status(), seconds(t.duration())));
+        }
+        lines.add("");
+        StringBuilder totals = new StringBuilder();
+        totals.append(r.testcases().size()).append(" testcase").append(r.testcases().size() == 1 ? "" : "s").append(": ")
+                .append(r.count(Status.PASSED)).append(" passed, ").append(r.count(Status.FAILED)).append(" failed");
+        if (r.count(Status.ERROR) > 0) {
+            totals.append(", ").append(r.count(Status.ERROR)).append(" errors");
+        }
+        totals.append(" · run ").append(seconds(r.duration()));
+        r.phases().forEach((phase, d) -> totals.append(" · ").append(phase).append(' ').append(seconds(d)));
+        lines.add(totals.toString());
+        if (r.setupError() != null) {
+            lines.add("setup failed: " + r.setupError());
+        }
+        lines.add("result: " + r.exitCode().meaning() + " (exit " + r.exitCode().code() + ")");
+        return lines;
+    }
+
+    static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+}

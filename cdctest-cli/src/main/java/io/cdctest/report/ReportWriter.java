@@ -1,0 +1,27 @@
+package io.cdctest.report;
+
+import io.cdctest.CdctestException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes every file report of a run into its report directory. */
+public final class ReportWriter {
+    private ReportWriter() {
+    }
+
+    /** Writes summary.json and junit.xml; returns the files written. */
+    public static List<Path> write(RunReport report, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path json = dir.resolve("summary.json");
+            Path xml = dir.resolve("junit.xml");
+            JsonReport.write(report, json);
+            JunitXmlReport.write(report, xml);
+            return List.of(json, xml);
+        } catch (IOException e) {
+            throw CdctestException.environment("cannot write reports to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

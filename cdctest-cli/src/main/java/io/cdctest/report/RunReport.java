@@ -1,0 +1,39 @@
+package io.cdctest.report;
+
+import io.cdctest.ExitCode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one run produced; every report format renders this record.
+ *
+ * @param phases      durations of setup, load, pipeline start, testcases and teardown
+ * @param setupError  why the run could not start its testcases (null when it could)
+ * @param logs        component name to log file
+ */
+public record RunReport(String runId, String scenario, String scenarioType, Path scenarioFile, String suite,
+                        Path testcaseFile, String group, Instant started, Duration duration,
+                        List<TestcaseResult> testcases, Map<String, Duration> phases, String setupError,
+                        Map<String, Path> logs, ExitCode exitCode) {
+
+    public long count(Status status) {
+        return testcases.stream().filter(t -> t.status() == status).count();
+    }
+
+    /** The exit code the results call for: internal errors outrank environment errors, which outrank failures. */
+    public static ExitCode exitCodeFor(List<TestcaseResult> testcases, ExitCode setupFailure) {
+        if (setupFailure != null) {
+            return setupFailure;
+        }
+        ExitCode worst = ExitCode.PASSED;
+        for (TestcaseResult t : testcases) {
+            if (t.exitCode().code() > worst.code()) {
+                worst = t.exitCode();
+            }
+        }
+        return worst;
+    }
+}

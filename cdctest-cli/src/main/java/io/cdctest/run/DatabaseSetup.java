@@ -1,0 +1,141 @@
+package io.cdctest.run;
+
+import io.cdctest.CdctestException;
+import io.cdctest.ExitCode;
+import io.cdctest.env.DatabaseServer;
+import io.cdctest.env.Environment;
+import io.cdctest.generate.DataLoader;
+import io.cdctest.generate.RowSource;
+import io.cdctest.generate.TableCatalog;
+import io.cdctest.generate.TableDef;
+import io.cdctest.pipeline.Databases;
+import io.cdctest.spec.DataSpec;
+import io.cdctest.spec.Scenario;
+import io.cdctest.sql.JdbcEndpoint;
+import io.cdctest.sql.Sql;
+import io.cdctest.sql.TableSchema;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Puts the databases in place before the pipeline starts: run-scoped databases, the source tables
+ * with their initial data (so the snapshot is tested too), and the target tables created from the
+ * same definitions. What it creates on servers the run does not own is dropped on teardown.
+ */
+final class DatabaseSetup {
+    private static final int LOAD_BATCH = 1000;
+
+    private final Scenario scenario;
+    private final Environment environment;
+    private final String runId;
+    private final Console console;
+
+    DatabaseSetup(Scenario scenario, Environment environment, String runId, Console console) {
+        this.scenario = scenario;
+        this.environment = environment;
+        this.runId = runId;
+        this.console = console;
+    }
+
+    Databases prepare(DatabaseServer source, DatabaseServer target) {
+        DataSpec data = scenario.data();
+        boolean ownSource = source.ownedByRun() || data != null;
+        boolean ownTarget = ownSource || target.ownedByRun();
+        String sourceDb = ownSource ? scenario.source().database() + "_" + runId : scenario.source().database();
+        String targetDb = ownTarget ? scenario.target().database() + "_" + runId : scenario.target().database();
+        List<String> tables = scenario.tables();
+        try {
+            if (ownSource) {
+                createDatabase(source, sourceDb);
+            }
+            if (data != null) {
+                load(source.endpoint().withDatabase(sourceDb), data);
+            }
+            if (ownTarget) {
+                createDatabase(target, targetDb);
+            }
+            createTargetTables(source.endpoint().withDatabase(sourceDb), target.endpoint().withDatabase(targetDb), tables);
+        } catch (SQLException e) {
+            throw new CdctestException(ExitCode.ENVIRONMENT, "cannot prepare the databases: " + Sql.firstLine(e), e);
+        }
+        return new Databases(source, sourceDb, target, targetDb, tables);
+    }
+
+    private void createDatabase(DatabaseServer server, String database) throws SQLException {
+        JdbcEndpoint endpoint = server.endpoint();
+        try (Connection c = endpoint.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + Sql.quote(database));
+        }
+        if (!server.ownedByRun()) {
+            environment.own("database " + database, () -> dropDatabase(endpoint, database));
+        }
+    }
+
+    private static void dropDatabase(JdbcEndpoint endpoint, String database) throws SQLException {
+        try (Connection c = endpoint.connect(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + Sql.quote(database));
+        }
+    }
+
+    private void load(JdbcEndpoint source, DataSpec data) throws SQLException {
+        long start = System.nanoTime();
+        StringBuilder summary = new StringBuilder();
+        try (Connection c = source.connect()) {
+            for (String table : data.tables()) {
+                TableDef def = catalogTable(table);
+                try (Statement st = c.createStatement()) {
+                    st.execute(def.createSql(source.database(), source.engine()));
+                }
+                DataLoader.insert(c, source.database(), new RowSource(def, data.seed()), def.firstRowAbove(0), data.rows(), LOAD_BATCH,
+                        done -> { });
+                summary.append(summary.length() == 0 ? "" : ", ").append(table).append(' ').append(data.rows())
+                        .append(" rows");
+            }
+        }
+        console.info(String.format("  data      %s (seed %d) in %s", summary, data.seed(),
+                Console.seconds(java.time.Duration.ofNanos(System.nanoTime() - start))));
+    }
+
+    private void createTargetTables(JdbcEndpoint source, JdbcEndpoint target, List<String> tables) throws SQLException {
+        try (Connection s = source.connect(); Connection t = target.connect()) {
+            for (String table : tables) {
+                TableSchema schema = TableSchema.read(s, source.database(), table).orElseThrow(() ->
+                        CdctestException.environment("table " + source.database() + "." + table
+                                + " does not exist on the source " + source.address()));
+                if (schema.primaryKey().isEmpty()) {
+                    throw CdctestException.environment("table " + source.database() + "." + table
+                            + " has no primary key: cdctest cannot match its rows");
+                }
+                if (TableSchema.read(t, target.database(), table).isPresent()) {
+                    continue;
+                }
+                try (Statement st = t.createStatement()) {
+                    st.execute(TableCatalog.find(table).map(def -> def.createSql(target.database(), target.engine()))
+                            .orElseGet(() -> showCreateTable(s, source.database(), table, target.database())));
+                }
+            }
+        }
+    }
+
+    /** The source's own definition of a table that is not in the catalog, aimed at the target database. */
+    private static String showCreateTable(Connection source, String database, String table, String targetDatabase) {
+        try (Statement st = source.createStatement();
+             ResultSet rs = st.executeQuery("SHOW CREATE TABLE " + Sql.qualified(database, table))) {
+            rs.next();
+            String ddl = rs.getString(2);
+            return ddl.replaceFirst("(?i)^CREATE TABLE\\s+`?" + java.util.regex.Pattern.quote(table) + "`?",
+                    "CREATE TABLE " + Sql.qualified(targetDatabase, table));
+        } catch (SQLException e) {
+            throw CdctestException.environment("cannot read the definition of " + database + "." + table + ": "
+                    + Sql.firstLine(e), e);
+        }
+    }
+
+    static TableDef catalogTable(String table) {
+        return TableCatalog.find(table).orElseThrow(() -> CdctestException.config("data.tables: '" + table
+                + "' is not a generator table (known: " + String.join(", ", TableCatalog.names()) + ")"));
+    }
+}

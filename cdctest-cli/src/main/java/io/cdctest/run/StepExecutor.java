@@ -1,0 +1,222 @@
+package io.cdctest.run;
+
+import static org.awaitility.Awaitility.await;
+
+import io.cdctest.CdctestException;
+import io.cdctest.ExitCode;
+import io.cdctest.check.QueryComparator;
+import io.cdctest.check.SyncOutcome;
+import io.cdctest.check.SyncWaiter;
+import io.cdctest.check.TableComparator;
+import io.cdctest.check.TableComparison;
+import io.cdctest.pipeline.ComponentStatus;
+import io.cdctest.pipeline.Databases;
+import io.cdctest.pipeline.Pipeline;
+import io.cdctest.report.Status;
+import io.cdctest.report.StepResult;
+import io.cdctest.report.TestcaseResult;
+import io.cdctest.spec.Scenario;
+import io.cdctest.spec.Side;
+import io.cdctest.spec.Step;
+import io.cdctest.spec.TestCase;
+import io.cdctest.sql.Sql;
+import io.cdctest.workload.SourceWriter;
+import io.cdctest.workload.WriteLog;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * Runs the steps of testcases against the running pipeline. A step that fails ends its testcase;
+ * the remaining steps are reported as skipped.
+ */
+final class StepExecutor implements AutoCloseable {
+    /** How many differing keys a failure message lists. */
+    static final int SHOWN_DIFFERENCES = 20;
+
+    private final Scenario scenario;
+    private final Databases databases;
+    private final Pipeline pipeline;
+    private final double timeoutScale;
+    private final Console console;
+    private final Connection source;
+    private final Connection target;
+    private final SourceWriter writer;
+    private final TableComparator comparator = new TableComparator(SHOWN_DIFFERENCES);
+
+    StepExecutor(Scenario scenario, Databases databases, Pipeline pipeline, double timeoutScale, Console console,
+                 WriteLog log) {
+        this.scenario = scenario;
+        this.databases = databases;
+        this.pipeline = pipeline;
+        this.timeoutScale = timeoutScale;
+        this.console = console;
+        this.source = databases.source().endpoint().withDatabase(databases.sourceDatabase()).connect();
+        this.target = databases.target().endpoint().withDatabase(databases.targetDatabase()).connect();
+        long seed = scenario.data() == null ? 42 : scenario.data().seed();
+        this.writer = new SourceWriter(source, databases.sourceDatabase(), seed, log);
+    }
+
+    TestcaseResult run(TestCase testcase) {
+        long start = System.nanoTime();
+        List<StepResult> steps = new ArrayList<>();
+        List<TableComparison> comparisons = new ArrayList<>();
+        Status status = Status.PASSED;
+        ExitCode code = ExitCode.PASSED;
+        String message = null;
+        for (int i = 0; i < testcase.steps().size(); i++) {
+            Step step = testcase.steps().get(i);
+            String where = step.origin().toString();
+            if (status != Status.PASSED) {
+                steps.add(new StepResult(i + 1, step.action(), where, Status.SKIPPED, Duration.ZERO, "skipped"));
+                continue;
+            }
+            long stepStart = System.nanoTime();
+            String detail;
+            try {
+                detail = execute(step, comparisons);
+                console.detail(step.action() + ": " + detail);
+            } catch (CdctestException e) {
+                code = e.exitCode() == ExitCode.PASSED ? ExitCode.FAILED : e.exitCode();
+                status = code == ExitCode.FAILED ? Status.FAILED : Status.ERROR;
+                detail = e.getMessage();
+                message = "step " + (i + 1) + " (" + step.action() + ", " + where + "): " + e.getMessage();
+            } catch (SQLException e) {
+                status = Status.FAILED;
+                code = ExitCode.FAILED;
+                detail = Sql.firstLine(e);
+                message = "step " + (i + 1) + " (" + step.action() + ", " + where + "): " + detail;
+            } catch (RuntimeException e) {
+                status = Status.ERROR;
+                code = ExitCode.INTERNAL;
+                detail = e.toString();
+                message = "step " + (i + 1) + " (" + step.action() + ", " + where + "): internal error: " + e;
+            }
+            steps.add(new StepResult(i + 1, step.action(), where, status == Status.PASSED ? Status.PASSED : status,
+                    Duration.ofNanos(System.nanoTime() - stepStart), detail));
+        }
+        return new TestcaseResult(testcase.id(), testcase.name(), testcase.description(), status, code,
+                Duration.ofNanos(System.nanoTime() - start), message, List.copyOf(steps), List.copyOf(comparisons));
+    }
+
+    /** Executes one step; returns what it did, or throws a CdctestException saying why it failed. */
+    private String execute(Step step, List<TableComparison> comparisons) throws SQLException {
+        if (step instanceof Step.ValidateSync v) {
+            return validateSync(v, comparisons);
+        }
+        if (step instanceof Step.Dml d) {
+            if (d.sql() != null) {
+                return d.action() + ": " + writer.execute(d.sql(), d.table()) + " row(s)";
+            }
+            long rows = switch (d.kind()) {
+                case INSERT -> writer.insert(d.table(), d.count(), d.count());
+                case UPDATE -> writer.update(d.table(), d.count());
+                case DELETE -> writer.delete(d.table(), d.count());
+            };
+            return d.action() + " " + d.table() + ": " + rows + " generated row(s)";
+        }
+        if (step instanceof Step.BulkInsert b) {
+            return "inserted " + writer.insert(b.table(), b.count(), b.batchSize()) + " rows into " + b.table();
+        }
+        if (step instanceof Step.Sql s) {
+            if (s.on() == Side.SOURCE) {
+                return "source: " + writer.execute(s.sql(), null) + " row(s)";
+            }
+            try (Statement st = target.createStatement()) {
+                return "target: " + st.executeLargeUpdate(s.sql()) + " row(s)";
+            }
+        }
+        if (step instanceof Step.ValidateIndexQuery q) {
+            return validateQuery(q);
+        }
+        if (step instanceof Step.CheckStatus c) {
+            ComponentStatus status = pipeline.status(c.component());
+            if (!status.healthy()) {
+                throw new CdctestException(ExitCode.FAILED, c.component().name().toLowerCase() + " is not healthy: "
+                        + status.detail());
+            }
+            return status.detail();
+        }
+        throw new IllegalStateException("no executor for step " + step.action());
+    }
+
+    private String validateSync(Step.ValidateSync step, List<TableComparison> comparisons) {
+        List<String> tables = step.table() != null ? List.of(step.table()) : databases.tables();
+        Duration timeout = timeout(step.timeout());
+        SyncWaiter waiter = new SyncWaiter(comparator, scenario.validation().checkInterval(), pipeline::failure,
+                console::progress);
+        SyncOutcome outcome = waiter.awaitEqual(new TableComparator.Side(source, databases.source().endpoint().engine(),
+                        databases.sourceDatabase()),
+                new TableComparator.Side(target, databases.target().endpoint().engine(), databases.targetDatabase()),
+                tables, timeout);
+        comparisons.addAll(outcome.comparisons());
+        if (outcome.broken().isPresent()) {
+            throw new CdctestException(ExitCode.FAILED, "the pipeline broke while waiting: " + outcome.broken().get());
+        }
+        if (!outcome.equal()) {
+            throw new CdctestException(ExitCode.FAILED, "not in sync after " + Console.seconds(timeout) + ": "
+                    + describe(outcome.comparisons()));
+        }
+        return outcome.comparisons().stream().map(TableComparison::summary).collect(Collectors.joining(", "))
+                + " after " + Console.seconds(outcome.waited()) + " (" + outcome.checks() + " checks)";
+    }
+
+    /** The differences of the tables that differ, up to {@link #SHOWN_DIFFERENCES} rows. */
+    static String describe(List<TableComparison> comparisons) {
+        StringBuilder out = new StringBuilder();
+        for (TableComparison c : comparisons) {
+            if (c.equal()) {
+                continue;
+            }
+            out.append(out.length() == 0 ? "" : "; ").append(c.summary());
+            c.samples().forEach(d -> out.append("\n      ").append(d));
+            if (c.differences() > c.samples().size()) {
+                out.append("\n      ... and ").append(c.differences() - c.samples().size()).append(" more");
+            }
+        }
+        return out.toString();
+    }
+
+    private String validateQuery(Step.ValidateIndexQuery step) {
+        Duration timeout = timeout(step.timeout());
+        Optional<String>[] last = new Optional[] {Optional.empty()};
+        try {
+            await().alias("validate_index_query").atMost(timeout).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        last[0] = QueryComparator.compare(source, target, step.sql());
+                        Optional<String> broken = last[0].isEmpty() ? Optional.empty() : pipeline.failure();
+                        if (broken.isPresent()) {
+                            throw new CdctestException(ExitCode.FAILED, "the pipeline broke while waiting: " + broken.get());
+                        }
+                        return last[0].isEmpty();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new CdctestException(ExitCode.FAILED, "query results differ after " + Console.seconds(timeout) + ": "
+                    + last[0].orElse("?") + " (query: " + Sql.abbreviate(step.sql(), 100) + ")");
+        }
+        return "same results on both sides";
+    }
+
+    private Duration timeout(Duration stepTimeout) {
+        Duration base = stepTimeout != null ? stepTimeout : scenario.validation().maxWaitTime();
+        return Duration.ofMillis(Math.round(base.toMillis() * timeoutScale));
+    }
+
+    @Override
+    public void close() {
+        for (Connection c : new Connection[] {source, target}) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing a broken connection
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.cdctest.spec;
+
+/**
+ * A database endpoint of a scenario ({@code source:} or {@code target:}).
+ *
+ * @param role     "source" or "target"
+ * @param engine   the engine ({@code type:} in YAML)
+ * @param provision external, embedded or testcontainers
+ * @param host     host for external endpoints
+ * @param port     port for external endpoints
+ * @param database the database the pipeline reads from or writes to
+ * @param account  MatrixOne account (tenant), or null
+ */
+public record Endpoint(String role, Engine engine, Provision provision, String host, int port, String user,
+                       Secret password, String database, String account, Origin origin) {
+
+    public String address() {
+        return host + ":" + port;
+    }
+}

@@ -1,0 +1,27 @@
+package io.cdctest.spec;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** How a part of the pipeline is provided: already running, started in-process/as a subprocess, or in a container. */
+public enum Provision {
+    EXTERNAL("external"),
+    EMBEDDED("embedded"),
+    TESTCONTAINERS("testcontainers");
+
+    private final String id;
+
+    Provision(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<Provision> byId(String id) {
+        String wanted = id.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(p -> p.id.equals(wanted)).findFirst();
+    }
+}

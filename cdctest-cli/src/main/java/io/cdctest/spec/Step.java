@@ -1,0 +1,59 @@
+package io.cdctest.spec;
+
+import java.time.Duration;
+
+/**
+ * One step of a testcase, named by its {@code action:} in YAML. Every step knows where it was
+ * written, so a failure can point at the line.
+ */
+public sealed interface Step {
+
+    /** The YAML action name. */
+    String action();
+
+    Origin origin();
+
+    /** Waits until every row of the table (or of every table when null) is equal on both sides. */
+    record ValidateSync(String table, Duration timeout, Origin origin) implements Step {
+        public String action() {
+            return "validate_sync";
+        }
+    }
+
+    /** INSERT, UPDATE or DELETE on the source: the given SQL, or {@code count} generated rows. */
+    record Dml(Kind kind, String table, String sql, int count, Origin origin) implements Step {
+        public enum Kind { INSERT, UPDATE, DELETE }
+
+        public String action() {
+            return kind.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Inserts {@code count} generated rows into the source table, in batches. */
+    record BulkInsert(String table, int count, int batchSize, Origin origin) implements Step {
+        public String action() {
+            return "bulk_insert";
+        }
+    }
+
+    /** Runs SQL on the source or (to sabotage or inspect) on the target. */
+    record Sql(String sql, Side on, Origin origin) implements Step {
+        public String action() {
+            return "sql";
+        }
+    }
+
+    /** Runs the same query on both sides and waits until the results are equal. */
+    record ValidateIndexQuery(String sql, Duration timeout, Origin origin) implements Step {
+        public String action() {
+            return "validate_index_query";
+        }
+    }
+
+    /** Checks that a pipeline component is up and working. */
+    record CheckStatus(Component component, Origin origin) implements Step {
+        public String action() {
+            return "check_" + component.name().toLowerCase(java.util.Locale.ROOT) + "_status";
+        }
+    }
+}

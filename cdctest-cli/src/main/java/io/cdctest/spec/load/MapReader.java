@@ -1,0 +1,313 @@
+package io.cdctest.spec.load;
+
+import io.cdctest.CdctestException;
+import io.cdctest.spec.Origin;
+import io.cdctest.spec.load.YNode.YEntry;
+import io.cdctest.spec.load.YNode.YList;
+import io.cdctest.spec.load.YNode.YMap;
+import io.cdctest.spec.load.YNode.YScalar;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Typed, strict reading of one YAML map. Every key asked for becomes a known key; {@link #finish()}
+ * rejects any other key with file, line and a suggestion. Errors are one line:
+ * {@code file:line: path.key: problem}.
+ */
+final class MapReader {
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+
+    private final YMap map;
+    private final String path;
+    private final Interpolator interpolator;
+    private final Consumer<String> warnings;
+    private final Set<String> known = new LinkedHashSet<>();
+
+    MapReader(YMap map, String path, Interpolator interpolator, Consumer<String> warnings) {
+        this.map = map;
+        this.path = path;
+        this.interpolator = interpolator;
+        this.warnings = warnings;
+    }
+
+    Origin origin() {
+        return map.origin();
+    }
+
+    String path() {
+        return path;
+    }
+
+    boolean has(String key) {
+        known.add(key);
+        YEntry entry = map.entries().get(key);
+        return entry != null && !(entry.value() instanceof YScalar s && s.text() == null);
+    }
+
+    Origin originOf(String key) {
+        YEntry entry = map.entries().get(key);
+        return entry == null ? map.origin() : entry.keyOrigin();
+    }
+
+    Optional<String> string(String key) {
+        YNode node = node(key);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!(node instanceof YScalar scalar)) {
+            throw error(key, "expected a single value, got " + node.kind());
+        }
+        return Optional.ofNullable(interpolator.apply(scalar.text(), originOf(key), name(key)));
+    }
+
+    String string(String key, String fallback) {
+        return string(key).orElse(fallback);
+    }
+
+    String requiredString(String key) {
+        return string(key).filter(s -> !s.isBlank()).orElseThrow(() -> missing(key));
+    }
+
+    int integer(String key, int fallback) {
+        return string(key).map(text -> {
+            try {
+                return Integer.parseInt(text.trim().replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw error(key, "expected a whole number, got '" + text + "'");
+            }
+        }).orElse(fallback);
+    }
+
+    long longValue(String key, long fallback) {
+        return string(key).map(text -> {
+            try {
+                return Long.parseLong(text.trim().replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw error(key, "expected a whole number, got '" + text + "'");
+            }
+        }).orElse(fallback);
+    }
+
+    int positiveInteger(String key, int fallback) {
+        int value = integer(key, fallback);
+        if (value <= 0) {
+            throw error(key, "expected a number greater than 0, got " + value);
+        }
+        return value;
+    }
+
+    boolean bool(String key, boolean fallback) {
+        return string(key).map(text -> switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw error(key, "expected true or false, got '" + text + "'");
+        }).orElse(fallback);
+    }
+
+    /** A duration: a number of seconds (legacy), or a number with a unit: 500ms, 10s, 2m, 1h. */
+    Duration duration(String key, Duration fallback) {
+        return string(key).map(text -> parseDuration(text.trim()).orElseThrow(
+                () -> error(key, "expected a duration such as 30, 30s, 500ms or 2m, got '" + text + "'")))
+                .orElse(fallback);
+    }
+
+    static Optional<Duration> parseDuration(String text) {
+        Matcher m = DURATION.matcher(text);
+        if (m.matches()) {
+            double amount = Double.parseDouble(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            double millis = switch (unit) {
+                case "ms" -> amount;
+                case "m" -> amount * 60_000;
+                case "h" -> amount * 3_600_000;
+                default -> amount * 1000;
+            };
+            return Optional.of(Duration.ofMillis(Math.round(millis)));
+        }
+        try {
+            return Optional.of(Duration.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A list of names: a YAML list, or one comma-separated string. */
+    List<String> stringList(String key) {
+        YNode node = node(key);
+        if (node == null) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        if (node instanceof YScalar scalar) {
+            String text = interpolator.apply(scalar.text(), originOf(key), name(key));
+            Arrays.stream(text == null ? new String[0] : text.split(","))
+                    .map(String::trim).filter(s -> !s.isEmpty()).forEach(values::add);
+        } else if (node instanceof YList list) {
+            for (YNode item : list.items()) {
+                if (!(item instanceof YScalar s) || s.text() == null) {
+                    throw new CdctestException(io.cdctest.ExitCode.CONFIG, item.origin() + ": " + name(key)
+                            + ": expected a list of names, got " + item.kind());
+                }
+                values.add(interpolator.apply(s.text(), item.origin(), name(key)));
+            }
+        } else {
+            throw error(key, "expected a list, got " + node.kind());
+        }
+        return List.copyOf(values);
+    }
+
+    Optional<MapReader> map(String key) {
+        YNode node = node(key);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!(node instanceof YMap child)) {
+            throw error(key, "expected a map of keys, got " + node.kind());
+        }
+        return Optional.of(new MapReader(child, name(key), interpolator, warnings));
+    }
+
+    /** The maps of a list value, each read strictly. */
+    List<MapReader> maps(String key) {
+        YNode node = node(key);
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof YList list)) {
+            throw error(key, "expected a list, got " + node.kind());
+        }
+        List<MapReader> readers = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            YNode item = list.items().get(i);
+            if (!(item instanceof YMap child)) {
+                throw CdctestException.config(item.origin() + ": " + name(key) + "[" + i + "]: expected a map of keys, got "
+                        + item.kind());
+            }
+            readers.add(new MapReader(child, name(key) + "[" + i + "]", interpolator, warnings));
+        }
+        return readers;
+    }
+
+    /** A map of name to list of names (e.g. {@code test_groups}). */
+    Map<String, List<String>> listsByName(String key) {
+        Optional<MapReader> child = map(key);
+        if (child.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        MapReader reader = child.get();
+        for (String name : reader.map.entries().keySet()) {
+            result.put(name, reader.stringList(name));
+        }
+        return result;
+    }
+
+    /** A free-form block kept as plain values (interpolated), e.g. {@code cdc_config}. */
+    Map<String, Object> freeForm(String key) {
+        YNode node = node(key);
+        if (node == null) {
+            return Map.of();
+        }
+        if (!(node instanceof YMap child)) {
+            throw error(key, "expected a map of keys, got " + node.kind());
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> plain = (Map<String, Object>) plain(child, name(key));
+        return plain;
+    }
+
+    private Object plain(YNode node, String name) {
+        if (node instanceof YScalar s) {
+            return interpolator.apply(s.text(), s.origin(), name);
+        }
+        if (node instanceof YList l) {
+            return l.items().stream().map(i -> plain(i, name)).toList();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        ((YMap) node).entries().forEach((k, e) -> out.put(k, plain(e.value(), name + "." + k)));
+        return out;
+    }
+
+    /** A key of the earlier tool that this model does not use: accepted, with a warning. */
+    void legacy(String key, String note) {
+        if (map.entries().containsKey(key)) {
+            known.add(key);
+            warnings.accept(originOf(key) + ": " + name(key) + ": " + note);
+        }
+    }
+
+    /** Rejects every key that was not asked for. */
+    void finish() {
+        for (YEntry entry : map.entries().values()) {
+            if (!known.contains(entry.key())) {
+                String where = path.isEmpty() ? "" : " in " + path;
+                throw CdctestException.config(entry.keyOrigin() + ": unknown key '" + entry.key() + "'" + where
+                        + suggestion(entry.key(), known));
+            }
+        }
+    }
+
+    CdctestException error(String key, String problem) {
+        return CdctestException.config(originOf(key) + ": " + name(key) + ": " + problem);
+    }
+
+    CdctestException missing(String key) {
+        String where = path.isEmpty() ? "" : " in " + path;
+        return CdctestException.config(map.origin() + ": missing required key '" + key + "'" + where);
+    }
+
+    private String name(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private YNode node(String key) {
+        known.add(key);
+        YEntry entry = map.entries().get(key);
+        if (entry == null || entry.value() instanceof YScalar s && s.text() == null) {
+            return null;
+        }
+        return entry.value();
+    }
+
+    /** " (did you mean 'x'?)" for a close known name, else a list of the known names. */
+    static String suggestion(String wrong, Set<String> candidates) {
+        Optional<String> closest = candidates.stream()
+                .min(Comparator.comparingInt(c -> distance(wrong.toLowerCase(Locale.ROOT), c)));
+        if (closest.isPresent() && distance(wrong.toLowerCase(Locale.ROOT), closest.get()) <= Math.max(2, wrong.length() / 3)) {
+            return " (did you mean '" + closest.get() + "'?)";
+        }
+        return candidates.isEmpty() ? "" : " (known: " + String.join(", ", candidates) + ")";
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

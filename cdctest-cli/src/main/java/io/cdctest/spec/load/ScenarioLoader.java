@@ -1,0 +1,154 @@
+package io.cdctest.spec.load;
+
+import io.cdctest.CdctestException;
+import io.cdctest.spec.DataSpec;
+import io.cdctest.spec.Endpoint;
+import io.cdctest.spec.Engine;
+import io.cdctest.spec.FlinkCdcSpec;
+import io.cdctest.spec.KafkaSpec;
+import io.cdctest.spec.Provision;
+import io.cdctest.spec.Scenario;
+import io.cdctest.spec.Secret;
+import io.cdctest.spec.ValidationSpec;
+import io.cdctest.spec.load.YNode.YMap;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads a scenario YAML file (new keys and the earlier tool's layout) into a {@link Scenario}.
+ * Unknown keys, wrong types and missing keys are errors naming file, line and key.
+ */
+public final class ScenarioLoader {
+    private final Interpolator interpolator;
+    private final Consumer<String> warnings;
+    private final Set<String> knownTypes;
+
+    /**
+     * @param knownTypes the scenario types a pipeline is registered for
+     * @param warnings   receives one line per accepted-but-unused legacy key
+     */
+    public ScenarioLoader(Interpolator interpolator, Set<String> knownTypes, Consumer<String> warnings) {
+        this.interpolator = interpolator;
+        this.knownTypes = knownTypes;
+        this.warnings = warnings;
+    }
+
+    public Scenario load(Path file, List<String> overrides) {
+        YMap root = YamlTrees.readFile(file);
+        Overrides.apply(root, overrides);
+        MapReader r = new MapReader(root, "", interpolator, warnings);
+
+        String type = r.requiredString("scenario_type");
+        if (!knownTypes.contains(type)) {
+            throw r.error("scenario_type", "unknown scenario type '" + type + "'"
+                    + MapReader.suggestion(type, knownTypes));
+        }
+        String fileName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String name = r.string("scenario_name", fileName);
+        String description = r.string("description", "");
+        String testcase = r.string("testcase", null);
+
+        Endpoint source = endpoint(r, "source");
+        Endpoint target = endpoint(r, "target");
+        FlinkCdcSpec flinkCdc = r.map("flink_cdc").map(this::flinkCdc).orElse(null);
+        KafkaSpec kafka = kafka(r);
+        DataSpec data = r.map("data").map(d -> data(d, flinkCdc)).orElse(null);
+        Map<String, Object> cdcConfig = r.freeForm("cdc_config");
+        ValidationSpec validation = r.map("validation").map(this::validation).orElse(ValidationSpec.DEFAULT);
+        r.finish();
+        return new Scenario(file, name, type, description, testcase, source, target, kafka, flinkCdc, data,
+                cdcConfig, validation);
+    }
+
+    private Endpoint endpoint(MapReader parent, String role) {
+        MapReader r = parent.map(role).orElseThrow(() -> parent.missing(role));
+        String typeName = r.string("type", "mysql");
+        Engine engine = Engine.byId(typeName).orElseThrow(() -> r.error("type",
+                "unknown database type '" + typeName + "' (known: mysql, mariadb, matrixone)"));
+        Provision provision = provision(r);
+        if (provision == Provision.EMBEDDED && engine == Engine.MATRIXONE) {
+            throw r.error("provision", "MatrixOne cannot run embedded; use provision: external or testcontainers");
+        }
+        String host = r.string("host", "127.0.0.1");
+        int port = r.integer("port", engine.defaultPort());
+        if (port <= 0 || port > 65535) {
+            throw r.error("port", "expected a port between 1 and 65535, got " + port);
+        }
+        String user = r.string("user", "root");
+        Secret password = new Secret(r.string("password", ""));
+        String database = r.requiredString("database");
+        String account = r.string("account", null);
+        r.legacy("table", "table-level settings on an endpoint are not used; name tables in flink_cdc.tables or data.tables");
+        r.finish();
+        return new Endpoint(role, engine, provision, host, port, user, password, database, account, r.origin());
+    }
+
+    private static Provision provision(MapReader r) {
+        String id = r.string("provision", "external");
+        return Provision.byId(id).orElseThrow(() -> r.error("provision",
+                "unknown provision '" + id + "' (known: external, embedded, testcontainers)"));
+    }
+
+    private KafkaSpec kafka(MapReader parent) {
+        return parent.map("kafka").map(r -> {
+            Provision provision = provision(r);
+            String bootstrap = r.string("bootstrap_servers", null);
+            if (provision == Provision.EXTERNAL && bootstrap == null) {
+                throw r.missing("bootstrap_servers");
+            }
+            int partitions = r.positiveInteger("partitions", 1);
+            r.finish();
+            return new KafkaSpec(provision, bootstrap, partitions, r.origin());
+        }).orElse(new KafkaSpec(Provision.EMBEDDED, null, 1, parent.origin()));
+    }
+
+    private FlinkCdcSpec flinkCdc(MapReader r) {
+        String path = r.string("path", null);
+        if (path != null) {
+            r.legacy("path", "custom producer/consumer scripts are not supported yet; the built-in Flink CDC "
+                    + "producer and consumer are used");
+        }
+        List<String> tables = r.stringList("tables");
+        String topic = r.string("topic", "cdc_test_topic");
+        int batch = r.positiveInteger("consumer_batch_size", 2000);
+        String group = r.string("group", "cdc_test_group");
+        boolean stopKafka = r.bool("stop_kafka_on_teardown", false);
+        Duration checkpoint = r.duration("checkpoint_interval", Duration.ofSeconds(2));
+        r.finish();
+        if (tables.isEmpty()) {
+            throw r.missing("tables");
+        }
+        return new FlinkCdcSpec(null, tables, topic, batch, group, stopKafka, checkpoint);
+    }
+
+    private DataSpec data(MapReader r, FlinkCdcSpec flinkCdc) {
+        List<String> tables = r.stringList("tables");
+        if (tables.isEmpty() && flinkCdc != null) {
+            tables = flinkCdc.tables();
+        }
+        int rows = r.integer("rows", 1000);
+        if (rows < 0) {
+            throw r.error("rows", "expected 0 or more rows, got " + rows);
+        }
+        long seed = r.longValue("seed", 42);
+        r.finish();
+        if (tables.isEmpty()) {
+            throw r.missing("tables");
+        }
+        return new DataSpec(tables, rows, seed);
+    }
+
+    private ValidationSpec validation(MapReader r) {
+        Duration interval = r.duration("check_interval", ValidationSpec.DEFAULT.checkInterval());
+        Duration maxWait = r.duration("max_wait_time", ValidationSpec.DEFAULT.maxWaitTime());
+        r.finish();
+        if (interval.isZero() || maxWait.isZero()) {
+            throw CdctestException.config(r.origin() + ": validation: check_interval and max_wait_time must be above 0");
+        }
+        return new ValidationSpec(interval, maxWait);
+    }
+}

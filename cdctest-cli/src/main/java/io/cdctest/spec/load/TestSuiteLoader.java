@@ -1,0 +1,146 @@
+package io.cdctest.spec.load;
+
+import io.cdctest.CdctestException;
+import io.cdctest.spec.Component;
+import io.cdctest.spec.Side;
+import io.cdctest.spec.Step;
+import io.cdctest.spec.Step.Dml;
+import io.cdctest.spec.TestCase;
+import io.cdctest.spec.TestSuite;
+import io.cdctest.spec.load.YNode.YMap;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Reads a testcase YAML file (the earlier tool's layout: test_suite, test_groups, test_cases with steps). */
+public final class TestSuiteLoader {
+    /** Every action a step may name. */
+    public static final Set<String> ACTIONS = new LinkedHashSet<>(List.of("validate_sync", "insert", "update",
+            "delete", "bulk_insert", "sql", "validate_index_query", "check_producer_status", "check_consumer_status",
+            "check_kafka_status"));
+
+    private final Interpolator interpolator;
+    private final Consumer<String> warnings;
+
+    public TestSuiteLoader(Interpolator interpolator, Consumer<String> warnings) {
+        this.interpolator = interpolator;
+        this.warnings = warnings;
+    }
+
+    public TestSuite load(Path file) {
+        YMap root = YamlTrees.readFile(file);
+        MapReader r = new MapReader(root, "", interpolator, warnings);
+        String name = file.getFileName().toString();
+        String description = "";
+        var suite = r.map("test_suite");
+        if (suite.isPresent()) {
+            name = suite.get().string("name", name);
+            description = suite.get().string("description", "");
+            suite.get().finish();
+        }
+        Map<String, List<String>> groups = r.listsByName("test_groups");
+        List<TestCase> cases = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (MapReader tc : r.maps("test_cases")) {
+            TestCase testcase = testcase(tc);
+            if (!ids.add(testcase.id())) {
+                throw tc.error("id", "duplicate testcase id '" + testcase.id() + "'");
+            }
+            cases.add(testcase);
+        }
+        if (cases.isEmpty()) {
+            throw r.missing("test_cases");
+        }
+        groups.forEach((group, members) -> {
+            for (String id : members) {
+                if (!ids.contains(id)) {
+                    throw CdctestException.config(r.originOf("test_groups") + ": test_groups." + group
+                            + ": no testcase with id '" + id + "'" + MapReader.suggestion(id, ids));
+                }
+            }
+        });
+        r.finish();
+        return new TestSuite(file, name, description, groups, List.copyOf(cases));
+    }
+
+    private TestCase testcase(MapReader r) {
+        String id = r.requiredString("id");
+        String name = r.string("name", id);
+        String description = r.string("description", "");
+        String table = r.string("table", null);
+        List<Step> steps = new ArrayList<>();
+        for (MapReader step : r.maps("steps")) {
+            steps.add(step(step, table));
+        }
+        if (steps.isEmpty()) {
+            throw r.missing("steps");
+        }
+        r.finish();
+        return new TestCase(id, name, description, table, List.copyOf(steps), r.origin());
+    }
+
+    private Step step(MapReader r, String testcaseTable) {
+        String action = r.requiredString("action");
+        r.string("description");
+        r.string("name");
+        String table = r.string("table", testcaseTable);
+        Step step = switch (action) {
+            case "validate_sync" -> new Step.ValidateSync(table, timeout(r), r.origin());
+            case "insert" -> dml(r, Dml.Kind.INSERT, table);
+            case "update" -> dml(r, Dml.Kind.UPDATE, table);
+            case "delete" -> dml(r, Dml.Kind.DELETE, table);
+            case "bulk_insert" -> {
+                requireTable(r, table, action);
+                int count = r.positiveInteger("count", 1000);
+                int batch = r.positiveInteger("batch_size", 1000);
+                yield new Step.BulkInsert(table, count, batch, r.origin());
+            }
+            case "sql" -> new Step.Sql(r.requiredString("sql"), side(r), r.origin());
+            case "validate_index_query" -> new Step.ValidateIndexQuery(r.requiredString("sql"), timeout(r), r.origin());
+            case "check_producer_status" -> new Step.CheckStatus(Component.PRODUCER, r.origin());
+            case "check_consumer_status" -> new Step.CheckStatus(Component.CONSUMER, r.origin());
+            case "check_kafka_status" -> new Step.CheckStatus(Component.KAFKA, r.origin());
+            default -> throw r.error("action", "unknown action '" + action + "'" + MapReader.suggestion(action, ACTIONS));
+        };
+        r.finish();
+        return step;
+    }
+
+    private static Duration timeout(MapReader r) {
+        Duration timeout = r.duration("timeout", null);
+        if (timeout != null && timeout.isZero()) {
+            throw r.error("timeout", "expected a timeout above 0");
+        }
+        return timeout;
+    }
+
+    private static Step dml(MapReader r, Dml.Kind kind, String table) {
+        String sql = r.string("sql", null);
+        int count = r.positiveInteger("count", 1);
+        if (sql == null) {
+            requireTable(r, table, kind.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return new Dml(kind, table, sql, count, r.origin());
+    }
+
+    private static void requireTable(MapReader r, String table, String action) {
+        if (table == null) {
+            throw CdctestException.config(r.origin() + ": " + action + " without sql needs a table "
+                    + "(on the step or the testcase)");
+        }
+    }
+
+    private static Side side(MapReader r) {
+        String on = r.string("on", "source");
+        return switch (on) {
+            case "source" -> Side.SOURCE;
+            case "target" -> Side.TARGET;
+            default -> throw r.error("on", "expected source or target, got '" + on + "'");
+        };
+    }
+}

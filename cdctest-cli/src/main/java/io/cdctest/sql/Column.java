@@ -1,0 +1,10 @@
+package io.cdctest.sql;
+
+/**
+ * One column as the database describes it.
+ *
+ * @param dataType   lower-case base type ({@code int}, {@code varchar}, {@code vecf32})
+ * @param columnType lower-case full type ({@code int(10) unsigned}, {@code tinyint(1)})
+ */
+public record Column(String name, String dataType, String columnType, boolean nullable, boolean primaryKey) {
+}

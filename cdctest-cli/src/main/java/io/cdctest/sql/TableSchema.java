@@ -1,0 +1,49 @@
+package io.cdctest.sql;
+
+import io.cdctest.CdctestException;
+import io.cdctest.ExitCode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The columns and primary key of a table, read from {@code information_schema}. */
+public record TableSchema(String database, String table, List<Column> columns) {
+
+    public List<Column> primaryKey() {
+        return columns.stream().filter(Column::primaryKey).toList();
+    }
+
+    public Optional<Column> column(String name) {
+        return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** Reads a table's definition; empty when the table does not exist. */
+    public static Optional<TableSchema> read(Connection connection, String database, String table) {
+        String sql = "SELECT column_name, data_type, column_type, is_nullable, column_key FROM information_schema.columns "
+                + "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position";
+        List<Column> columns = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, database);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(new Column(rs.getString(1), lower(rs.getString(2)), lower(rs.getString(3)),
+                            "YES".equalsIgnoreCase(rs.getString(4)), "PRI".equalsIgnoreCase(rs.getString(5))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new CdctestException(ExitCode.ENVIRONMENT, "cannot read the definition of " + database + "." + table
+                    + ": " + Sql.firstLine(e), e);
+        }
+        return columns.isEmpty() ? Optional.empty() : Optional.of(new TableSchema(database, table, List.copyOf(columns)));
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}

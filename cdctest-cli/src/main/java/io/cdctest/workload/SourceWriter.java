@@ -1,0 +1,172 @@
+package io.cdctest.workload;
+
+import io.cdctest.CdctestException;
+import io.cdctest.ExitCode;
+import io.cdctest.generate.DataLoader;
+import io.cdctest.generate.RowSource;
+import io.cdctest.generate.TableCatalog;
+import io.cdctest.generate.TableDef;
+import io.cdctest.sql.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Drives INSERT, UPDATE and DELETE on the source: given SQL, or generated rows of catalog tables
+ * (deterministic from the scenario's seed). Every write is recorded in the {@link WriteLog}.
+ */
+public final class SourceWriter {
+    private final Connection connection;
+    private final String database;
+    private final long seed;
+    private final SplittableRandom random;
+    private final WriteLog log;
+    private long version;
+
+    public SourceWriter(Connection connection, String database, long seed, WriteLog log) {
+        this.connection = connection;
+        this.database = database;
+        this.seed = seed;
+        this.random = new SplittableRandom(seed);
+        this.log = log;
+    }
+
+    /** Runs one statement; returns the rows it changed. */
+    public long execute(String sql, String table) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            connection.setCatalog(database);
+            long rows = st.executeLargeUpdate(sql);
+            log.add(new WriteLog.Write(Instant.now(), table, verb(sql), rows, sql));
+            return rows;
+        }
+    }
+
+    /** Inserts {@code count} generated rows after the highest existing key. */
+    public long insert(String table, long count, int batchSize) throws SQLException {
+        RowSource rows = rows(table);
+        long first = rows.table().firstRowAbove(maxLeadingKey(rows.table()));
+        DataLoader.insert(connection, database, rows, first, count, batchSize, done -> { });
+        log.add(new WriteLog.Write(Instant.now(), table, "insert", count, null));
+        return count;
+    }
+
+    /** Gives {@code count} existing rows new generated values in their updatable columns. */
+    public long update(String table, int count) throws SQLException {
+        RowSource rows = rows(table);
+        List<Object[]> keys = pickKeys(rows.table(), count);
+        version++;
+        StringBuilder sql = new StringBuilder("UPDATE ").append(Sql.qualified(database, table)).append(" SET ");
+        List<String> columns = rows.updatable().stream().map(c -> c.name()).toList();
+        sql.append(String.join(", ", columns.stream().map(c -> Sql.quote(c) + " = ?").toList()));
+        sql.append(" WHERE ").append(keyCondition(rows.table()));
+        long changed = inTransaction(sql.toString(), keys, (ps, key) -> {
+            Object[] values = rows.update(java.util.Arrays.hashCode(key), version);
+            int p = 1;
+            for (Object v : values) {
+                ps.setObject(p++, v);
+            }
+            for (Object k : key) {
+                ps.setObject(p++, k);
+            }
+        });
+        log.add(new WriteLog.Write(Instant.now(), table, "update", changed, null));
+        return changed;
+    }
+
+    /** Deletes {@code count} existing rows. */
+    public long delete(String table, int count) throws SQLException {
+        TableDef def = rows(table).table();
+        List<Object[]> keys = pickKeys(def, count);
+        String sql = "DELETE FROM " + Sql.qualified(database, table) + " WHERE " + keyCondition(def);
+        long changed = inTransaction(sql, keys, (ps, key) -> {
+            for (int i = 0; i < key.length; i++) {
+                ps.setObject(i + 1, key[i]);
+            }
+        });
+        log.add(new WriteLog.Write(Instant.now(), table, "delete", changed, null));
+        return changed;
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps, Object[] key) throws SQLException;
+    }
+
+    private long inTransaction(String sql, List<Object[]> keys, Binder binder) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (Object[] key : keys) {
+                binder.bind(ps, key);
+                ps.addBatch();
+            }
+            long changed = 0;
+            for (long n : ps.executeLargeBatch()) {
+                changed += Math.max(0, n);
+            }
+            connection.commit();
+            return changed;
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** {@code count} consecutive existing keys from a seeded random offset. */
+    private List<Object[]> pickKeys(TableDef table, int count) throws SQLException {
+        String keyList = String.join(", ", table.primaryKey().stream().map(Sql::quote).toList());
+        long total;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + Sql.qualified(database, table.name()))) {
+            rs.next();
+            total = rs.getLong(1);
+        }
+        long offset = total <= count ? 0 : random.nextLong(total - count + 1);
+        List<Object[]> keys = new ArrayList<>();
+        String sql = "SELECT " + keyList + " FROM " + Sql.qualified(database, table.name()) + " ORDER BY " + keyList
+                + " LIMIT " + count + " OFFSET " + offset;
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                Object[] key = new Object[table.primaryKey().size()];
+                for (int i = 0; i < key.length; i++) {
+                    key[i] = rs.getObject(i + 1);
+                }
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    private long maxLeadingKey(TableDef table) throws SQLException {
+        String sql = "SELECT COALESCE(MAX(" + Sql.quote(table.primaryKey().get(0)) + "), 0) FROM "
+                + Sql.qualified(database, table.name());
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String keyCondition(TableDef table) {
+        return String.join(" AND ", table.primaryKey().stream().map(c -> Sql.quote(c) + " = ?").toList());
+    }
+
+    private RowSource rows(String table) {
+        TableDef def = TableCatalog.find(table).orElseThrow(() -> new CdctestException(ExitCode.CONFIG,
+                "table " + table + " is not a generator table (known: " + String.join(", ", TableCatalog.names())
+                        + "); give the step an sql: instead"));
+        return new RowSource(def, seed);
+    }
+
+    private static String verb(String sql) {
+        String first = sql.trim().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        return first.isEmpty() ? "sql" : first;
+    }
+}

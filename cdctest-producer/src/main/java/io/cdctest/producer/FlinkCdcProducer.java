@@ -1,0 +1,155 @@
+package io.cdctest.producer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import io.cdctest.support.ParentWatch;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.cdc.connectors.mysql.source.MySqlSource;
+import org.apache.flink.cdc.connectors.mysql.table.StartupOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The built-in producer: a Flink CDC MySQL source (snapshot, then binlog) writing Debezium JSON
+ * change events to one Kafka topic, in a local MiniCluster. Runs as a subprocess of cdctest; its
+ * job state is written to a small status file the harness reads.
+ */
+public final class FlinkCdcProducer {
+    private FlinkCdcProducer() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        ParentWatch.start("cdctest-producer");
+        ProducerArgs args;
+        try {
+            args = ProducerArgs.parse(argv, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("cdctest-producer: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        writeStatus(args, "STARTING", null);
+        try {
+            JobClient job = buildEnvironment(args).executeAsync("cdctest-producer " + args.database());
+            System.err.println("cdctest-producer: job " + job.getJobID() + " submitted");
+            watch(args, job);
+        } catch (Exception e) {
+            writeStatus(args, "FAILED", rootMessage(e));
+            throw e;
+        }
+    }
+
+    private static StreamExecutionEnvironment buildEnvironment(ProducerArgs args) {
+        Configuration conf = new Configuration();
+        conf.setString("restart-strategy.type", "fixed-delay");
+        conf.setString("restart-strategy.fixed-delay.attempts", "3");
+        conf.setString("restart-strategy.fixed-delay.delay", "2 s");
+        String tmp = System.getProperty("java.io.tmpdir");
+        conf.setString("io.tmp.dirs", tmp);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
+        env.enableCheckpointing(args.checkpointMillis());
+
+        Properties debezium = new Properties();
+        debezium.setProperty("bigint.unsigned.handling.mode", "precise");
+        debezium.setProperty("decimal.handling.mode", "precise");
+        String[] tables = args.tables().stream().map(t -> args.database() + "." + t).toArray(String[]::new);
+        MySqlSource<String> source = MySqlSource.<String>builder()
+                .hostname(args.host())
+                .port(args.port())
+                .username(args.user())
+                .password(args.password())
+                .databaseList(args.database())
+                .tableList(tables)
+                .serverId(args.serverId())
+                .serverTimeZone("UTC")
+                .startupOptions(StartupOptions.initial())
+                .debeziumProperties(debezium)
+                .deserializer(new NullPreservingJsonSchema(args.includeSchema()))
+                .build();
+
+        KafkaSink<String> sink = KafkaSink.<String>builder()
+                .setBootstrapServers(args.bootstrapServers())
+                .setRecordSerializer(new TableKeySerializer(args.topic()))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setProperty("linger.ms", "5")
+                .build();
+
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "mysql-cdc " + args.database())
+                .setParallelism(1)
+                .sinkTo(sink)
+                .setParallelism(1);
+        return env;
+    }
+
+    /** Reports every change of the job's state until the job ends; a failed job ends the process. */
+    private static void watch(ProducerArgs args, JobClient job) throws Exception {
+        JobStatus last = null;
+        while (true) {
+            JobStatus status = job.getJobStatus().get();
+            if (status != last) {
+                System.err.println("cdctest-producer: job " + status);
+                writeStatus(args, status.name(), null);
+                last = status;
+            }
+            if (status.isGloballyTerminalState()) {
+                try {
+                    job.getJobExecutionResult().get();
+                } catch (Exception e) {
+                    writeStatus(args, status.name(), rootMessage(e));
+                    throw e;
+                }
+                return;
+            }
+            Thread.sleep(Duration.ofMillis(250).toMillis()); // polling the MiniCluster's own state
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private static void writeStatus(ProducerArgs args, String state, String error) {
+        if (args.statusFile() == null) {
+            return;
+        }
+        String json = "{\"state\":\"" + state + "\",\"time\":\"" + Instant.now() + "\""
+                + (error == null ? "" : ",\"error\":\"" + escape(error) + "\"") + "}\n";
+        Path target = Path.of(args.statusFile());
+        try {
+            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            System.err.println("cdctest-producer: cannot write status file: " + e.getMessage());
+        }
+    }
+
+    private static String escape(String s) {
+        StringBuilder out = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < 0x20 ? ' ' : c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package io.cdctest.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Ends a subprocess when the cdctest process that started it dies. cdctest holds the child's stdin
+ * open and never writes to it; end-of-file means the parent is gone (even after a SIGKILL), so no
+ * producer, consumer or broker outlives its harness.
+ */
+public final class ParentWatch {
+    private ParentWatch() {
+    }
+
+    /** Starts the watch on a daemon thread; {@code name} labels the exit message. */
+    public static void start(String name) {
+        Thread watcher = new Thread(() -> {
+            try (InputStream in = System.in) {
+                while (in.read() >= 0) {
+                    // the parent never writes; anything read is ignored
+                }
+            } catch (IOException ignored) {
+                // a broken pipe means the same as end-of-file
+            }
+            System.err.println(name + ": parent process gone, exiting");
+            Runtime.getRuntime().halt(143);
+        }, "parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+}
