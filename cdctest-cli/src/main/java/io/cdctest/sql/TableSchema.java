@@ -40,7 +40,34 @@ public record TableSchema(String database, String table, List<Column> columns) {
             throw new CdctestException(ExitCode.ENVIRONMENT, "cannot read the definition of " + database + "." + table
                     + ": " + Sql.firstLine(e), e);
         }
+        if (columns.stream().anyMatch(c -> c.dataType().equals("longtext"))) {
+            columns = markMariaDbJson(connection, database, table, columns);
+        }
         return columns.isEmpty() ? Optional.empty() : Optional.of(new TableSchema(database, table, List.copyOf(columns)));
+    }
+
+    /**
+     * MariaDB stores JSON as LONGTEXT with a {@code json_valid()} check; such columns are JSON to the
+     * checker (compared by meaning). Engines without this catalog table keep their types.
+     */
+    private static List<Column> markMariaDbJson(Connection connection, String database, String table,
+                                                List<Column> columns) {
+        String sql = "SELECT check_clause FROM information_schema.check_constraints "
+                + "WHERE constraint_schema = ? AND table_name = ?";
+        List<String> clauses = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, database);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    clauses.add(lower(rs.getString(1)).replace("`", ""));
+                }
+            }
+        } catch (SQLException e) {
+            return columns;
+        }
+        return columns.stream().map(c -> c.dataType().equals("longtext") && clauses.contains("json_valid(" + lower(c.name()) + ")")
+                ? new Column(c.name(), "json", "json", c.nullable(), c.primaryKey()) : c).toList();
     }
 
     private static String lower(String s) {

@@ -66,9 +66,15 @@ final class YamlTrees {
         try {
             node = new Yaml(options).compose(reader);
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            // at the end of the file the problem is better placed where the unclosed construct began
+            boolean atEnd = e.getProblem() != null && e.getProblem().contains("end of stream");
+            Mark mark = e.getProblemMark() != null && !(atEnd && e.getContextMark() != null)
+                    ? e.getProblemMark() : e.getContextMark();
             String where = mark == null ? source : source + ":" + (mark.getLine() + 1);
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            if (atEnd && e.getContext() != null) {
+                problem = e.getContext() + ": " + problem;
+            }
             throw CdctestException.config(where + ": YAML syntax error: " + oneLine(problem));
         } catch (YAMLException e) {
             throw CdctestException.config(source + ": YAML error: " + oneLine(e.getMessage()));

@@ -1,0 +1,48 @@
+package io.cdctest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** YAML fixtures under src/test/resources; bad ones carry their expected message in a first-line comment. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    public static Path dir(String name) {
+        try {
+            return Path.of(Fixtures.class.getResource("/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static List<Path> files(String dir) {
+        try (Stream<Path> files = Files.list(dir(dir))) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text after {@code # expect: } on the first line. */
+    public static String expectation(Path file) {
+        try {
+            String first = Files.readAllLines(file).get(0);
+            return Optional.of(first).filter(l -> l.startsWith("# expect: ")).map(l -> l.substring(10).trim())
+                    .orElseThrow(() -> new IllegalStateException(file + " lacks a '# expect: ' first line"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The repository root (holds config/). */
+    public static Path repositoryRoot() {
+        return CdctestHome.locate().root();
+    }
+}

@@ -1,0 +1,109 @@
+package io.cdctest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cdctest.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, in-process: exit codes, stdout for data, stderr for diagnostics. No database is touched. */
+class CliTest {
+
+    @Test
+    void helpAndVersion() {
+        CliRunner help = CliRunner.run("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--scenario", "--timeout-scale", "--keep-env", "run", "list", "validate",
+                "generate-completion", "Exit codes: 0 all passed");
+        CliRunner version = CliRunner.run("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("cdctest ");
+    }
+
+    @Test
+    void listShowsScenariosGroupsAndTestcases() {
+        CliRunner list = CliRunner.run("list");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains("quickstart", "flink_cdc", "group basic: QS001", "QS090");
+        assertThat(CliRunner.run("-l").out()).isEqualTo(list.out());
+    }
+
+    @Test
+    void validateShippedScenarios() {
+        CliRunner quickstart = CliRunner.run("validate", "--scenario", "quickstart", "--group", "basic");
+        assertThat(quickstart.exitCode()).as(quickstart.err()).isZero();
+        assertThat(quickstart.out()).contains("valid scenario quickstart", "6 testcases selected");
+        CliRunner legacy = CliRunner.run("validate", "-s", "flink_cdc", "-g", "basic");
+        assertThat(legacy.exitCode()).as(legacy.err()).isZero();
+        assertThat(legacy.out()).contains("target: matrixone external 127.0.0.1:6001");
+    }
+
+    @Test
+    void misspeltKeyExitsTwoNamingFileLineAndKey(@TempDir Path dir) throws Exception {
+        Path scenario = dir.resolve("typo.yaml");
+        Files.writeString(scenario, """
+                scenario_type: flink_cdc
+                source: {type: mariadb, provision: embedded, database: s}
+                target: {type: mariadb, provision: embedded, database: t}
+                flink_cdc:
+                  tables: [cdc_test_base]
+                  consumer_batchsize: 10
+                """);
+        CliRunner result = CliRunner.run("validate", "--scenario", scenario.toString(),
+                "--testcase", "quickstart_tests.yaml");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().strip()).isEqualTo("cdctest: " + scenario + ":6: unknown key 'consumer_batchsize'"
+                + " in flink_cdc (did you mean 'consumer_batch_size'?)");
+    }
+
+    @Test
+    void unknownScenarioGroupOrOptionExitTwo() {
+        CliRunner scenario = CliRunner.run("--scenario", "quickstrat");
+        assertThat(scenario.exitCode()).isEqualTo(2);
+        assertThat(scenario.err()).contains("unknown scenario 'quickstrat' (did you mean 'quickstart'?)");
+
+        CliRunner group = CliRunner.run("validate", "--scenario", "quickstart", "--group", "nope");
+        assertThat(group.exitCode()).isEqualTo(2);
+        assertThat(group.err()).contains("unknown group 'nope'").contains("basic, incremental");
+
+        CliRunner option = CliRunner.run("run", "--scenaro", "quickstart");
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.err()).contains("Unknown options: '--scenaro'");
+
+        CliRunner nothing = CliRunner.run();
+        assertThat(nothing.exitCode()).isEqualTo(2);
+        assertThat(nothing.err()).contains("no scenario given");
+    }
+
+    @Test
+    void badSetPathAndBadTimeoutScaleExitTwoBeforeAnythingStarts() {
+        CliRunner set = CliRunner.run("run", "--scenario", "quickstart", "--set", "validation.max_wait=3");
+        assertThat(set.exitCode()).isEqualTo(2);
+        assertThat(set.err()).contains("--set validation.max_wait: unknown key 'max_wait' in validation");
+        CliRunner scale = CliRunner.run("run", "--scenario", "quickstart", "--timeout-scale", "0");
+        assertThat(scale.exitCode()).isEqualTo(2);
+        assertThat(scale.err()).contains("--timeout-scale must be above 0");
+    }
+
+    @Test
+    void validateTestcaseFileAlone() {
+        Path file = Fixtures.dir("spec/testcases/invalid").resolve("unknown_action.yaml");
+        CliRunner bad = CliRunner.run("validate", "--testcase", file.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains(":7: test_cases[0].steps[0].action: unknown action 'validate_snyc'")
+                .doesNotContain("Exception");
+        CliRunner good = CliRunner.run("validate", "--testcase", "quickstart_tests.yaml");
+        assertThat(good.exitCode()).isZero();
+        assertThat(good.out()).contains("valid testcase file");
+    }
+
+    @Test
+    void completionScriptIsGenerated() {
+        CliRunner completion = CliRunner.run("generate-completion");
+        assertThat(completion.exitCode()).isZero();
+        assertThat(completion.out()).contains("complete -F").contains("cdctest");
+    }
+}

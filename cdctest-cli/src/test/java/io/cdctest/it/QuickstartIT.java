@@ -1,0 +1,67 @@
+package io.cdctest.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cdctest.cli.CliRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The quickstart for real: embedded MariaDB source and target, a Kafka broker, the Flink CDC
+ * producer and the consumer, all started by the CLI (in this JVM) and torn down after.
+ */
+class QuickstartIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void basicGroupPassesAndLeavesNothingRunning(@TempDir Path reports) throws Exception {
+        CliRunner run = CliRunner.run("--scenario", "quickstart", "--group", "basic", "--report-dir", reports.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("6 testcases: 6 passed, 0 failed", "result: all testcases passed (exit 0)");
+        assertNoChildProcesses();
+
+        JsonNode summary = JSON.readTree(reports.resolve("summary.json").toFile());
+        assertThat(summary.path("exit_code").asInt()).isZero();
+        assertThat(summary.path("counts").path("passed").asInt()).isEqualTo(6);
+        JsonNode fullSync = summary.path("testcases").get(0);
+        assertThat(fullSync.path("id").asText()).isEqualTo("QS001");
+        assertThat(fullSync.path("tables")).extracting(t -> t.path("source_rows").asLong()).containsOnly(1000L);
+        String xml = Files.readString(reports.resolve("junit.xml"));
+        assertThat(xml).contains("tests=\"6\"", "failures=\"0\"", "name=\"QS005 Composite primary key, including a key change\"");
+        assertThat(reports.resolve("logs")).isDirectoryContaining("glob:**/producer.log")
+                .isDirectoryContaining("glob:**/consumer.log").isDirectoryContaining("glob:**/kafka.log")
+                .isDirectoryContaining("glob:**/source-mariadb.log");
+        assertThat(Files.readString(reports.resolve("logs/producer.log"))).contains("job RUNNING");
+    }
+
+    @Test
+    void rowDeletedOnTheTargetFailsTheRunAndNamesTheKey(@TempDir Path reports) throws Exception {
+        CliRunner run = CliRunner.run("--scenario", "quickstart", "--group", "selftest", "--report-dir",
+                reports.toString(), "--set", "data.rows=200");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("FAILED", "QS090", "cdc_test_base: 1 row differs (source 200 rows, target 199)",
+                "missing in target: id=1");
+        assertNoChildProcesses();
+
+        JsonNode testcase = JSON.readTree(reports.resolve("summary.json").toFile()).path("testcases").get(0);
+        assertThat(testcase.path("status").asText()).isEqualTo("FAILED");
+        JsonNode tables = testcase.path("tables");
+        JsonNode sample = tables.get(tables.size() - 1).path("samples").get(0);
+        assertThat(sample.path("kind").asText()).isEqualTo("missing");
+        assertThat(sample.path("key").path("id").asText()).isEqualTo("1");
+        assertThat(Files.readString(reports.resolve("junit.xml"))).contains("<failure message=\"step 3 (validate_sync");
+    }
+
+    static void assertNoChildProcesses() {
+        List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+        assertThat(left).as("processes left behind").isEmpty();
+    }
+}

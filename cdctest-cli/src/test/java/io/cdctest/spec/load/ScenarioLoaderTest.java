@@ -1,0 +1,118 @@
+package io.cdctest.spec.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cdctest.CdctestException;
+import io.cdctest.ExitCode;
+import io.cdctest.Fixtures;
+import io.cdctest.spec.Engine;
+import io.cdctest.spec.Provision;
+import io.cdctest.spec.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ScenarioLoaderTest {
+    private final List<String> warnings = new ArrayList<>();
+    private final ScenarioLoader loader = new ScenarioLoader(new Interpolator(Map.of("DB_PASSWORD", "s3cret")),
+            Set.of("flink_cdc"), warnings::add);
+
+    static Stream<Path> invalid() {
+        return Stream.concat(Fixtures.files("spec/scenarios/invalid").stream(),
+                Fixtures.files("spec/scenarios/malformed").stream());
+    }
+
+    static Stream<Path> valid() {
+        return Fixtures.files("spec/scenarios/valid").stream();
+    }
+
+    static Stream<Path> shipped() throws Exception {
+        try (Stream<Path> files = Files.list(Fixtures.repositoryRoot().resolve("config/scenarios"))) {
+            return files.toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalid")
+    void badScenarioFailsWithFileLineAndKey(Path file) {
+        String expected = Fixtures.expectation(file);
+        assertThatThrownBy(() -> loader.load(file, List.of()))
+                .isInstanceOfSatisfying(CdctestException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
+                    assertThat(e.getMessage()).startsWith(file.toString()).contains(expected).doesNotContain("\n");
+                });
+    }
+
+    @ParameterizedTest
+    @MethodSource("valid")
+    void validFixturesLoad(Path file) {
+        assertThat(loader.load(file, List.of()).type()).isEqualTo("flink_cdc");
+    }
+
+    @ParameterizedTest
+    @MethodSource("shipped")
+    void shippedScenariosLoad(Path file) {
+        assertThat(new ScenarioLoader(new Interpolator(Map.of()), Set.of("flink_cdc"), w -> { }).load(file, List.of())
+                .tables()).isNotEmpty();
+    }
+
+    @Test
+    void legacyLayoutIsReadWithDefaultsAndAWarningForUnusedKeys() {
+        Scenario s = loader.load(Fixtures.dir("spec/scenarios/valid").resolve("legacy_flink_cdc.yaml"), List.of());
+        assertThat(s.name()).isEqualTo("Flink CDC (MySQL to MO)");
+        assertThat(s.source().engine()).isEqualTo(Engine.MYSQL);
+        assertThat(s.source().provision()).isEqualTo(Provision.EXTERNAL);
+        assertThat(s.source().address()).isEqualTo("localhost:3306");
+        assertThat(s.target().engine()).isEqualTo(Engine.MATRIXONE);
+        assertThat(s.target().password().reveal()).isEqualTo("111");
+        assertThat(s.target().password().toString()).doesNotContain("111");
+        assertThat(s.flinkCdc().tables()).containsExactly("cdc_test_base", "cdc_test_composite_pk");
+        assertThat(s.flinkCdc().consumerBatchSize()).isEqualTo(2000);
+        assertThat(s.validation().checkInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.validation().maxWaitTime()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(s.kafka().provision()).isEqualTo(Provision.EMBEDDED);
+        assertThat(warnings).singleElement().asString().contains(":20: flink_cdc.path:");
+    }
+
+    @Test
+    void overridesChangeKeysAndAreValidatedLikeTheFile() {
+        Path file = Fixtures.dir("spec/scenarios/valid").resolve("embedded_minimal.yaml");
+        Scenario s = loader.load(file, List.of("validation.max_wait_time=5m", "flink_cdc.tables=[a, b]",
+                "kafka.provision=external", "kafka.bootstrap_servers=k:9092"));
+        assertThat(s.validation().maxWaitTime()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(s.flinkCdc().tables()).containsExactly("a", "b");
+        assertThat(s.kafka().bootstrapServers()).isEqualTo("k:9092");
+
+        assertThatThrownBy(() -> loader.load(file, List.of("source.hots=x")))
+                .hasMessage("--set source.hots: unknown key 'hots' in source (did you mean 'host'?)");
+        assertThatThrownBy(() -> loader.load(file, List.of("source")))
+                .hasMessage("--set source: expected key.path=value");
+        assertThatThrownBy(() -> loader.load(file, List.of("source.database.x=1")))
+                .hasMessageStartingWith("--set source.database.x: 'database' is not a map of keys");
+    }
+
+    @Test
+    void environmentVariablesAreInterpolatedWithDefaults(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, """
+                scenario_type: flink_cdc
+                source: {type: mysql, host: "${DB_HOST:-db.local}", password: "${DB_PASSWORD}", database: s}
+                target: {type: mariadb, provision: embedded, database: "t_${DB_SUFFIX:-x}"}
+                flink_cdc: {tables: [a]}
+                """);
+        Scenario s = loader.load(file, List.of());
+        assertThat(s.source().host()).isEqualTo("db.local");
+        assertThat(s.source().password().reveal()).isEqualTo("s3cret");
+        assertThat(s.target().database()).isEqualTo("t_x");
+    }
+}

@@ -1,0 +1,71 @@
+package io.cdctest.spec.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cdctest.CdctestException;
+import io.cdctest.ExitCode;
+import io.cdctest.Fixtures;
+import io.cdctest.spec.Component;
+import io.cdctest.spec.Side;
+import io.cdctest.spec.Step;
+import io.cdctest.spec.TestSuite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TestSuiteLoaderTest {
+    private final TestSuiteLoader loader = new TestSuiteLoader(new Interpolator(Map.of()), w -> { });
+
+    static Stream<Path> invalid() {
+        return Fixtures.files("spec/testcases/invalid").stream();
+    }
+
+    static Stream<Path> shipped() throws Exception {
+        try (Stream<Path> files = Files.list(Fixtures.repositoryRoot().resolve("config/testcases"))) {
+            return files.toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalid")
+    void badTestcaseFileFailsWithFileLineAndKey(Path file) {
+        String expected = Fixtures.expectation(file);
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(CdctestException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
+            assertThat(e.getMessage()).startsWith(file.toString()).contains(expected);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("shipped")
+    void shippedTestcaseFilesLoad(Path file) {
+        TestSuite suite = loader.load(file);
+        assertThat(suite.testcases()).isNotEmpty();
+        suite.groups().keySet().forEach(g -> assertThat(suite.select(g)).isNotEmpty());
+    }
+
+    @Test
+    void legacyLayoutBecomesTypedSteps() {
+        TestSuite suite = loader.load(Fixtures.dir("spec/testcases/valid").resolve("legacy_common.yaml"));
+        assertThat(suite.name()).isEqualTo("CDC Common Test Suite");
+        assertThat(suite.select("basic")).extracting(tc -> tc.id()).containsExactly("TC001", "TC002");
+        assertThat(suite.testcases().get(0).steps()).singleElement()
+                .isEqualTo(new Step.ValidateSync("cdc_test_base", Duration.ofSeconds(120),
+                        suite.testcases().get(0).steps().get(0).origin()));
+        var steps = suite.testcases().get(1).steps();
+        assertThat(steps.get(0)).isInstanceOfSatisfying(Step.Dml.class, d -> {
+            assertThat(d.kind()).isEqualTo(Step.Dml.Kind.UPDATE);
+            assertThat(d.table()).isEqualTo("cdc_test_base");
+            assertThat(d.origin().line()).isEqualTo(17);
+        });
+        assertThat(steps.get(1)).isInstanceOf(Step.ValidateIndexQuery.class);
+        assertThat(steps.get(2)).isInstanceOfSatisfying(Step.Sql.class, s -> assertThat(s.on()).isEqualTo(Side.TARGET));
+        assertThat(steps.get(3)).isEqualTo(new Step.CheckStatus(Component.PRODUCER, steps.get(3).origin()));
+    }
+}
