@@ -87,19 +87,33 @@ public final class ChildProcess implements AutoCloseable {
         return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
     }
 
-    /** The last lines of the child's log, for error messages. */
-    public String logTail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
-        }
+    /** A one-line account of a child that is no longer running: exit code, its last error line, its log. */
+    public String deathNotice() {
+        String error = lastErrorLine();
+        return name + " exited with code " + exitCode().map(String::valueOf).orElse("?")
+                + (error.isEmpty() ? "" : ": " + error) + " (log: " + log + ")";
     }
 
-    /** A one-line account of a child that is no longer running. */
-    public String deathNotice() {
-        return name + " exited with code " + exitCode().map(String::valueOf).orElse("?") + " (log: " + log + ")";
+    /** The most telling error line of the log (the deepest "Caused by", else the last exception or ERROR line). */
+    String lastErrorLine() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+        String best = "";
+        for (String line : lines) {
+            String t = line.trim();
+            if (t.startsWith("Caused by: ")) {
+                best = t.substring("Caused by: ".length());
+            } else if (best.isEmpty() && (t.matches(".*(Exception|Error)(: .*)?$") || t.contains(" ERROR "))
+                    && !t.startsWith("at ")) {
+                best = t;
+            }
+        }
+        best = best.replaceFirst("^[\\w.$]+(Exception|Error): ", "");
+        return best.length() > 300 ? best.substring(0, 297) + "..." : best;
     }
 
     /** SIGTERM, up to {@code grace} to exit, then SIGKILL; descendants the same way. */

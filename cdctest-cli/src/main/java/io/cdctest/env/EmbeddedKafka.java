@@ -75,8 +75,7 @@ public final class EmbeddedKafka implements KafkaService {
                     .pollDelay(Duration.ofMillis(500)).pollInterval(Duration.ofMillis(200))
                     .until(() -> {
                         if (!process.isAlive()) {
-                            throw CdctestException.environment("Kafka broker failed to start: " + process.deathNotice()
-                                    + "\n" + process.logTail(15));
+                            throw CdctestException.environment("Kafka broker failed to start: " + process.deathNotice());
                         }
                         return Ports.reachable("127.0.0.1", port, 200);
                     });

@@ -100,8 +100,7 @@ public final class EmbeddedMariaDb implements DatabaseServer {
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> {
                         if (!process.isAlive()) {
-                            throw CdctestException.environment(role + " MariaDB failed to start: " + process.deathNotice()
-                                    + "\n" + process.logTail(15));
+                            throw CdctestException.environment(role + " MariaDB failed to start: " + process.deathNotice());
                         }
                         if (!Ports.reachable("127.0.0.1", port, 200)) {
                             return false;

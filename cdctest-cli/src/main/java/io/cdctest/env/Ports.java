@@ -5,19 +5,32 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Free local ports for embedded components, and reachability checks for given ones. */
 public final class Ports {
     private Ports() {
     }
 
-    public static int free() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw CdctestException.environment("cannot find a free local port: " + e.getMessage(), e);
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
+    /**
+     * A port free now and not handed out before by this process: components start in parallel and
+     * bind later, so the operating system alone could give two of them the same port.
+     */
+    public static synchronized int free() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw CdctestException.environment("cannot find a free local port: " + e.getMessage(), e);
+            }
         }
+        throw CdctestException.environment("cannot find a free local port that was not used before");
     }
 
     /** True when something accepts TCP connections at host:port within the timeout. */

@@ -81,7 +81,9 @@ public final class FlinkCdcProducer {
                 .setBootstrapServers(args.bootstrapServers())
                 .setRecordSerializer(new TableKeySerializer(args.topic()))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .setProperty("linger.ms", "5")
+                .setProperty("linger.ms", "10")
+                .setProperty("batch.size", "1048576")
+                .setProperty("compression.type", "lz4")
                 .build();
 
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "mysql-cdc " + args.database())
