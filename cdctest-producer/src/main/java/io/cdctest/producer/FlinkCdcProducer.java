@@ -5,9 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import io.cdctest.support.ParentWatch;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -93,26 +96,36 @@ public final class FlinkCdcProducer {
         return env;
     }
 
-    /** Reports every change of the job's state until the job ends; a failed job ends the process. */
+    /**
+     * Reports every change of the job's state (sampled from the MiniCluster four times a second)
+     * and waits for the job's end; a failed job ends the process with Flink's message.
+     */
     private static void watch(ProducerArgs args, JobClient job) throws Exception {
-        JobStatus last = null;
-        while (true) {
-            JobStatus status = job.getJobStatus().get();
-            if (status != last) {
-                System.err.println("cdctest-producer: job " + status);
-                writeStatus(args, status.name(), null);
-                last = status;
-            }
-            if (status.isGloballyTerminalState()) {
-                try {
-                    job.getJobExecutionResult().get();
-                } catch (Exception e) {
-                    writeStatus(args, status.name(), rootMessage(e));
-                    throw e;
+        AtomicReference<JobStatus> last = new AtomicReference<>();
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "job-status");
+            t.setDaemon(true);
+            return t;
+        });
+        reporter.scheduleWithFixedDelay(() -> {
+            try {
+                JobStatus status = job.getJobStatus().get();
+                if (last.getAndSet(status) != status) {
+                    System.err.println("cdctest-producer: job " + status);
+                    writeStatus(args, status.name(), null);
                 }
-                return;
+            } catch (Exception e) {
+                System.err.println("cdctest-producer: cannot read job status: " + e);
             }
-            Thread.sleep(Duration.ofMillis(250).toMillis()); // polling the MiniCluster's own state
+        }, 0, 250, TimeUnit.MILLISECONDS);
+        try {
+            job.getJobExecutionResult().get();
+            writeStatus(args, "FINISHED", null);
+        } catch (Exception e) {
+            writeStatus(args, "FAILED", rootMessage(e));
+            throw e;
+        } finally {
+            reporter.shutdownNow();
         }
     }
 
