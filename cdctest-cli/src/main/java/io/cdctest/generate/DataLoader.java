@@ -1,74 +1,124 @@
 package io.cdctest.generate;
 
+import io.cdctest.CdctestException;
+import io.cdctest.ExitCode;
+import io.cdctest.sql.JdbcEndpoint;
 import io.cdctest.sql.Sql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
-/** Inserts generated rows with multi-row INSERT statements, one transaction per batch. */
+/**
+ * Loads generated rows fast: the row range is split over parallel connections, each writing with
+ * LOAD DATA LOCAL INFILE where the server allows it, else with multi-row INSERTs. Rows depend only
+ * on the seed and their number, so the result is the same with any number of threads.
+ */
 public final class DataLoader {
-    private static final int MAX_PLACEHOLDERS = 65_535;
+    private static final int LOAD_DATA_CHUNK = 20_000;
 
-    private DataLoader() {
+    private final JdbcEndpoint endpoint;
+    private final int threads;
+    private final int batchSize;
+    private final LoadMethod method;
+
+    /**
+     * @param endpoint  where to load, with the database set
+     * @param threads   parallel connections
+     * @param batchSize rows per INSERT statement
+     */
+    public DataLoader(JdbcEndpoint endpoint, int threads, int batchSize, LoadMethod method) {
+        this.endpoint = endpoint;
+        this.threads = Math.max(1, threads);
+        this.batchSize = Math.max(1, batchSize);
+        this.method = method;
+    }
+
+    /** Inserts rows on one connection with multi-row INSERTs (for small writes during testcases). */
+    public static void insert(Connection connection, String database, RowSource rows, long from, long count,
+                              int batchSize) throws SQLException {
+        new InsertWriter(batchSize).write(connection, database, rows, from, count, n -> { });
+    }
+
+    /** The method actually used: AUTO resolves to LOAD_DATA when the server has local_infile on. */
+    public LoadMethod resolve(Connection connection) {
+        if (method != LoadMethod.AUTO) {
+            return method;
+        }
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT @@local_infile")) {
+            return rs.next() && rs.getInt(1) == 1 ? LoadMethod.LOAD_DATA : LoadMethod.INSERT;
+        } catch (SQLException e) {
+            return LoadMethod.INSERT;
+        }
     }
 
     /**
-     * Inserts rows {@code fromRow .. fromRow+count-1}.
+     * Writes rows {@code from .. from+count-1}.
      *
-     * @param progress called after each batch with the number of rows written so far
+     * @param progress told how many rows were added, from several threads
+     * @return the method used
      */
-    public static void insert(Connection connection, String database, RowSource rows, long fromRow, long count,
-                              int batchSize, java.util.function.LongConsumer progress) throws SQLException {
-        List<String> columns = rows.table().columnNames();
-        int perStatement = Math.max(1, Math.min(batchSize, MAX_PLACEHOLDERS / columns.size()));
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            long done = 0;
-            PreparedStatement full = null;
-            try {
-                while (done < count) {
-                    int n = (int) Math.min(perStatement, count - done);
-                    PreparedStatement ps = n == perStatement && full != null ? full
-                            : connection.prepareStatement(insertSql(database, rows.table().name(), columns, n));
-                    if (n == perStatement && full == null) {
-                        full = ps;
-                    }
-                    int p = 1;
-                    for (int i = 0; i < n; i++) {
-                        for (Object value : rows.row(fromRow + done + i)) {
-                            ps.setObject(p++, value);
-                        }
-                    }
-                    ps.executeUpdate();
-                    connection.commit();
-                    if (ps != full) {
-                        ps.close();
-                    }
-                    done += n;
-                    progress.accept(done);
-                }
-            } finally {
-                if (full != null) {
-                    full.close();
-                }
-            }
+    public LoadMethod load(RowSource rows, long from, long count, LongConsumer progress) {
+        LoadMethod used;
+        try (Connection probe = endpoint.connect()) {
+            used = resolve(probe);
         } catch (SQLException e) {
-            connection.rollback();
-            throw e;
+            throw new CdctestException(ExitCode.ENVIRONMENT, "cannot connect to " + endpoint.address() + ": " + Sql.firstLine(e), e);
+        }
+        RowWriter writer = used == LoadMethod.LOAD_DATA ? new LoadDataWriter(LOAD_DATA_CHUNK) : new InsertWriter(batchSize);
+        Properties props = new Properties();
+        if (used == LoadMethod.LOAD_DATA) {
+            props.setProperty("allowLoadLocalInfile", "true");
+        }
+        int parts = (int) Math.max(1, Math.min(threads, count / 1000));
+        ExecutorService pool = Executors.newFixedThreadPool(parts, r -> {
+            Thread t = new Thread(r, "cdctest-load");
+            t.setDaemon(true);
+            return t;
+        });
+        LongAdder written = new LongAdder();
+        LongConsumer counting = n -> {
+            written.add(n);
+            progress.accept(n);
+        };
+        try {
+            List<Future<Long>> futures = new ArrayList<>();
+            long per = count / parts;
+            for (int i = 0; i < parts; i++) {
+                long start = from + i * per;
+                long n = i == parts - 1 ? count - i * per : per;
+                futures.add(pool.submit(() -> {
+                    try (Connection c = endpoint.connect(props)) {
+                        return writer.write(c, endpoint.database(), rows, start, n, counting);
+                    }
+                }));
+            }
+            for (Future<Long> f : futures) {
+                f.get();
+            }
+            return used;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CdctestException ce) {
+                throw ce;
+            }
+            String message = cause instanceof SQLException se ? Sql.firstLine(se) : String.valueOf(cause);
+            throw new CdctestException(ExitCode.ENVIRONMENT, "loading " + rows.table().name() + " into "
+                    + endpoint.address() + "/" + endpoint.database() + " failed: " + message, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CdctestException(ExitCode.ENVIRONMENT, "loading " + rows.table().name() + " was interrupted", e);
         } finally {
-            connection.setAutoCommit(autoCommit);
+            pool.shutdownNow();
         }
-    }
-
-    static String insertSql(String database, String table, List<String> columns, int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(Sql.qualified(database, table)).append(" (");
-        sql.append(String.join(", ", columns.stream().map(Sql::quote).toList())).append(") VALUES ");
-        String tuple = "(" + "?, ".repeat(columns.size() - 1) + "?)";
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ", ").append(tuple);
-        }
-        return sql.toString();
     }
 }

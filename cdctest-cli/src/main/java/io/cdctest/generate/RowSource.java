@@ -5,15 +5,17 @@ import java.util.SplittableRandom;
 
 /**
  * Deterministic rows of a catalog table: row {@code n} of a table is the same for the same seed on
- * every run and machine, whatever was generated before it.
+ * every run and machine, whatever was generated before it and on whichever thread.
  */
 public final class RowSource {
     private final TableDef table;
     private final long seed;
+    private final List<ColumnDef> updatable;
 
     public RowSource(TableDef table, long seed) {
         this.table = table;
         this.seed = seed;
+        this.updatable = table.columns().stream().filter(ColumnDef::updatable).toList();
     }
 
     public TableDef table() {
@@ -26,7 +28,7 @@ public final class RowSource {
         List<ColumnDef> columns = table.columns();
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = columns.get(i).generator().next(random, row);
+            values[i] = columns.get(i).gen().next(random, row);
         }
         return values;
     }
@@ -34,16 +36,15 @@ public final class RowSource {
     /** New values for the updatable columns of row {@code row}, as of its {@code version}-th update. */
     public Object[] update(long row, long version) {
         SplittableRandom random = random(row, version);
-        List<ColumnDef> columns = updatable();
-        Object[] values = new Object[columns.size()];
+        Object[] values = new Object[updatable.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = columns.get(i).generator().next(random, row);
+            values[i] = updatable.get(i).gen().next(random, row);
         }
         return values;
     }
 
     public List<ColumnDef> updatable() {
-        return table.columns().stream().filter(ColumnDef::updatable).toList();
+        return updatable;
     }
 
     private SplittableRandom random(long row, long version) {

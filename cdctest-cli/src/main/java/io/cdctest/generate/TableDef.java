@@ -6,15 +6,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A table of the generator's catalog: one definition that creates the table on any engine, so the
- * same definition serves the source, the target and the checker.
+ * A table of the generator's catalog: one definition that creates the table on MySQL, MariaDB and
+ * MatrixOne, so the same definition serves the source, the target and the checker.
  *
- * @param primaryKey the key columns, in key order
- * @param indexes    index clauses as they appear inside CREATE TABLE
+ * @param primaryKey        the key columns, in key order (partition columns included)
+ * @param indexes           index clauses inside CREATE TABLE
+ * @param partitioning      the PARTITION BY clause, or empty
+ * @param deferredIndexes   indexes created after the load (fulltext, vector), per engine
  * @param rowsPerLeadingKey how many generated rows share one value of the first key column
  */
-public record TableDef(String name, List<ColumnDef> columns, List<String> primaryKey, List<String> indexes,
+public record TableDef(String name, String group, List<ColumnDef> columns, List<String> primaryKey,
+                       List<String> indexes, String partitioning, DeferredIndexes deferredIndexes,
                        int rowsPerLeadingKey) {
+
+    /** Statements that create indexes after the load, for an engine (may be none). */
+    @FunctionalInterface
+    public interface DeferredIndexes {
+        List<String> statements(String database, Engine engine);
+    }
+
+    public String createSql(String database, Engine engine) {
+        List<String> parts = new ArrayList<>();
+        columns.forEach(c -> parts.add("  " + c.ddl(engine)));
+        parts.add("  PRIMARY KEY (" + String.join(", ", primaryKey.stream().map(Sql::quote).toList()) + ")");
+        indexes.forEach(i -> parts.add("  " + i));
+        return "CREATE TABLE " + Sql.qualified(database, name) + " (\n" + String.join(",\n", parts) + "\n)"
+                + (partitioning.isEmpty() ? "" : "\n" + partitioning);
+    }
+
+    public List<String> deferredIndexSql(String database, Engine engine) {
+        return deferredIndexes.statements(database, engine);
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(ColumnDef::name).toList();
+    }
 
     /**
      * The first row number whose leading key is above {@code maxLeadingKey}. Keys start at 1
@@ -22,21 +48,5 @@ public record TableDef(String name, List<ColumnDef> columns, List<String> primar
      */
     public long firstRowAbove(long maxLeadingKey) {
         return (maxLeadingKey + 1) * rowsPerLeadingKey;
-    }
-
-    public String createSql(String database, Engine engine) {
-        List<String> parts = new ArrayList<>();
-        columns.forEach(c -> parts.add("  " + c.ddl()));
-        parts.add("  PRIMARY KEY (" + String.join(", ", primaryKey.stream().map(Sql::quote).toList()) + ")");
-        indexes.forEach(i -> parts.add("  " + i));
-        return "CREATE TABLE " + Sql.qualified(database, name) + " (\n" + String.join(",\n", parts) + "\n)";
-    }
-
-    public List<String> columnNames() {
-        return columns.stream().map(ColumnDef::name).toList();
-    }
-
-    public boolean isKey(String column) {
-        return primaryKey.contains(column);
     }
 }

@@ -4,8 +4,8 @@ import io.cdctest.CdctestException;
 import io.cdctest.ExitCode;
 import io.cdctest.env.DatabaseServer;
 import io.cdctest.env.Environment;
-import io.cdctest.generate.DataLoader;
-import io.cdctest.generate.RowSource;
+import io.cdctest.generate.Generation;
+import io.cdctest.generate.LoadMethod;
 import io.cdctest.generate.TableCatalog;
 import io.cdctest.generate.TableDef;
 import io.cdctest.pipeline.Databases;
@@ -26,7 +26,7 @@ import java.util.List;
  * same definitions. What it creates on servers the run does not own is dropped on teardown.
  */
 final class DatabaseSetup {
-    private static final int LOAD_BATCH = 1000;
+    private static final int LOAD_THREADS = 2;
 
     private final Scenario scenario;
     private final Environment environment;
@@ -80,22 +80,13 @@ final class DatabaseSetup {
         }
     }
 
-    private void load(JdbcEndpoint source, DataSpec data) throws SQLException {
+    private void load(JdbcEndpoint source, DataSpec data) {
+        List<TableDef> tables = data.tables().stream().map(DatabaseSetup::catalogTable).toList();
         long start = System.nanoTime();
-        StringBuilder summary = new StringBuilder();
-        try (Connection c = source.connect()) {
-            for (String table : data.tables()) {
-                TableDef def = catalogTable(table);
-                try (Statement st = c.createStatement()) {
-                    st.execute(def.createSql(source.database(), source.engine()));
-                }
-                DataLoader.insert(c, source.database(), new RowSource(def, data.seed()), def.firstRowAbove(0), data.rows(), LOAD_BATCH,
-                        done -> { });
-                summary.append(summary.length() == 0 ? "" : ", ").append(table).append(' ').append(data.rows())
-                        .append(" rows");
-            }
-        }
-        console.info(String.format("  data      %s (seed %d) in %s", summary, data.seed(),
+        new Generation(source, source.engine(), new Generation.Options(tables, data.rows(), 1000, LOAD_THREADS,
+                data.seed(), LoadMethod.AUTO, false, false, false, false)).run(Generation.Progress.NONE);
+        console.info(String.format("  data      %s (seed %d) in %s", String.join(", ", data.tables().stream()
+                        .map(t -> t + " " + data.rows() + " rows").toList()), data.seed(),
                 Console.seconds(java.time.Duration.ofNanos(System.nanoTime() - start))));
     }
 

@@ -49,7 +49,13 @@ public record JdbcEndpoint(String role, Engine engine, String host, int port, St
 
     /** Opens a connection in UTC; failure is an environment error naming role, engine and host:port. */
     public Connection connect() {
+        return connect(new Properties());
+    }
+
+    /** Opens a connection with extra driver properties (e.g. {@code allowLoadLocalInfile}). */
+    public Connection connect(Properties extra) {
         Properties props = new Properties();
+        props.putAll(extra);
         props.setProperty("user", loginUser());
         props.setProperty("password", password.reveal());
         try {

@@ -52,7 +52,7 @@ public final class SourceWriter {
     public long insert(String table, long count, int batchSize) throws SQLException {
         RowSource rows = rows(table);
         long first = rows.table().firstRowAbove(maxLeadingKey(rows.table()));
-        DataLoader.insert(connection, database, rows, first, count, batchSize, done -> { });
+        DataLoader.insert(connection, database, rows, first, count, batchSize);
         log.add(new WriteLog.Write(Instant.now(), table, "insert", count, null));
         return count;
     }
