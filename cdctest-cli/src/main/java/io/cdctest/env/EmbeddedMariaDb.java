@@ -43,6 +43,11 @@ public final class EmbeddedMariaDb implements DatabaseServer {
      * @param serverId the binlog server id, distinct per instance
      */
     public static EmbeddedMariaDb start(String role, Path dir, Path log, int serverId) {
+        return start(role, dir, log, serverId, List.of());
+    }
+
+    /** Starts an instance with extra server options (later options win, e.g. a larger buffer pool). */
+    public static EmbeddedMariaDb start(String role, Path dir, Path log, int serverId, List<String> extraOptions) {
         MariaDbBinaries binaries = MariaDbBinaries.unpacked();
         Path data = dir.resolve("data");
         Path tmp = dir.resolve("tmp");
@@ -53,7 +58,7 @@ public final class EmbeddedMariaDb implements DatabaseServer {
         }
         binaries.copyTemplateTo(data);
         int port = Ports.free();
-        List<String> command = List.of(binaries.server().toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(binaries.server().toString(),
                 "--no-defaults",
                 "--console",
                 "--basedir=" + binaries.baseDir(),
@@ -79,7 +84,8 @@ public final class EmbeddedMariaDb implements DatabaseServer {
                 "--innodb-buffer-pool-size=64M",
                 "--innodb-log-file-size=48M",
                 "--innodb-flush-log-at-trx-commit=2",
-                "--sync-binlog=0");
+                "--sync-binlog=0"));
+        command.addAll(extraOptions);
         ChildProcess process = ChildProcess.start(role + " mariadb", command,
                 Map.of("LD_LIBRARY_PATH", binaries.libraries().toString()), dir, log);
         EmbeddedMariaDb db = new EmbeddedMariaDb(role, port, dir, process);

@@ -101,6 +101,24 @@ class CliTest {
     }
 
     @Test
+    void generateAcceptsTheEarlierToolsOptions() {
+        CliRunner help = CliRunner.run("generate", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--host", "--port", "--user", "--password", "--database", "--group", "--count",
+                "--batch-size", "--create-only", "--create-indexes", "--indexes-only", "--dialect", "--tables", "--seed",
+                "--threads", "--drop-existing", "--scenario", "basic, fulltext, vector, partition");
+        CliRunner noDatabase = CliRunner.run("generate", "--count", "10");
+        assertThat(noDatabase.exitCode()).isEqualTo(2);
+        assertThat(noDatabase.err().strip()).isEqualTo("cdctest: --database is required (or take it from --scenario)");
+        CliRunner embedded = CliRunner.run("generate", "--scenario", "quickstart");
+        assertThat(embedded.exitCode()).isEqualTo(2);
+        assertThat(embedded.err()).contains("its source is embedded; generate needs a running server");
+        CliRunner unknownTable = CliRunner.run("generate", "--database", "d", "--tables", "cdc_test_nope");
+        assertThat(unknownTable.exitCode()).isEqualTo(2);
+        assertThat(unknownTable.err()).contains("--tables: unknown table 'cdc_test_nope'");
+    }
+
+    @Test
     void completionScriptIsGenerated() {
         CliRunner completion = CliRunner.run("generate-completion");
         assertThat(completion.exitCode()).isZero();
