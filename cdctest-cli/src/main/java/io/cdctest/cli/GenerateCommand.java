@@ -86,11 +86,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validateArguments();
+        List<TableDef> selected = selectedTables();
         JdbcEndpoint given = endpoint();
         Engine engine = engine(given);
         JdbcEndpoint endpoint = new JdbcEndpoint(given.role(), engine, given.host(), given.port(), given.user(),
                 given.password(), given.database(), given.account(), given.tls());
-        List<TableDef> selected = selectedTables();
         var console = root.global.console(spec.commandLine().getOut(), spec.commandLine().getErr());
         console.info("generating " + selected.stream().map(TableDef::name).toList() + " into " + endpoint.describe()
                 + " (" + engine.id() + " dialect, seed " + seed + ")");
