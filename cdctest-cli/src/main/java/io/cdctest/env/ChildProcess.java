@@ -1,5 +1,7 @@
 package io.cdctest.env;
 
+import static org.awaitility.Awaitility.await;
+
 import io.cdctest.CdctestException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,6 +118,26 @@ public final class ChildProcess implements AutoCloseable {
         }
         best = best.replaceFirst("^[\\w.$]+(Exception|Error): ", "");
         return best.length() > 300 ? best.substring(0, 297) + "..." : best;
+    }
+
+    /**
+     * Waits until {@code ready} says the child is ready. A child that dies first, or is not ready
+     * within the timeout, is an environment error naming the child and its log.
+     */
+    public void awaitReady(Duration timeout, Callable<Boolean> ready) {
+        try {
+            await().alias(name + " ready").atMost(timeout).pollInSameThread()
+                    .pollDelay(Duration.ofMillis(50)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw CdctestException.environment(name + " failed to start: " + deathNotice());
+                        }
+                        return ready.call();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw CdctestException.environment(name + " was not ready within " + timeout.toSeconds() + " s (log: "
+                    + log + ")", e);
+        }
     }
 
     /** SIGTERM, up to {@code grace} to exit, then SIGKILL; descendants the same way. */

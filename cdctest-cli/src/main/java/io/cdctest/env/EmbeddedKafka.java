@@ -1,7 +1,5 @@
 package io.cdctest.env;
 
-import static org.awaitility.Awaitility.await;
-
 import io.cdctest.CdctestException;
 import io.cdctest.CdctestHome;
 import java.io.IOException;
@@ -10,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A single-node KRaft Kafka broker (broker and controller in one JVM) from the Maven jars of the
@@ -70,21 +67,9 @@ public final class EmbeddedKafka implements KafkaService {
     }
 
     private void awaitReady() {
-        try {
-            await().alias("kafka broker ready").atMost(READY_TIMEOUT)
-                    .pollDelay(Duration.ofMillis(500)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw CdctestException.environment("Kafka broker failed to start: " + process.deathNotice());
-                        }
-                        return Ports.reachable("127.0.0.1", port, 200);
-                    });
-            try (KafkaAdmin admin = new KafkaAdmin(bootstrapServers())) {
-                admin.brokers();
-            }
-        } catch (ConditionTimeoutException e) {
-            throw CdctestException.environment("Kafka broker did not listen on 127.0.0.1:" + port + " within "
-                    + READY_TIMEOUT.toSeconds() + " s (log: " + process.log() + ")", e);
+        process.awaitReady(READY_TIMEOUT, () -> Ports.reachable("127.0.0.1", port, 200));
+        try (KafkaAdmin admin = new KafkaAdmin(bootstrapServers())) {
+            admin.brokers();
         }
     }
 

