@@ -4,21 +4,25 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Waits until every row of the given tables is equal on both sides, rechecking with growing
- * intervals (100 ms doubling up to the scenario's check_interval); passes as soon as all is equal,
- * fails fast when a pipeline component breaks, and on timeout returns the last differences.
+ * Waits until every row of the given tables is equal on both sides. The first check compares
+ * everything; later checks look again only at what still differed (key ranges), with growing
+ * intervals (100 ms doubling up to the scenario's check_interval). It passes as soon as all is
+ * equal (tables that were equal earlier are confirmed once more), fails fast when a pipeline
+ * component breaks, and on timeout compares the differing tables fully once more for the report.
  */
 public final class SyncWaiter {
     private static final Duration FIRST_INTERVAL = Duration.ofMillis(100);
 
-    private final TableComparator comparator;
+    private final TableDiff diff;
     private final Duration maxInterval;
     private final Supplier<Optional<String>> pipelineFailure;
     private final Consumer<String> progress;
@@ -27,48 +31,63 @@ public final class SyncWaiter {
      * @param pipelineFailure names a component that stopped working, if any
      * @param progress        receives a line after every check that still differs
      */
-    public SyncWaiter(TableComparator comparator, Duration maxInterval, Supplier<Optional<String>> pipelineFailure,
+    public SyncWaiter(TableDiff diff, Duration maxInterval, Supplier<Optional<String>> pipelineFailure,
                       Consumer<String> progress) {
-        this.comparator = comparator;
+        this.diff = diff;
         this.maxInterval = maxInterval;
         this.pipelineFailure = pipelineFailure;
         this.progress = progress;
     }
 
-    public SyncOutcome awaitEqual(TableComparator.Side source, TableComparator.Side target, List<String> tables,
-                             Duration timeout) {
+    public SyncOutcome awaitEqual(TableDiff.Side source, TableDiff.Side target, List<ComparisonPlan> plans,
+                                  Duration timeout) {
         long start = System.nanoTime();
-        List<TableComparison> last = new ArrayList<>();
+        Map<ComparisonPlan, TableComparison> last = new LinkedHashMap<>();
+        List<ComparisonPlan> equalEarlier = new ArrayList<>();
         Optional<String>[] broken = new Optional[] {Optional.empty()};
         int[] checks = {0};
+        boolean converged = false;
         try {
-            await().alias("validate_sync " + String.join(",", tables))
+            await().alias("validate_sync " + plans.stream().map(ComparisonPlan::name).toList())
                     .atMost(timeout)
                     .pollInSameThread()
                     .pollDelay(Duration.ZERO)
-                    .pollInterval((count, previous) -> count <= 1 ? FIRST_INTERVAL
-                            : min(previous.multipliedBy(2), maxInterval))
+                    .pollInterval((count, previous) -> count <= 1 ? FIRST_INTERVAL : min(previous.multipliedBy(2), maxInterval))
                     .until(() -> {
                         checks[0]++;
-                        last.clear();
-                        for (String table : tables) {
-                            last.add(comparator.compare(source, target, table));
+                        for (ComparisonPlan plan : plans) {
+                            TableComparison before = last.get(plan);
+                            if (before != null && before.equal()) {
+                                if (!equalEarlier.contains(plan)) {
+                                    equalEarlier.add(plan);
+                                }
+                                continue;
+                            }
+                            last.put(plan, before == null ? diff.compare(source, target, plan)
+                                    : diff.recheck(source, target, before));
                         }
-                        if (last.stream().allMatch(TableComparison::equal)) {
+                        if (last.values().stream().allMatch(TableComparison::equal)) {
                             return true;
                         }
                         broken[0] = pipelineFailure.get();
                         if (broken[0].isPresent()) {
                             return true;
                         }
-                        progress.accept(last.stream().filter(c -> !c.equal()).map(TableComparison::summary)
+                        progress.accept(last.values().stream().filter(c -> !c.equal()).map(TableComparison::summary)
                                 .reduce((a, b) -> a + "; " + b).orElse(""));
                         return false;
                     });
+            converged = broken[0].isEmpty();
         } catch (ConditionTimeoutException e) {
-            // the last comparison says what still differs
+            // below: the differing tables are compared once more, fully, for the report
         }
-        return new SyncOutcome(List.copyOf(last), broken[0], Duration.ofNanos(System.nanoTime() - start), checks[0]);
+        for (ComparisonPlan plan : plans) {
+            boolean confirm = converged ? equalEarlier.contains(plan) : !last.containsKey(plan) || !last.get(plan).equal();
+            if (confirm && broken[0].isEmpty()) {
+                last.put(plan, diff.compare(source, target, plan));
+            }
+        }
+        return new SyncOutcome(List.copyOf(last.values()), broken[0], Duration.ofNanos(System.nanoTime() - start), checks[0]);
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -1,19 +1,23 @@
 package io.cdctest.check;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The result of comparing one table on both sides.
  *
- * @param differences    the number of differing rows found (all of them, not only the samples)
- * @param samples        the first differing rows, in key order
+ * @param differences    differing rows found (all of them; {@code samples} holds the first ones)
+ * @param typeOnly       rows equal only after a declared conversion (not a failure, counted)
  * @param schemaProblems problems that prevent a row comparison (missing table, no primary key, ...)
+ * @param method         how it was compared: rows, java-chunks or pushdown
+ * @param pending        key ranges still differing: a recheck looks only at these
  */
-public record TableComparison(String table, long sourceRows, long targetRows, long differences,
-                              List<RowDifference> samples, List<String> schemaProblems) {
+public record TableComparison(String table, Verdict verdict, long sourceRows, long targetRows, long differences,
+                              List<RowDifference> samples, long typeOnly, List<String> schemaProblems, String method,
+                              List<KeyRange> pending, ComparisonPlan plan, Duration elapsed) {
 
     public boolean equal() {
-        return differences == 0 && schemaProblems.isEmpty();
+        return verdict == Verdict.EQUAL && schemaProblems.isEmpty();
     }
 
     public long count(String kind) {
@@ -25,10 +29,12 @@ public record TableComparison(String table, long sourceRows, long targetRows, lo
         if (!schemaProblems.isEmpty()) {
             return table + ": " + String.join("; ", schemaProblems);
         }
-        if (equal()) {
-            return table + ": " + sourceRows + " rows equal";
-        }
-        return table + ": " + differences + (differences == 1 ? " row differs" : " rows differ") + " (source " + sourceRows
-                + " rows, target " + targetRows + ")";
+        String typeOnlyNote = typeOnly == 0 ? "" : ", " + typeOnly + " equal after a declared conversion";
+        return switch (verdict) {
+            case EQUAL -> table + ": " + sourceRows + " rows equal" + typeOnlyNote;
+            case UNKNOWN -> table + ": unknown, the time budget ran out after " + sourceRows + " source rows";
+            case DIFFERENT -> table + ": " + differences + (differences == 1 ? " row differs" : " rows differ")
+                    + " (source " + sourceRows + " rows, target " + targetRows + ")";
+        };
     }
 }

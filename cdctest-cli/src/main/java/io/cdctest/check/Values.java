@@ -25,6 +25,12 @@ public final class Values {
 
     /** The canonical text of a value, or null for SQL NULL. */
     public static String read(ResultSet rs, int index, ValueKind kind) throws SQLException {
+        String raw = readRaw(rs, index, kind);
+        return raw == null ? null : canonicalOfRaw(raw, kind);
+    }
+
+    /** The value as the database gives it: text, or for bytes their hex and for BIT its number. */
+    static String readRaw(ResultSet rs, int index, ValueKind kind) throws SQLException {
         if (kind.readAsBytes()) {
             byte[] bytes = rs.getBytes(index);
             if (bytes == null) {
@@ -32,8 +38,12 @@ public final class Values {
             }
             return kind == ValueKind.BIT ? new BigInteger(1, bytes).toString() : HexFormat.of().formatHex(bytes);
         }
-        String text = rs.getString(index);
-        return text == null ? null : canonical(text, kind);
+        return rs.getString(index);
+    }
+
+    /** Canonical text of a raw value from {@link #readRaw}. */
+    static String canonicalOfRaw(String raw, ValueKind kind) {
+        return kind.readAsBytes() ? raw : canonical(raw, kind);
     }
 
     /** Canonical text of a value given as text. */

@@ -175,7 +175,7 @@ public final class ScenarioRunner {
         int total = testcases.size();
         int[] index = {0};
         try (StepExecutor executor = new StepExecutor(scenario, databases, pipeline, options.timeoutScale(), console,
-                new WriteLog())) {
+                new WriteLog(), options.reportDir())) {
             return JunitSuiteRunner.run(testcases, executor::run,
                     name -> console.info("[" + (++index[0]) + "/" + total + "] " + name),
                     result -> {

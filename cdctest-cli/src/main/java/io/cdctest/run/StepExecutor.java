@@ -7,7 +7,11 @@ import io.cdctest.ExitCode;
 import io.cdctest.check.QueryComparator;
 import io.cdctest.check.SyncOutcome;
 import io.cdctest.check.SyncWaiter;
-import io.cdctest.check.TableComparator;
+import io.cdctest.check.ComparisonPlan;
+import io.cdctest.check.DiffOptions;
+import io.cdctest.check.FixSql;
+import io.cdctest.check.KeyHistory;
+import io.cdctest.check.TableDiff;
 import io.cdctest.check.TableComparison;
 import io.cdctest.pipeline.ComponentStatus;
 import io.cdctest.pipeline.Databases;
@@ -48,10 +52,15 @@ final class StepExecutor implements AutoCloseable {
     private final Connection source;
     private final Connection target;
     private final SourceWriter writer;
-    private final TableComparator comparator = new TableComparator(SHOWN_DIFFERENCES);
+    private final KeyHistory history = new KeyHistory();
+    private final TableDiff diff = new TableDiff(DiffOptions.DEFAULT, history);
+    private final TableDiff.Side sourceSide;
+    private final TableDiff.Side targetSide;
+    private final java.nio.file.Path reportDir;
 
+    /** @param reportDir where fix SQL for differing tables is written */
     StepExecutor(Scenario scenario, Databases databases, Pipeline pipeline, double timeoutScale, Console console,
-                 WriteLog log) {
+                 WriteLog log, java.nio.file.Path reportDir) {
         this.scenario = scenario;
         this.databases = databases;
         this.pipeline = pipeline;
@@ -61,6 +70,22 @@ final class StepExecutor implements AutoCloseable {
         this.target = databases.target().endpoint().withDatabase(databases.targetDatabase()).connect();
         long seed = scenario.data() == null ? 42 : scenario.data().seed();
         this.writer = new SourceWriter(source, databases.sourceDatabase(), seed, log);
+        this.reportDir = reportDir;
+        this.sourceSide = new TableDiff.Side(source, databases.source().endpoint().engine());
+        this.targetSide = new TableDiff.Side(target, databases.target().endpoint().engine());
+        snapshot(null);
+    }
+
+    /** Records the source's current rows of a table (all tables when null) in the key history. */
+    private void snapshot(String table) {
+        for (ComparisonPlan plan : plans(table == null ? databases.tables() : List.of(table))) {
+            history.snapshot(sourceSide, plan);
+        }
+    }
+
+    private List<ComparisonPlan> plans(List<String> tables) {
+        return tables.stream().filter(databases.tables()::contains).map(t -> TableDiff.plan(sourceSide,
+                databases.sourceDatabase(), targetSide, databases.targetDatabase(), t)).toList();
     }
 
     TestcaseResult run(TestCase testcase) {
@@ -111,22 +136,30 @@ final class StepExecutor implements AutoCloseable {
             return validateSync(v, comparisons);
         }
         if (step instanceof Step.Dml d) {
+            String done;
             if (d.sql() != null) {
-                return d.action() + ": " + writer.execute(d.sql(), d.table()) + " row(s)";
+                done = d.action() + ": " + writer.execute(d.sql(), d.table()) + " row(s)";
+            } else {
+                long rows = switch (d.kind()) {
+                    case INSERT -> writer.insert(d.table(), d.count(), d.count());
+                    case UPDATE -> writer.update(d.table(), d.count());
+                    case DELETE -> writer.delete(d.table(), d.count());
+                };
+                done = d.action() + " " + d.table() + ": " + rows + " generated row(s)";
             }
-            long rows = switch (d.kind()) {
-                case INSERT -> writer.insert(d.table(), d.count(), d.count());
-                case UPDATE -> writer.update(d.table(), d.count());
-                case DELETE -> writer.delete(d.table(), d.count());
-            };
-            return d.action() + " " + d.table() + ": " + rows + " generated row(s)";
+            snapshot(d.table());
+            return done;
         }
         if (step instanceof Step.BulkInsert b) {
-            return "inserted " + writer.insert(b.table(), b.count(), b.batchSize()) + " rows into " + b.table();
+            long rows = writer.insert(b.table(), b.count(), b.batchSize());
+            snapshot(b.table());
+            return "inserted " + rows + " rows into " + b.table();
         }
         if (step instanceof Step.Sql s) {
             if (s.on() == Side.SOURCE) {
-                return "source: " + writer.execute(s.sql(), null) + " row(s)";
+                long rows = writer.execute(s.sql(), null);
+                snapshot(null);
+                return "source: " + rows + " row(s)";
             }
             try (Statement st = target.createStatement()) {
                 return "target: " + st.executeLargeUpdate(s.sql()) + " row(s)";
@@ -149,22 +182,56 @@ final class StepExecutor implements AutoCloseable {
     private String validateSync(Step.ValidateSync step, List<TableComparison> comparisons) {
         List<String> tables = step.table() != null ? List.of(step.table()) : databases.tables();
         Duration timeout = timeout(step.timeout());
-        SyncWaiter waiter = new SyncWaiter(comparator, scenario.validation().checkInterval(), pipeline::failure,
+        List<ComparisonPlan> plans = plans(tables);
+        SyncWaiter waiter = new SyncWaiter(diff, scenario.validation().checkInterval(), pipeline::failure,
                 console::progress);
-        SyncOutcome outcome = waiter.awaitEqual(new TableComparator.Side(source, databases.source().endpoint().engine(),
-                        databases.sourceDatabase()),
-                new TableComparator.Side(target, databases.target().endpoint().engine(), databases.targetDatabase()),
-                tables, timeout);
+        SyncOutcome outcome = waiter.awaitEqual(sourceSide, targetSide, plans, timeout);
         comparisons.addAll(outcome.comparisons());
         if (outcome.broken().isPresent()) {
             throw new CdctestException(ExitCode.FAILED, "the pipeline broke while waiting: " + outcome.broken().get());
         }
+        if (!step.expect().isEmpty()) {
+            return expected(step, outcome);
+        }
         if (!outcome.equal()) {
             throw new CdctestException(ExitCode.FAILED, "not in sync after " + Console.seconds(timeout) + ": "
-                    + describe(outcome.comparisons()));
+                    + describe(outcome.comparisons()) + writeFixSql(outcome.comparisons()));
         }
         return outcome.comparisons().stream().map(TableComparison::summary).collect(Collectors.joining(", "))
                 + " after " + Console.seconds(outcome.waited()) + " (" + outcome.checks() + " checks)";
+    }
+
+    /** A validate_sync with {@code expect}: passes when differences remain and each has an expected cause. */
+    private String expected(Step.ValidateSync step, SyncOutcome outcome) {
+        List<io.cdctest.check.RowDifference> found = outcome.comparisons().stream()
+                .flatMap(c -> c.samples().stream()).toList();
+        if (found.isEmpty()) {
+            throw new CdctestException(ExitCode.FAILED, "expected differences (" + String.join(", ", step.expect())
+                    + ") but the tables are equal");
+        }
+        List<io.cdctest.check.RowDifference> unexpected = found.stream()
+                .filter(d -> !step.expect().contains(d.cause() == null ? d.kind() : d.cause())).toList();
+        if (!unexpected.isEmpty()) {
+            throw new CdctestException(ExitCode.FAILED, "differences with an unexpected cause (expected "
+                    + String.join(", ", step.expect()) + "): " + describe(outcome.comparisons()));
+        }
+        return "found as expected: " + found.stream().map(Object::toString).collect(Collectors.joining("; "));
+    }
+
+    /** Writes fix SQL for every differing table; returns a note naming the files. */
+    private String writeFixSql(List<TableComparison> comparisons) {
+        List<String> files = new java.util.ArrayList<>();
+        for (TableComparison c : comparisons) {
+            try {
+                java.nio.file.Path file = c.equal() ? null : FixSql.write(reportDir.resolve("fix"), c);
+                if (file != null) {
+                    files.add(file.toString());
+                }
+            } catch (java.io.IOException e) {
+                files.add("(cannot write fix SQL: " + e.getMessage() + ")");
+            }
+        }
+        return files.isEmpty() ? "" : "\n      fix SQL: " + String.join(", ", files);
     }
 
     /** The differences of the tables that differ, up to {@link #SHOWN_DIFFERENCES} rows. */
@@ -175,9 +242,9 @@ final class StepExecutor implements AutoCloseable {
                 continue;
             }
             out.append(out.length() == 0 ? "" : "; ").append(c.summary());
-            c.samples().forEach(d -> out.append("\n      ").append(d));
-            if (c.differences() > c.samples().size()) {
-                out.append("\n      ... and ").append(c.differences() - c.samples().size()).append(" more");
+            c.samples().stream().limit(SHOWN_DIFFERENCES).forEach(d -> out.append("\n      ").append(d));
+            if (c.differences() > SHOWN_DIFFERENCES) {
+                out.append("\n      ... and ").append(c.differences() - SHOWN_DIFFERENCES).append(" more");
             }
         }
         return out.toString();

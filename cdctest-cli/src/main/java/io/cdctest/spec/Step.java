@@ -1,6 +1,7 @@
 package io.cdctest.spec;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One step of a testcase, named by its {@code action:} in YAML. Every step knows where it was
@@ -13,8 +14,13 @@ public sealed interface Step {
 
     Origin origin();
 
-    /** Waits until every row of the table (or of every table when null) is equal on both sides. */
-    record ValidateSync(String table, Duration timeout, Origin origin) implements Step {
+    /**
+     * Waits until every row of the table (or of every table when null) is equal on both sides. With
+     * {@code expect} (causes such as missing, stale, corrupt, extra, resurrected) it instead passes
+     * only when, after the timeout, differences remain and every one has an expected cause: a
+     * self-test that the harness finds and explains what was done to the target.
+     */
+    record ValidateSync(String table, Duration timeout, List<String> expect, Origin origin) implements Step {
         public String action() {
             return "validate_sync";
         }

@@ -66,10 +66,10 @@ class ValuesTest {
 
     @Test
     void keysOrderAsTheDatabasesSortThem() {
-        assertThat(TableComparator.compareKey("9", "10", ValueKind.INTEGER)).isNegative();
-        assertThat(TableComparator.compareKey("Beta", "alpha", ValueKind.TEXT)).isNegative();
-        assertThat(TableComparator.compareKey("z😀", "中文", ValueKind.TEXT)).isNegative();
-        assertThat(TableComparator.compareKey(null, "a", ValueKind.TEXT)).isNegative();
+        assertThat(KeySql.compare("9", "10", ValueKind.INTEGER)).isNegative();
+        assertThat(KeySql.compare("Beta", "alpha", ValueKind.TEXT)).isNegative();
+        assertThat(KeySql.compare("z😀", "中文", ValueKind.TEXT)).isNegative();
+        assertThat(KeySql.compare(null, "a", ValueKind.TEXT)).isNegative();
     }
 
     @Test

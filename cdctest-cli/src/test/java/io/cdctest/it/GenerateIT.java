@@ -2,7 +2,8 @@ package io.cdctest.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cdctest.check.TableComparator;
+import io.cdctest.check.DiffOptions;
+import io.cdctest.check.TableDiff;
 import io.cdctest.check.TableComparison;
 import io.cdctest.cli.CliRunner;
 import io.cdctest.env.EmbeddedMariaDb;
@@ -73,15 +74,15 @@ class GenerateIT {
         assertThat(generate("--database", "other", "--tables", "cdc_test_base", "--count", "3000", "--seed", "8").exitCode())
                 .isZero();
         try (Connection a = db.endpoint().connect(); Connection b = db.endpoint().connect()) {
-            TableComparator comparator = new TableComparator(5);
+            TableDiff diff = new TableDiff(DiffOptions.DEFAULT.withMode(DiffOptions.Mode.JAVA));
+            TableDiff.Side sa = new TableDiff.Side(a, Engine.MARIADB);
+            TableDiff.Side sb = new TableDiff.Side(b, Engine.MARIADB);
             for (TableDef table : TableCatalog.all()) {
-                TableComparison same = comparator.compare(new TableComparator.Side(a, Engine.MARIADB, "same_a"),
-                        new TableComparator.Side(b, Engine.MARIADB, "same_b"), table.name());
+                TableComparison same = diff.compare(sa, sb, TableDiff.plan(sa, "same_a", sb, "same_b", table.name()));
                 assertThat(same.equal()).as(same.toString()).isTrue();
                 assertThat(same.sourceRows()).isEqualTo(3000);
             }
-            TableComparison other = comparator.compare(new TableComparator.Side(a, Engine.MARIADB, "same_a"),
-                    new TableComparator.Side(b, Engine.MARIADB, "other"), "cdc_test_base");
+            TableComparison other = diff.compare(sa, sb, TableDiff.plan(sa, "same_a", sb, "other", "cdc_test_base"));
             assertThat(other.differences()).isEqualTo(3000);
         }
     }

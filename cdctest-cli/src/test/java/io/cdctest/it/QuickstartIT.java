@@ -47,16 +47,31 @@ class QuickstartIT {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out()).contains("FAILED", "QS090", "cdc_test_base: 1 row differs (source 200 rows, target 199)",
-                "missing in target: id=1");
+                "missing in target: id=1",
+                "different: (pk1=2, pk2='alpha') [corrupt]: col_data: source ", ", target 'sabotaged'");
+        assertThat(reports.resolve("fix/fix-cdc_test_base.sql")).content().contains("REPLACE INTO `cdc_target_")
+                .contains("VALUES (1, ");
         assertNoChildProcesses();
 
         JsonNode testcase = JSON.readTree(reports.resolve("summary.json").toFile()).path("testcases").get(0);
+        assertThat(testcase.path("id").asText()).isEqualTo("QS090");
         assertThat(testcase.path("status").asText()).isEqualTo("FAILED");
         JsonNode tables = testcase.path("tables");
         JsonNode sample = tables.get(tables.size() - 1).path("samples").get(0);
         assertThat(sample.path("kind").asText()).isEqualTo("missing");
         assertThat(sample.path("key").path("id").asText()).isEqualTo("1");
         assertThat(Files.readString(reports.resolve("junit.xml"))).contains("<failure message=\"step 3 (validate_sync");
+    }
+
+    @Test
+    void sabotagedTargetRowsAreExplainedAsStaleResurrectedAndExtra(@TempDir Path reports) {
+        CliRunner run = CliRunner.run("--scenario", "quickstart", "--group", "explain", "--report-dir", reports.toString(),
+                "--set", "data.rows=200", "-v");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.err()).contains("found as expected: different: id=3 [stale]: col_varchar: source 'version-2', "
+                + "target 'version-1'", "found as expected: extra in target: id=10 [resurrected]",
+                "found as expected: extra in target: id=999999");
+        assertNoChildProcesses();
     }
 
     static void assertNoChildProcesses() {

@@ -3,7 +3,8 @@ package io.cdctest.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdctest.check.RowDifference;
-import io.cdctest.check.TableComparator;
+import io.cdctest.check.DiffOptions;
+import io.cdctest.check.TableDiff;
 import io.cdctest.check.TableComparison;
 import io.cdctest.env.EmbeddedMariaDb;
 import io.cdctest.spec.Engine;
@@ -55,8 +56,9 @@ class TableComparatorIT {
 
     private static TableComparison compare(String database, String table) {
         try (Connection s = source.endpoint().connect(); Connection t = target.endpoint().connect()) {
-            return new TableComparator(20).compare(new TableComparator.Side(s, Engine.MARIADB, database),
-                    new TableComparator.Side(t, Engine.MARIADB, database), table);
+            TableDiff.Side a = new TableDiff.Side(s, Engine.MARIADB);
+            TableDiff.Side b = new TableDiff.Side(t, Engine.MARIADB);
+            return new TableDiff(DiffOptions.DEFAULT).compare(a, b, TableDiff.plan(a, database, b, database, table));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -71,7 +73,8 @@ class TableComparatorIT {
         TableComparison result = compare("eq", "items");
         assertThat(result.equal()).as(result.toString()).isTrue();
         assertThat(result.sourceRows()).isEqualTo(4);
-        assertThat(result.summary()).isEqualTo("items: 4 rows equal");
+        assertThat(result.typeOnly()).isEqualTo(1);
+        assertThat(result.summary()).isEqualTo("items: 4 rows equal, 1 equal after a declared conversion");
     }
 
     @Test

@@ -90,7 +90,7 @@ public final class TestSuiteLoader {
         r.string("name");
         String table = r.string("table", testcaseTable);
         Step step = switch (action) {
-            case "validate_sync" -> new Step.ValidateSync(table, timeout(r), r.origin());
+            case "validate_sync" -> new Step.ValidateSync(table, timeout(r), expectedCauses(r), r.origin());
             case "insert" -> dml(r, Dml.Kind.INSERT, table);
             case "update" -> dml(r, Dml.Kind.UPDATE, table);
             case "delete" -> dml(r, Dml.Kind.DELETE, table);
@@ -109,6 +109,20 @@ public final class TestSuiteLoader {
         };
         r.finish();
         return step;
+    }
+
+    /** Causes a difference can be explained by (see KeyHistory), plus the plain kinds. */
+    static final Set<String> CAUSES = new LinkedHashSet<>(List.of("missing", "extra", "different", "stale", "corrupt",
+            "resurrected", "duplicate"));
+
+    private static List<String> expectedCauses(MapReader r) {
+        List<String> causes = r.stringList("expect");
+        for (String cause : causes) {
+            if (!CAUSES.contains(cause)) {
+                throw r.error("expect", "unknown difference cause '" + cause + "'" + MapReader.suggestion(cause, CAUSES));
+            }
+        }
+        return causes;
     }
 
     private static Duration timeout(MapReader r) {

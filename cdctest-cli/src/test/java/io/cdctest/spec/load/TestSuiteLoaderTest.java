@@ -56,7 +56,7 @@ class TestSuiteLoaderTest {
         assertThat(suite.name()).isEqualTo("CDC Common Test Suite");
         assertThat(suite.select("basic")).extracting(tc -> tc.id()).containsExactly("TC001", "TC002");
         assertThat(suite.testcases().get(0).steps()).singleElement()
-                .isEqualTo(new Step.ValidateSync("cdc_test_base", Duration.ofSeconds(120),
+                .isEqualTo(new Step.ValidateSync("cdc_test_base", Duration.ofSeconds(120), java.util.List.of(),
                         suite.testcases().get(0).steps().get(0).origin()));
         var steps = suite.testcases().get(1).steps();
         assertThat(steps.get(0)).isInstanceOfSatisfying(Step.Dml.class, d -> {

@@ -1,0 +1,164 @@
+package io.cdctest.check;
+
+import io.cdctest.CdctestException;
+import io.cdctest.ExitCode;
+import io.cdctest.spec.Engine;
+import io.cdctest.sql.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One side's rows of a key range, in key order, read ahead on a thread of its own into a bounded
+ * queue: both sides of a comparison are read at the same time, and memory stays flat whatever the
+ * table's size. Each row holds canonical values and, where they differ, the text as read.
+ */
+final class RowStream implements AutoCloseable {
+    private static final int QUEUE = 2048;
+    private static final Row END = new Row(null, null);
+
+    /** A row: canonical values (keys first) and the raw texts (same array when nothing was normalised). */
+    record Row(String[] values, String[] raw) {
+    }
+
+    private final BlockingQueue<Row> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final PreparedStatement statement;
+    private final Thread reader;
+    private final String where;
+    private final ValueKind[] kinds;
+    private final int keyCount;
+    private volatile Throwable failure;
+    private volatile boolean closed;
+    private String[] previous;
+    private long count;
+
+    RowStream(Connection connection, Engine engine, TableRef table, List<String> columns, ValueKind[] kinds,
+              int keyCount, KeyRange range) {
+        this.kinds = kinds;
+        this.keyCount = keyCount;
+        this.where = table.database() + "." + table.table();
+        KeySql keys = new KeySql(engine, columns.subList(0, keyCount), kinds);
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(Sql.quote(columns.get(i)));
+        }
+        sql.append(" FROM ").append(Sql.qualified(table.database(), table.table())).append(" WHERE ")
+                .append(keys.condition(range));
+        if (table.filter() != null) {
+            sql.append(" AND (").append(table.filter()).append(')');
+        }
+        sql.append(" ORDER BY ").append(keys.orderBy());
+        try {
+            statement = connection.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(Integer.MIN_VALUE);
+            keys.bind(statement, 1, range);
+        } catch (SQLException e) {
+            throw new CdctestException(ExitCode.ENVIRONMENT, "cannot read " + where + ": " + Sql.firstLine(e), e);
+        }
+        reader = new Thread(this::read, "cdctest-read " + where);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void read() {
+        try (ResultSet rs = statement.executeQuery()) {
+            int n = kinds.length;
+            while (!closed && rs.next()) {
+                String[] values = new String[n];
+                String[] raw = values;
+                for (int i = 0; i < n; i++) {
+                    String text = Values.readRaw(rs, i + 1, kinds[i]);
+                    String canonical = text == null ? null : Values.canonicalOfRaw(text, kinds[i]);
+                    if (canonical != null && !canonical.equals(text)) {
+                        if (raw == values) {
+                            raw = values.clone();
+                        }
+                        raw[i] = text;
+                    }
+                    values[i] = canonical;
+                }
+                if (raw != values) {
+                    for (int i = 0; i < n; i++) {
+                        if (raw[i] == null && values[i] != null) {
+                            raw[i] = values[i];
+                        }
+                    }
+                }
+                queue.put(new Row(values, raw));
+            }
+        } catch (SQLException e) {
+            if (!closed) {
+                failure = e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            try {
+                while (!queue.offer(END, 100, TimeUnit.MILLISECONDS) && !closed) {
+                    // the consumer is slow; keep offering until it takes the end or closes
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The next row, or null at the end. Rows out of key order are an error: the merge would be wrong. */
+    Row next() {
+        Row row;
+        try {
+            row = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CdctestException(ExitCode.INTERNAL, "interrupted while reading " + where, e);
+        }
+        if (row == END) {
+            queue.offer(END);
+            if (failure != null) {
+                String message = failure instanceof SQLException se ? Sql.firstLine(se) : failure.toString();
+                throw new CdctestException(ExitCode.ENVIRONMENT, "cannot read " + where + ": " + message, failure);
+            }
+            return null;
+        }
+        if (previous != null && KeySql.compare(previous, row.values(), kinds, keyCount) > 0) {
+            throw new CdctestException(ExitCode.INTERNAL, where + ": rows do not arrive in key order ("
+                    + java.util.Arrays.toString(java.util.Arrays.copyOf(previous, keyCount)) + " then "
+                    + java.util.Arrays.toString(java.util.Arrays.copyOf(row.values(), keyCount)) + "); cannot merge");
+        }
+        previous = row.values();
+        count++;
+        return row;
+    }
+
+    long count() {
+        return count;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (reader.isAlive()) {
+            try {
+                statement.cancel();
+            } catch (SQLException ignored) {
+                // best effort: the statement may have finished
+            }
+            queue.clear();
+        }
+        try {
+            reader.join(10_000);
+            statement.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException ignored) {
+            // closing after a cancel may report the cancel
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package io.cdctest.check;
+
+import io.cdctest.CdctestException;
+import io.cdctest.ExitCode;
+import io.cdctest.spec.Engine;
+import io.cdctest.sql.Sql;
+import io.cdctest.sql.TableSchema;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The consistency engine for one table, in layers: small tables are compared row by row at once;
+ * larger ones are cut into primary-key chunks whose COUNT and checksum are computed inside both
+ * databases (same-engine MySQL/MariaDB pairs) or whose rows are hashed in Java while streamed
+ * (any pair, e.g. MySQL and MatrixOne); mismatching chunks are halved until small, then compared
+ * row by row, naming the differing keys and columns. Memory stays flat: rows are streamed.
+ */
+public final class TableDiff {
+
+    /** A database to compare, with its engine. */
+    public record Side(Connection connection, Engine engine) {
+    }
+
+    /** Explains differences from what the harness wrote (see KeyHistory). */
+    public interface Classifier {
+        RowDifference classify(String table, RowDifference difference);
+    }
+
+    private final DiffOptions options;
+    private final Classifier classifier;
+
+    public TableDiff(DiffOptions options, Classifier classifier) {
+        this.options = options;
+        this.classifier = classifier;
+    }
+
+    public TableDiff(DiffOptions options) {
+        this(options, (table, d) -> d);
+    }
+
+    /** The plan for a table of the same name in two databases. */
+    public static ComparisonPlan plan(Side source, String sourceDatabase, Side target, String targetDatabase, String table) {
+        TableRef s = new TableRef(sourceDatabase, table, null);
+        TableRef t = new TableRef(targetDatabase, table, null);
+        return ComparisonPlan.build(table, s, TableSchema.read(source.connection(), sourceDatabase, table), t,
+                TableSchema.read(target.connection(), targetDatabase, table), List.of(), List.of());
+    }
+
+    /** Compares every row of the plan. */
+    public TableComparison compare(Side source, Side target, ComparisonPlan plan) {
+        return new Run(source, target, plan).full();
+    }
+
+    /** Compares only the ranges that differed last time (all of the table when there were none). */
+    public TableComparison recheck(Side source, Side target, TableComparison previous) {
+        if (!previous.plan().comparable() || previous.pending().isEmpty()) {
+            return compare(source, target, previous.plan());
+        }
+        return new Run(source, target, previous.plan()).ranges(previous);
+    }
+
+    /** One comparison: its budget, its counters and what it found. */
+    private final class Run {
+        private final Side source;
+        private final Side target;
+        private final ComparisonPlan plan;
+        private final ValueKind[] kinds;
+        private final long start = System.nanoTime();
+        private final long deadline;
+        private final List<RowDifference> samples = new ArrayList<>();
+        private final List<KeyRange> pending = new ArrayList<>();
+        private long differences;
+        private long typeOnly;
+        private long sourceRows;
+        private long targetRows;
+        private boolean outOfTime;
+        private String method;
+
+        Run(Side source, Side target, ComparisonPlan plan) {
+            this.source = source;
+            this.target = target;
+            this.plan = plan;
+            this.kinds = plan.kindArray();
+            this.deadline = start + options.maxTime().toNanos();
+        }
+
+        TableComparison full() {
+            if (!plan.comparable()) {
+                method = "none";
+                return result();
+            }
+            try {
+                if (estimatedRows() <= options.smallTableRows()) {
+                    method = "rows";
+                    rows(KeyRange.ALL, true);
+                } else if (pushdown()) {
+                    method = "pushdown";
+                    for (KeyRange chunk : chunks()) {
+                        if (timeUp()) {
+                            break;
+                        }
+                        long before = differences;
+                        checksummed(chunk, null);
+                        if (differences > before) {
+                            pending.add(chunk);
+                        }
+                    }
+                } else {
+                    method = "java-chunks";
+                    for (KeyRange chunk : chunks()) {
+                        if (timeUp()) {
+                            break;
+                        }
+                        rows(chunk, true);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new CdctestException(ExitCode.ENVIRONMENT, "comparing " + plan.name() + ": " + Sql.firstLine(e), e);
+            }
+            return result();
+        }
+
+        TableComparison ranges(TableComparison previous) {
+            method = previous.method();
+            try {
+                for (KeyRange range : previous.pending()) {
+                    if (timeUp()) {
+                        break;
+                    }
+                    long before = differences;
+                    if (method.equals("pushdown")) {
+                        checksummed(range, null);
+                    } else {
+                        rows(range, false);
+                    }
+                    if (differences > before) {
+                        pending.add(range);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new CdctestException(ExitCode.ENVIRONMENT, "comparing " + plan.name() + ": " + Sql.firstLine(e), e);
+            }
+            if (pending.isEmpty()) {
+                // what differed is now equal: confirm the whole table before calling it equal
+                return compare(source, target, plan);
+            }
+            sourceRows = previous.sourceRows();
+            targetRows = previous.targetRows();
+            return result();
+        }
+
+        private boolean pushdown() {
+            return switch (options.mode()) {
+                case PUSHDOWN -> true;
+                case JAVA -> false;
+                case AUTO -> PushdownChecksum.supports(source.engine(), target.engine());
+            };
+        }
+
+        private List<KeyRange> chunks() throws SQLException {
+            return Chunker.chunks(source.connection(), source.engine(), plan.source(), plan.keyColumns(), kinds,
+                    options.chunkRows());
+        }
+
+        /**
+         * Checksums a range on both sides (concurrently); on mismatch halves it until small, then
+         * compares rows. {@code known} is the source row count when already known.
+         */
+        private void checksummed(KeyRange range, Long known) throws SQLException {
+            PushdownChecksum.Sum[] sums = bothSides(side -> PushdownChecksum.of(side.connection(), side.engine(),
+                    side == source ? plan.source() : plan.target(), side == source ? plan.sourceColumns() : plan.targetColumns(),
+                    kinds, plan.keyCount(), range));
+            if (sums[0].equals(sums[1])) {
+                sourceRows += sums[0].count();
+                targetRows += sums[1].count();
+                return;
+            }
+            long rows = sums[0].count();
+            String[] middle = rows > options.bisectRows() && !timeUp()
+                    ? Chunker.keyAt(source.connection(), source.engine(), plan.source(), plan.keyColumns(), kinds, range,
+                    rows / 2 - 1) : null;
+            if (middle == null || Arrays.equals(middle, range.upTo())) {
+                long beforeSource = sourceRows;
+                long beforeTarget = targetRows;
+                rows(range, false);
+                sourceRows = beforeSource + sums[0].count();
+                targetRows = beforeTarget + sums[1].count();
+                return;
+            }
+            checksummed(new KeyRange(range.after(), middle), null);
+            checksummed(new KeyRange(middle, range.upTo()), null);
+        }
+
+        /** Streams both sides of a range in key order and merges them. */
+        private void rows(KeyRange range, boolean trackPending) {
+            long before = differences;
+            try (RowStream s = new RowStream(source.connection(), source.engine(), plan.source(), plan.sourceColumns(),
+                    kinds, plan.keyCount(), range);
+                 RowStream t = new RowStream(target.connection(), target.engine(), plan.target(), plan.targetColumns(),
+                         kinds, plan.keyCount(), range)) {
+                RowStream.Row a = s.next();
+                RowStream.Row b = t.next();
+                String[] lastSource = null;
+                String[] lastTarget = null;
+                long merged = 0;
+                while (a != null || b != null) {
+                    if ((++merged & 0x3FFF) == 0 && timeUp()) {
+                        break;
+                    }
+                    if (a != null && lastSource != null && KeySql.compare(a.values(), lastSource, kinds, plan.keyCount()) == 0) {
+                        record(new RowDifference.Duplicate(key(a.values()), "source"));
+                        a = s.next();
+                        continue;
+                    }
+                    if (b != null && lastTarget != null && KeySql.compare(b.values(), lastTarget, kinds, plan.keyCount()) == 0) {
+                        record(new RowDifference.Duplicate(key(b.values()), "target"));
+                        b = t.next();
+                        continue;
+                    }
+                    int order = a == null ? 1 : b == null ? -1 : KeySql.compare(a.values(), b.values(), kinds, plan.keyCount());
+                    if (order < 0) {
+                        record(new RowDifference.MissingInTarget(key(a.values()), a.values(), null));
+                        lastSource = a.values();
+                        a = s.next();
+                    } else if (order > 0) {
+                        record(new RowDifference.ExtraInTarget(key(b.values()), RowHasher.hash(b.values()), null));
+                        lastTarget = b.values();
+                        b = t.next();
+                    } else {
+                        same(a, b);
+                        lastSource = a.values();
+                        lastTarget = b.values();
+                        a = s.next();
+                        b = t.next();
+                    }
+                }
+                sourceRows += s.count();
+                targetRows += t.count();
+            }
+            if (trackPending && differences > before) {
+                pending.add(range);
+            }
+        }
+
+        private void same(RowStream.Row a, RowStream.Row b) {
+            List<ColumnDifference> columns = null;
+            boolean converted = false;
+            for (int i = plan.keyCount(); i < kinds.length; i++) {
+                String x = a.values()[i];
+                String y = b.values()[i];
+                if (!Values.equal(x, y, kinds[i])) {
+                    if (columns == null) {
+                        columns = new ArrayList<>();
+                    }
+                    columns.add(new ColumnDifference(plan.sourceColumns().get(i), x, y));
+                } else if (!converted && !java.util.Objects.equals(a.raw()[i], b.raw()[i])) {
+                    converted = true;
+                }
+            }
+            if (columns != null) {
+                record(new RowDifference.Different(key(a.values()), List.copyOf(columns), a.values(),
+                        RowHasher.hash(b.values()), null));
+            } else if (converted) {
+                typeOnly++;
+            }
+        }
+
+        private void record(RowDifference difference) {
+            differences++;
+            if (samples.size() < options.maxDifferences()) {
+                samples.add(classifier.classify(plan.name(), difference));
+            }
+        }
+
+        private RowKey key(String[] values) {
+            return new RowKey(plan.keyColumns(), Arrays.asList(Arrays.copyOf(values, plan.keyCount())));
+        }
+
+        private boolean timeUp() {
+            if (System.nanoTime() > deadline) {
+                outOfTime = true;
+            }
+            return outOfTime;
+        }
+
+        private long estimatedRows() throws SQLException {
+            try (PreparedStatement ps = source.connection().prepareStatement(
+                    "SELECT table_rows FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
+                ps.setString(1, plan.source().database());
+                ps.setString(2, plan.source().table());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+        }
+
+        private interface SideQuery {
+            PushdownChecksum.Sum run(Side side) throws SQLException;
+        }
+
+        private PushdownChecksum.Sum[] bothSides(SideQuery query) throws SQLException {
+            CompletableFuture<PushdownChecksum.Sum> other = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return query.run(target);
+                } catch (SQLException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            PushdownChecksum.Sum mine = query.run(source);
+            try {
+                return new PushdownChecksum.Sum[] {mine, other.join()};
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof SQLException se) {
+                    throw se;
+                }
+                throw e;
+            }
+        }
+
+        private TableComparison result() {
+            Verdict verdict = !plan.comparable() || differences > 0 ? Verdict.DIFFERENT
+                    : outOfTime ? Verdict.UNKNOWN : Verdict.EQUAL;
+            return new TableComparison(plan.name(), verdict, sourceRows, targetRows, differences, List.copyOf(samples),
+                    typeOnly, plan.problems(), method, List.copyOf(pending), plan,
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+}
