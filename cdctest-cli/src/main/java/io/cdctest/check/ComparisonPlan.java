@@ -15,9 +15,16 @@ import java.util.Set;
  * @param name     the name shown in results (the source table, or the mapping's)
  * @param keyCount how many leading columns form the primary key
  * @param problems reasons the rows cannot be compared (missing table, no key, missing column)
+ * @param targetConstants target columns with a fixed value for this source table (many-to-one mappings)
  */
 public record ComparisonPlan(String name, TableRef source, TableRef target, List<String> sourceColumns,
-                             List<String> targetColumns, List<ValueKind> kinds, int keyCount, List<String> problems) {
+                             List<String> targetColumns, List<ValueKind> kinds, int keyCount, List<String> problems,
+                             java.util.Map<String, String> targetConstants) {
+
+    public ComparisonPlan withTargetConstants(java.util.Map<String, String> constants) {
+        return new ComparisonPlan(name, source, target, sourceColumns, targetColumns, kinds, keyCount, problems,
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(constants)));
+    }
 
     public boolean comparable() {
         return problems.isEmpty();
@@ -47,14 +54,14 @@ public record ComparisonPlan(String name, TableRef source, TableRef target, List
             problems.add("table " + target.database() + "." + target.table() + " does not exist on the target");
         }
         if (!problems.isEmpty()) {
-            return new ComparisonPlan(name, source, target, List.of(), List.of(), List.of(), 0, problems);
+            return new ComparisonPlan(name, source, target, List.of(), List.of(), List.of(), 0, problems, java.util.Map.of());
         }
         TableSchema s = sourceSchema.get();
         TableSchema t = targetSchema.get();
         List<Column> key = s.primaryKey();
         if (key.isEmpty()) {
             problems.add("table " + s.table() + " has no primary key on the source; rows cannot be matched");
-            return new ComparisonPlan(name, source, target, List.of(), List.of(), List.of(), 0, problems);
+            return new ComparisonPlan(name, source, target, List.of(), List.of(), List.of(), 0, problems, java.util.Map.of());
         }
         Set<String> only = lower(include);
         Set<String> never = lower(exclude);
@@ -78,7 +85,7 @@ public record ComparisonPlan(String name, TableRef source, TableRef target, List
                     ValueKind.of(other.get().dataType(), other.get().columnType())));
         }
         return new ComparisonPlan(name, source, target, List.copyOf(sourceColumns), List.copyOf(targetColumns),
-                List.copyOf(kinds), key.size(), List.copyOf(problems));
+                List.copyOf(kinds), key.size(), List.copyOf(problems), java.util.Map.of());
     }
 
     private static Set<String> lower(List<String> names) {

@@ -18,7 +18,7 @@ public record DiffOptions(Mode mode, long smallTableRows, long chunkRows, long b
 
     public enum Mode { AUTO, PUSHDOWN, JAVA }
 
-    public static final DiffOptions DEFAULT = new DiffOptions(Mode.AUTO, 20_000, 100_000, 2_000, 1_000,
+    public static final DiffOptions DEFAULT = new DiffOptions(Mode.AUTO, 20_000, 50_000, 5_000, 1_000,
             Duration.ofHours(1));
 
     public DiffOptions withMode(Mode m) {

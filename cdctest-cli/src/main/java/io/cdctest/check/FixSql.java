@@ -28,12 +28,16 @@ public final class FixSql {
             String[] sourceRow = d instanceof RowDifference.MissingInTarget m ? m.sourceRow()
                     : d instanceof RowDifference.Different x ? x.sourceRow() : null;
             if (sourceRow != null) {
+                List<String> columns = new ArrayList<>(plan.targetColumns().stream().map(Sql::quote).toList());
                 List<String> values = new ArrayList<>();
                 for (int i = 0; i < sourceRow.length; i++) {
                     values.add(literal(sourceRow[i], kinds.get(i)));
                 }
-                out.add("REPLACE INTO " + table + " (" + String.join(", ", plan.targetColumns().stream().map(Sql::quote).toList())
-                        + ") VALUES (" + String.join(", ", values) + ");");
+                plan.targetConstants().forEach((column, value) -> {
+                    columns.add(Sql.quote(column));
+                    values.add(literal(value, ValueKind.TEXT));
+                });
+                out.add("REPLACE INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + String.join(", ", values) + ");");
             } else if (d instanceof RowDifference.ExtraInTarget) {
                 out.add("DELETE FROM " + table + " WHERE " + where(plan, d.key()) + ";");
             } else {
@@ -54,7 +58,7 @@ public final class FixSql {
             return null;
         }
         Files.createDirectories(dir);
-        Path file = dir.resolve("fix-" + comparison.table().replaceAll("[^A-Za-z0-9_.-]", "_") + ".sql");
+        Path file = dir.resolve("fix-" + comparison.table().replace(" -> ", "-to-").replaceAll("[^A-Za-z0-9_.-]", "_") + ".sql");
         Files.writeString(file, "-- make the target equal the source: " + comparison.summary() + "\n"
                 + String.join("\n", statements) + "\n", StandardCharsets.UTF_8);
         return file;
@@ -65,6 +69,7 @@ public final class FixSql {
         for (int i = 0; i < key.columns().size(); i++) {
             parts.add(Sql.quote(plan.targetColumns().get(i)) + " = " + literal(key.values().get(i), plan.kinds().get(i)));
         }
+        plan.targetConstants().forEach((column, value) -> parts.add(Sql.quote(column) + " = " + literal(value, ValueKind.TEXT)));
         return String.join(" AND ", parts);
     }
 

@@ -40,8 +40,8 @@ public final class KeyHistory implements TableDiff.Classifier {
                     tables.remove(plan.name());
                     return;
                 }
-                String key = key(row.values(), plan.keyCount());
-                long hash = RowHasher.hash(row.values());
+                String key = key(row.key(), plan.keyCount());
+                long hash = RowHasher.hash(row.canonical(plan.kindArray()));
                 Versions versions = keys.computeIfAbsent(key, k -> new Versions());
                 if (!versions.present || versions.hashes.get(versions.hashes.size() - 1) != hash) {
                     versions.hashes.add(hash);

@@ -16,14 +16,24 @@ import java.util.concurrent.TimeUnit;
 /**
  * One side's rows of a key range, in key order, read ahead on a thread of its own into a bounded
  * queue: both sides of a comparison are read at the same time, and memory stays flat whatever the
- * table's size. Each row holds canonical values and, where they differ, the text as read.
+ * table's size. A row holds its values as read; only the key columns are normalised at once, the
+ * others when a comparison needs them (most rows are equal as read, and normalising JSON or
+ * decimals for every row would cost more than reading it).
  */
 final class RowStream implements AutoCloseable {
     private static final int QUEUE = 2048;
     private static final Row END = new Row(null, null);
 
-    /** A row: canonical values (keys first) and the raw texts (same array when nothing was normalised). */
-    record Row(String[] values, String[] raw) {
+    /** A row: its values as read (keys first) and its key normalised. */
+    record Row(String[] raw, String[] key) {
+        /** All values normalised. */
+        String[] canonical(ValueKind[] kinds) {
+            String[] out = new String[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                out[i] = i < key.length ? key[i] : raw[i] == null ? null : Values.canonicalOfRaw(raw[i], kinds[i]);
+            }
+            return out;
+        }
     }
 
     private final BlockingQueue<Row> queue = new ArrayBlockingQueue<>(QUEUE);
@@ -69,27 +79,15 @@ final class RowStream implements AutoCloseable {
         try (ResultSet rs = statement.executeQuery()) {
             int n = kinds.length;
             while (!closed && rs.next()) {
-                String[] values = new String[n];
-                String[] raw = values;
+                String[] raw = new String[n];
+                String[] key = new String[keyCount];
                 for (int i = 0; i < n; i++) {
-                    String text = Values.readRaw(rs, i + 1, kinds[i]);
-                    String canonical = text == null ? null : Values.canonicalOfRaw(text, kinds[i]);
-                    if (canonical != null && !canonical.equals(text)) {
-                        if (raw == values) {
-                            raw = values.clone();
-                        }
-                        raw[i] = text;
-                    }
-                    values[i] = canonical;
-                }
-                if (raw != values) {
-                    for (int i = 0; i < n; i++) {
-                        if (raw[i] == null && values[i] != null) {
-                            raw[i] = values[i];
-                        }
+                    raw[i] = Values.readRaw(rs, i + 1, kinds[i]);
+                    if (i < keyCount) {
+                        key[i] = raw[i] == null ? null : Values.canonicalOfRaw(raw[i], kinds[i]);
                     }
                 }
-                queue.put(new Row(values, raw));
+                queue.put(new Row(raw, key));
             }
         } catch (SQLException e) {
             if (!closed) {
@@ -127,12 +125,12 @@ final class RowStream implements AutoCloseable {
             }
             return null;
         }
-        if (previous != null && KeySql.compare(previous, row.values(), kinds, keyCount) > 0) {
+        if (previous != null && KeySql.compare(previous, row.key(), kinds, keyCount) > 0) {
             throw new CdctestException(ExitCode.INTERNAL, where + ": rows do not arrive in key order ("
-                    + java.util.Arrays.toString(java.util.Arrays.copyOf(previous, keyCount)) + " then "
-                    + java.util.Arrays.toString(java.util.Arrays.copyOf(row.values(), keyCount)) + "); cannot merge");
+                    + java.util.Arrays.toString(previous) + " then " + java.util.Arrays.toString(row.key())
+                    + "); cannot merge");
         }
-        previous = row.values();
+        previous = row.key();
         count++;
         return row;
     }

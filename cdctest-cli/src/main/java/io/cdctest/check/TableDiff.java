@@ -34,6 +34,11 @@ public final class TableDiff {
         RowDifference classify(String table, RowDifference difference);
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableDiff.class);
+
+    /** Parts a mismatching range is cut into at each level. */
+    static final int FANOUT = 16;
+
     private final DiffOptions options;
     private final Classifier classifier;
 
@@ -82,6 +87,7 @@ public final class TableDiff {
         private long sourceRows;
         private long targetRows;
         private boolean outOfTime;
+        private boolean dense;
         private String method;
 
         Run(Side source, Side target, ComparisonPlan plan) {
@@ -108,7 +114,7 @@ public final class TableDiff {
                             break;
                         }
                         long before = differences;
-                        checksummed(chunk, null);
+                        checksummed(chunk);
                         if (differences > before) {
                             pending.add(chunk);
                         }
@@ -137,7 +143,7 @@ public final class TableDiff {
                     }
                     long before = differences;
                     if (method.equals("pushdown")) {
-                        checksummed(range, null);
+                        checksummed(range);
                     } else {
                         rows(range, false);
                     }
@@ -171,37 +177,61 @@ public final class TableDiff {
         }
 
         /**
-         * Checksums a range on both sides (concurrently); on mismatch halves it until small, then
-         * compares rows. {@code known} is the source row count when already known.
+         * Checksums a range on both sides (concurrently); on mismatch cuts it into {@link #FANOUT}
+         * parts and checksums those, until the mismatching parts are small enough to compare rows.
          */
-        private void checksummed(KeyRange range, Long known) throws SQLException {
+        private void checksummed(KeyRange range) throws SQLException {
+            long t0 = System.nanoTime();
             PushdownChecksum.Sum[] sums = bothSides(side -> PushdownChecksum.of(side.connection(), side.engine(),
                     side == source ? plan.source() : plan.target(), side == source ? plan.sourceColumns() : plan.targetColumns(),
                     kinds, plan.keyCount(), range));
+            sourceRows += sums[0].count();
+            targetRows += sums[1].count();
+            LOG.debug("{} {}: checksums {} / {} in {} ms", plan.name(), range, sums[0], sums[1],
+                    (System.nanoTime() - t0) / 1_000_000);
             if (sums[0].equals(sums[1])) {
-                sourceRows += sums[0].count();
-                targetRows += sums[1].count();
                 return;
             }
-            long rows = sums[0].count();
-            String[] middle = rows > options.bisectRows() && !timeUp()
-                    ? Chunker.keyAt(source.connection(), source.engine(), plan.source(), plan.keyColumns(), kinds, range,
-                    rows / 2 - 1) : null;
-            if (middle == null || Arrays.equals(middle, range.upTo())) {
-                long beforeSource = sourceRows;
-                long beforeTarget = targetRows;
-                rows(range, false);
-                sourceRows = beforeSource + sums[0].count();
-                targetRows = beforeTarget + sums[1].count();
+            if (sums[0].count() <= options.bisectRows() || dense || timeUp()) {
+                rowsOnly(range);
                 return;
             }
-            checksummed(new KeyRange(range.after(), middle), null);
-            checksummed(new KeyRange(middle, range.upTo()), null);
+            List<KeyRange> parts = Chunker.split(source.connection(), source.engine(), plan.source(), plan.keyColumns(),
+                    kinds, range, sums[0].count(), FANOUT);
+            if (parts.size() == 1) {
+                rowsOnly(range);
+                return;
+            }
+            sourceRows -= sums[0].count();
+            targetRows -= sums[1].count();
+            long before = differences;
+            int mismatched = 0;
+            for (KeyRange part : parts) {
+                long partBefore = differences;
+                checksummed(part);
+                if (differences > partBefore) {
+                    mismatched++;
+                }
+            }
+            // when most parts differ, differences are everywhere: cutting further costs more than reading rows
+            if (differences > before && mismatched * 2 > parts.size()) {
+                dense = true;
+            }
+        }
+
+        /** Compares the rows of a range whose row counts were already counted. */
+        private void rowsOnly(KeyRange range) {
+            long s = sourceRows;
+            long t = targetRows;
+            rows(range, false);
+            sourceRows = s;
+            targetRows = t;
         }
 
         /** Streams both sides of a range in key order and merges them. */
         private void rows(KeyRange range, boolean trackPending) {
             long before = differences;
+            long t0 = System.nanoTime();
             try (RowStream s = new RowStream(source.connection(), source.engine(), plan.source(), plan.sourceColumns(),
                     kinds, plan.keyCount(), range);
                  RowStream t = new RowStream(target.connection(), target.engine(), plan.target(), plan.targetColumns(),
@@ -215,59 +245,67 @@ public final class TableDiff {
                     if ((++merged & 0x3FFF) == 0 && timeUp()) {
                         break;
                     }
-                    if (a != null && lastSource != null && KeySql.compare(a.values(), lastSource, kinds, plan.keyCount()) == 0) {
-                        record(new RowDifference.Duplicate(key(a.values()), "source"));
+                    if (a != null && lastSource != null && KeySql.compare(a.key(), lastSource, kinds, plan.keyCount()) == 0) {
+                        record(new RowDifference.Duplicate(key(a.key()), "source"));
                         a = s.next();
                         continue;
                     }
-                    if (b != null && lastTarget != null && KeySql.compare(b.values(), lastTarget, kinds, plan.keyCount()) == 0) {
-                        record(new RowDifference.Duplicate(key(b.values()), "target"));
+                    if (b != null && lastTarget != null && KeySql.compare(b.key(), lastTarget, kinds, plan.keyCount()) == 0) {
+                        record(new RowDifference.Duplicate(key(b.key()), "target"));
                         b = t.next();
                         continue;
                     }
-                    int order = a == null ? 1 : b == null ? -1 : KeySql.compare(a.values(), b.values(), kinds, plan.keyCount());
+                    int order = a == null ? 1 : b == null ? -1 : KeySql.compare(a.key(), b.key(), kinds, plan.keyCount());
                     if (order < 0) {
-                        record(new RowDifference.MissingInTarget(key(a.values()), a.values(), null));
-                        lastSource = a.values();
+                        record(new RowDifference.MissingInTarget(key(a.key()), a.canonical(kinds), null));
+                        lastSource = a.key();
                         a = s.next();
                     } else if (order > 0) {
-                        record(new RowDifference.ExtraInTarget(key(b.values()), RowHasher.hash(b.values()), null));
-                        lastTarget = b.values();
+                        record(new RowDifference.ExtraInTarget(key(b.key()), RowHasher.hash(b.canonical(kinds)), null));
+                        lastTarget = b.key();
                         b = t.next();
                     } else {
                         same(a, b);
-                        lastSource = a.values();
-                        lastTarget = b.values();
+                        lastSource = a.key();
+                        lastTarget = b.key();
                         a = s.next();
                         b = t.next();
                     }
                 }
                 sourceRows += s.count();
                 targetRows += t.count();
+                LOG.debug("{} {}: {} / {} rows merged in {} ms", plan.name(), range, s.count(), t.count(),
+                        (System.nanoTime() - t0) / 1_000_000);
             }
             if (trackPending && differences > before) {
                 pending.add(range);
             }
         }
 
+        /** Compares a row present on both sides: as read first, normalised only where the texts differ. */
         private void same(RowStream.Row a, RowStream.Row b) {
             List<ColumnDifference> columns = null;
             boolean converted = false;
             for (int i = plan.keyCount(); i < kinds.length; i++) {
-                String x = a.values()[i];
-                String y = b.values()[i];
-                if (!Values.equal(x, y, kinds[i])) {
+                String x = a.raw()[i];
+                String y = b.raw()[i];
+                if (x == null ? y == null : x.equals(y)) {
+                    continue;
+                }
+                String cx = x == null ? null : Values.canonicalOfRaw(x, kinds[i]);
+                String cy = y == null ? null : Values.canonicalOfRaw(y, kinds[i]);
+                if (Values.equal(cx, cy, kinds[i])) {
+                    converted = true;
+                } else {
                     if (columns == null) {
                         columns = new ArrayList<>();
                     }
-                    columns.add(new ColumnDifference(plan.sourceColumns().get(i), x, y));
-                } else if (!converted && !java.util.Objects.equals(a.raw()[i], b.raw()[i])) {
-                    converted = true;
+                    columns.add(new ColumnDifference(plan.sourceColumns().get(i), cx, cy));
                 }
             }
             if (columns != null) {
-                record(new RowDifference.Different(key(a.values()), List.copyOf(columns), a.values(),
-                        RowHasher.hash(b.values()), null));
+                record(new RowDifference.Different(key(a.key()), List.copyOf(columns), a.canonical(kinds),
+                        RowHasher.hash(b.canonical(kinds)), null));
             } else if (converted) {
                 typeOnly++;
             }

@@ -29,16 +29,19 @@ public final class Values {
         return raw == null ? null : canonicalOfRaw(raw, kind);
     }
 
-    /** The value as the database gives it: text, or for bytes their hex and for BIT its number. */
+    /**
+     * The value as the database sends it: its text (taken as UTF-8 bytes, which skips the driver's
+     * per-type parsing and re-formatting), or for bytes their hex and for BIT its number.
+     */
     static String readRaw(ResultSet rs, int index, ValueKind kind) throws SQLException {
+        byte[] bytes = rs.getBytes(index);
+        if (bytes == null) {
+            return null;
+        }
         if (kind.readAsBytes()) {
-            byte[] bytes = rs.getBytes(index);
-            if (bytes == null) {
-                return null;
-            }
             return kind == ValueKind.BIT ? new BigInteger(1, bytes).toString() : HexFormat.of().formatHex(bytes);
         }
-        return rs.getString(index);
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Canonical text of a raw value from {@link #readRaw}. */

@@ -23,7 +23,8 @@ public final class ConsoleReport {
         }
         lines.add("");
         StringBuilder totals = new StringBuilder();
-        totals.append(r.testcases().size()).append(" testcase").append(r.testcases().size() == 1 ? "" : "s").append(": ")
+        String noun = "diff".equals(r.scenarioType()) ? " table" : " testcase";
+        totals.append(r.testcases().size()).append(noun).append(r.testcases().size() == 1 ? "" : "s").append(": ")
                 .append(r.count(Status.PASSED)).append(" passed, ").append(r.count(Status.FAILED)).append(" failed");
         if (r.count(Status.ERROR) > 0) {
             totals.append(", ").append(r.count(Status.ERROR)).append(" errors");
@@ -34,7 +35,10 @@ public final class ConsoleReport {
         if (r.setupError() != null) {
             lines.add("setup failed: " + r.setupError());
         }
-        lines.add("result: " + r.exitCode().meaning() + " (exit " + r.exitCode().code() + ")");
+        String meaning = "diff".equals(r.scenarioType())
+                ? (r.exitCode().code() == 0 ? "all tables equal" : r.exitCode().code() == 1 ? "tables differ" : r.exitCode().meaning())
+                : r.exitCode().meaning();
+        lines.add("result: " + meaning + " (exit " + r.exitCode().code() + ")");
         return lines;
     }
 

@@ -1,0 +1,61 @@
+package io.cdctest.spec.load;
+
+import io.cdctest.CdctestException;
+import io.cdctest.spec.TableMapping;
+import io.cdctest.spec.load.YNode.YMap;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads a table-mapping file for {@code cdctest diff --mapping}:
+ * <pre>
+ * tables:
+ *   - source: shop_*.orders_*          # several sharded source tables ...
+ *     target: dw.orders                # ... into one target table
+ *     source_database_column: src_db   # target columns naming where a row came from
+ *     source_table_column: src_table
+ *     exclude: [updated_at]
+ *     where: "amount > 0"
+ * </pre>
+ */
+public final class MappingLoader {
+    private final Interpolator interpolator;
+    private final Consumer<String> warnings;
+
+    public MappingLoader(Interpolator interpolator, Consumer<String> warnings) {
+        this.interpolator = interpolator;
+        this.warnings = warnings;
+    }
+
+    public List<TableMapping> load(Path file) {
+        YMap root = YamlTrees.readFile(file);
+        MapReader r = new MapReader(root, "", interpolator, warnings);
+        List<TableMapping> mappings = new ArrayList<>();
+        for (MapReader m : r.maps("tables")) {
+            mappings.add(mapping(m));
+        }
+        r.finish();
+        if (mappings.isEmpty()) {
+            throw r.missing("tables");
+        }
+        return mappings;
+    }
+
+    static TableMapping mapping(MapReader m) {
+        String source = m.requiredString("source");
+        String target = m.string("target", null);
+        List<String> columns = m.stringList("columns");
+        List<String> exclude = m.stringList("exclude");
+        String where = m.string("where", null);
+        String sourceDb = m.string("source_database_column", null);
+        String sourceTable = m.string("source_table_column", null);
+        m.finish();
+        boolean pattern = source.contains("*") || source.contains("?");
+        if (pattern && target == null) {
+            throw CdctestException.config(m.origin() + ": " + m.path() + ": a source pattern needs a target table");
+        }
+        return new TableMapping(source, target, columns, exclude, where, sourceDb, sourceTable, m.origin());
+    }
+}

@@ -1,0 +1,270 @@
+package io.cdctest.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cdctest.check.ComparisonPlan;
+import io.cdctest.check.DiffOptions;
+import io.cdctest.check.KeyHistory;
+import io.cdctest.check.RowDifference;
+import io.cdctest.check.TableComparison;
+import io.cdctest.check.TableDiff;
+import io.cdctest.env.EmbeddedMariaDb;
+import io.cdctest.generate.Generation;
+import io.cdctest.generate.LoadMethod;
+import io.cdctest.generate.TableCatalog;
+import io.cdctest.spec.Engine;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The correctness corpus of the consistency engine: every column type of the catalog and every
+ * kind of divergence is injected into a copy of a generated table, and each of the engine's
+ * three ways (rows at once, Java-hashed chunks, in-database checksums with bisection) must find
+ * exactly it. Equal copies, and copies that differ only by declared conversions, must report none.
+ */
+class DiffCorpusIT {
+    @TempDir
+    static Path dir;
+    private static EmbeddedMariaDb db;
+    private static final AtomicInteger COPIES = new AtomicInteger();
+    private static final String TABLE = "cdc_test_base";
+
+    /** The three ways the engine compares, forced on a small table with tiny chunks. */
+    static final List<DiffOptions> WAYS = List.of(
+            DiffOptions.DEFAULT.withMode(DiffOptions.Mode.JAVA),
+            DiffOptions.DEFAULT.withMode(DiffOptions.Mode.JAVA).withSizes(0, 37, 8),
+            DiffOptions.DEFAULT.withMode(DiffOptions.Mode.PUSHDOWN).withSizes(0, 64, 8));
+
+    @BeforeAll
+    static void start() {
+        db = EmbeddedMariaDb.start("corpus", dir.resolve("db"), dir.resolve("db.log"), 51);
+        new Generation(db.endpoint().withDatabase("src"), Engine.MARIADB, new Generation.Options(
+                List.of(TableCatalog.find(TABLE).orElseThrow(), TableCatalog.find("cdc_test_composite_pk").orElseThrow()),
+                400, 100, 1, 5, LoadMethod.INSERT, false, false, false, false)).run(Generation.Progress.NONE);
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    /** A fresh copy of src.table as database tN; returns tN. */
+    private static String copy(String table, boolean keepKey) throws Exception {
+        String copy = "t" + COPIES.incrementAndGet();
+        sql("CREATE DATABASE " + copy,
+                keepKey ? "CREATE TABLE " + copy + "." + table + " LIKE src." + table
+                        : "CREATE TABLE " + copy + "." + table + " AS SELECT * FROM src." + table + " WHERE 1 = 0",
+                "INSERT INTO " + copy + "." + table + " SELECT * FROM src." + table);
+        return copy;
+    }
+
+    private static int sql(String... statements) throws Exception {
+        int changed = 0;
+        try (Connection c = db.endpoint().connect(); Statement st = c.createStatement()) {
+            for (String s : statements) {
+                changed = st.executeUpdate(s);
+            }
+        }
+        return changed;
+    }
+
+    private static String first(String query) throws Exception {
+        try (Connection c = db.endpoint().connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static List<TableComparison> compareAllWays(String target, String table, TableDiff.Classifier classifier)
+            throws Exception {
+        List<TableComparison> results = new ArrayList<>();
+        try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
+            TableDiff.Side a = new TableDiff.Side(s, Engine.MARIADB);
+            TableDiff.Side b = new TableDiff.Side(t, Engine.MARIADB);
+            ComparisonPlan plan = TableDiff.plan(a, "src", b, target, table);
+            for (DiffOptions way : WAYS) {
+                results.add(new TableDiff(way, classifier).compare(a, b, plan));
+            }
+        }
+        return results;
+    }
+
+    /** The smallest meaningful change of a column, on one row where it applies. */
+    record Change(String column, String condition, String expression) {
+        @Override
+        public String toString() {
+            return column + " := " + expression;
+        }
+    }
+
+    static Stream<Arguments> changes() {
+        List<Change> changes = new ArrayList<>();
+        String numeric = "IF(%1$s > 0, %1$s - %2$s, %1$s + %2$s)";
+        for (String c : List.of("col_tinyint", "col_smallint", "col_int", "col_int_nn", "col_bigint",
+                "col_tinyint_unsigned", "col_smallint_unsigned", "col_int_unsigned", "col_bigint_unsigned", "idx_col1")) {
+            changes.add(new Change(c, "", numeric.formatted(c, "1")));
+        }
+        changes.add(new Change("col_decimal", "", numeric.formatted("col_decimal", "0.01")));
+        changes.add(new Change("col_decimal_nn", "", numeric.formatted("col_decimal_nn", "0.0001")));
+        changes.add(new Change("col_decimal_wide", "", numeric.formatted("col_decimal_wide", "0.0000000001")));
+        changes.add(new Change("col_float", "AND ABS(col_float) BETWEEN 1 AND 1e6", "col_float * 1.01"));
+        changes.add(new Change("col_double", "AND ABS(col_double) BETWEEN 1 AND 1e12", "col_double * (1 + 1e-9)"));
+        changes.add(new Change("col_bit", "", "col_bit ^ 1"));
+        changes.add(new Change("col_bit16", "", "col_bit16 ^ 32768"));
+        for (String c : List.of("col_char", "col_varchar", "col_varchar_null", "col_text", "composite_key_part", "idx_col2")) {
+            changes.add(new Change(c, "AND CHAR_LENGTH(" + c + ") > 1 AND " + c + " REGEXP '^[a-z]+$'",
+                    "CONCAT(LEFT(" + c + ", CHAR_LENGTH(" + c + ") - 1), IF(RIGHT(" + c + ", 1) = 'a', 'b', 'a'))"));
+        }
+        changes.add(new Change("col_varchar", "AND col_varchar REGEXP '^[a-z]+$'", "UPPER(col_varchar)"));
+        changes.add(new Change("col_varchar", "AND CHAR_LENGTH(col_varchar) < 200 AND col_varchar REGEXP '^[a-z]+$'",
+                "CONCAT(col_varchar, ' ')"));
+        changes.add(new Change("col_enum", "", "IF(col_enum = 'A', 'B', 'A')"));
+        changes.add(new Change("col_binary", "", "UNHEX(CONCAT(LEFT(HEX(col_binary), 30), IF(RIGHT(HEX(col_binary), 2) = '00', '01', '00')))"));
+        changes.add(new Change("col_varbinary", "", "CONCAT(col_varbinary, X'00')"));
+        changes.add(new Change("col_blob", "AND LENGTH(col_blob) > 0", "UNHEX(CONCAT(LEFT(HEX(col_blob), LENGTH(col_blob) * 2 - 2), IF(RIGHT(HEX(col_blob), 2) = '00', '01', '00')))"));
+        changes.add(new Change("col_json", "AND JSON_TYPE(col_json) = 'OBJECT'", "JSON_SET(col_json, '$.cdctest', 1)"));
+        changes.add(new Change("col_time", "AND col_time < '23:00:00'", "ADDTIME(col_time, '00:00:01')"));
+        changes.add(new Change("col_time6", "AND col_time6 < '23:00:00'", "ADDTIME(col_time6, '00:00:00.000001')"));
+        changes.add(new Change("col_date", "AND col_date < '9999-01-01'", "col_date + INTERVAL 1 DAY"));
+        changes.add(new Change("col_date_nn", "AND col_date_nn < '9999-01-01'", "col_date_nn + INTERVAL 1 DAY"));
+        changes.add(new Change("col_datetime", "AND col_datetime < '9999-01-01'", "col_datetime + INTERVAL 1 SECOND"));
+        changes.add(new Change("col_datetime3", "AND col_datetime3 < '9999-01-01'", "col_datetime3 + INTERVAL 1000 MICROSECOND"));
+        changes.add(new Change("col_datetime6", "AND col_datetime6 < '9999-01-01'", "col_datetime6 + INTERVAL 1 MICROSECOND"));
+        changes.add(new Change("col_timestamp", "AND col_timestamp < '2038-01-01'", "col_timestamp + INTERVAL 1000 MICROSECOND"));
+        changes.add(new Change("col_timestamp6", "AND col_timestamp6 < '2038-01-01'", "col_timestamp6 + INTERVAL 1 MICROSECOND"));
+        changes.add(new Change("col_bool", "", "1 - col_bool"));
+        return changes.stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changes")
+    void smallestChangeOfEveryTypeIsFoundInEveryWay(Change change) throws Exception {
+        String target = copy(TABLE, true);
+        String id = first("SELECT MIN(id) FROM src." + TABLE + " WHERE " + change.column() + " IS NOT NULL " + change.condition());
+        assertThat(id).as("a row for " + change).isNotNull();
+        assertThat(sql("UPDATE " + target + "." + TABLE + " SET " + change.column() + " = " + change.expression()
+                + " WHERE id = " + id)).as("the change took effect: " + change).isEqualTo(1);
+        for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
+            assertThat(c.differences()).as(c.method() + ": " + c.samples()).isEqualTo(1);
+            assertThat(c.samples()).singleElement().isInstanceOfSatisfying(RowDifference.Different.class, d -> {
+                assertThat(d.key().values()).containsExactly(id);
+                assertThat(d.columns()).singleElement().satisfies(col -> assertThat(col.column()).isEqualTo(change.column()));
+            });
+        }
+    }
+
+    @Test
+    void nullVersusEmptyIsADifferenceBothWays() throws Exception {
+        String target = copy(TABLE, true);
+        String nullRow = first("SELECT MIN(id) FROM src." + TABLE + " WHERE col_text IS NULL");
+        String emptyRow = first("SELECT MIN(id) FROM src." + TABLE + " WHERE CHAR_LENGTH(col_varchar_null) = 0");
+        assertThat(sql("UPDATE " + target + "." + TABLE + " SET col_text = '' WHERE id = " + nullRow)).isEqualTo(1);
+        assertThat(sql("UPDATE " + target + "." + TABLE + " SET col_varchar_null = NULL WHERE id = " + emptyRow)).isEqualTo(1);
+        for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
+            assertThat(c.samples()).as(c.method()).extracting(RowDifference::toString).containsExactlyInAnyOrder(
+                    "different: id=" + nullRow + ": col_text: source NULL, target ''",
+                    "different: id=" + emptyRow + ": col_varchar_null: source '', target NULL");
+        }
+    }
+
+    @Test
+    void equalCopiesReportNothingInEveryWay() throws Exception {
+        for (String table : List.of(TABLE, "cdc_test_composite_pk")) {
+            String target = copy(table, true);
+            for (TableComparison c : compareAllWays(target, table, (t, d) -> d)) {
+                assertThat(c.equal()).as(c.method() + " " + c.samples()).isTrue();
+                assertThat(c.typeOnly()).isZero();
+                assertThat(c.sourceRows()).isEqualTo(400);
+                assertThat(c.targetRows()).isEqualTo(400);
+            }
+        }
+    }
+
+    @Test
+    void declaredConversionsAreEqualAndCountedAsTypeOnly() throws Exception {
+        String target = "conv" + COPIES.incrementAndGet();
+        sql("CREATE DATABASE " + target, "CREATE TABLE " + target + "." + TABLE + " LIKE src." + TABLE,
+                "ALTER TABLE " + target + "." + TABLE + " MODIFY col_decimal DECIMAL(14,4), MODIFY col_datetime DATETIME(6),"
+                        + " MODIFY col_char CHAR(60), MODIFY col_time TIME(3)",
+                "INSERT INTO " + target + "." + TABLE + " SELECT * FROM src." + TABLE,
+                "UPDATE " + target + "." + TABLE + " SET col_json = REPLACE(col_json, ', ', ',') WHERE JSON_TYPE(col_json) = 'OBJECT'");
+        for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
+            assertThat(c.equal()).as(c.method() + " " + c.samples()).isTrue();
+            assertThat(c.typeOnly()).as(c.method()).isGreaterThan(300);
+        }
+    }
+
+    @Test
+    void rowsMissingExtraMovedAndDuplicatedAreFoundInEveryWay() throws Exception {
+        String target = copy(TABLE, true);
+        sql("DELETE FROM " + target + "." + TABLE + " WHERE id = 7",
+                "INSERT INTO " + target + "." + TABLE + " (id, col_varchar) VALUES (5000, 'extra')",
+                "UPDATE " + target + "." + TABLE + " SET id = 6000 WHERE id = 9");
+        for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
+            assertThat(c.samples()).as(c.method()).extracting(RowDifference::toString).containsExactly(
+                    "missing in target: id=7", "missing in target: id=9", "extra in target: id=5000",
+                    "extra in target: id=6000");
+        }
+        String noKey = copy(TABLE, false);
+        sql("INSERT INTO " + noKey + "." + TABLE + " SELECT * FROM src." + TABLE + " WHERE id = 11");
+        for (TableComparison c : compareAllWays(noKey, TABLE, (t, d) -> d)) {
+            assertThat(c.samples()).as(c.method()).extracting(RowDifference::toString)
+                    .containsExactly("duplicate key in target: id=11");
+        }
+    }
+
+    @Test
+    void compositeKeysInByteOrderFindEveryKindInEveryWay() throws Exception {
+        String table = "cdc_test_composite_pk";
+        String target = copy(table, true);
+        sql("DELETE FROM " + target + "." + table + " WHERE pk1 = 3 AND pk2 = 'Beta'",
+                "UPDATE " + target + "." + table + " SET col_int = IFNULL(col_int, 0) + 1 WHERE pk1 = 5 AND pk2 = '中文'",
+                "INSERT INTO " + target + "." + table + " (pk1, pk2) VALUES (5, 'omega')");
+        for (TableComparison c : compareAllWays(target, table, (t, d) -> d)) {
+            assertThat(c.samples()).as(c.method()).extracting(RowDifference::toString).containsExactly(
+                    "missing in target: (pk1=3, pk2='Beta')", "extra in target: (pk1=5, pk2='omega')",
+                    c.samples().get(2).toString());
+            assertThat(c.samples().get(2).toString()).startsWith("different: (pk1=5, pk2='中文'): col_int:");
+        }
+    }
+
+    @Test
+    void historyExplainsStaleCorruptResurrectedExtraAndMissing() throws Exception {
+        String source = "hist" + COPIES.incrementAndGet();
+        sql("CREATE DATABASE " + source, "CREATE TABLE " + source + "." + TABLE + " LIKE src." + TABLE,
+                "INSERT INTO " + source + "." + TABLE + " SELECT * FROM src." + TABLE);
+        KeyHistory history = new KeyHistory();
+        try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
+            TableDiff.Side a = new TableDiff.Side(s, Engine.MARIADB);
+            TableDiff.Side b = new TableDiff.Side(t, Engine.MARIADB);
+            String target = "histt" + COPIES.incrementAndGet();
+            sql("CREATE DATABASE " + target, "CREATE TABLE " + target + "." + TABLE + " LIKE " + source + "." + TABLE,
+                    "INSERT INTO " + target + "." + TABLE + " SELECT * FROM " + source + "." + TABLE);
+            ComparisonPlan plan = TableDiff.plan(a, source, b, target, TABLE);
+            history.snapshot(a, plan);
+            sql("UPDATE " + source + "." + TABLE + " SET col_varchar = 'v2' WHERE id = 20",
+                    "DELETE FROM " + source + "." + TABLE + " WHERE id = 21");
+            history.snapshot(a, plan);
+            sql("UPDATE " + target + "." + TABLE + " SET col_varchar = 'garbage' WHERE id = 22",
+                    "DELETE FROM " + target + "." + TABLE + " WHERE id = 23",
+                    "INSERT INTO " + target + "." + TABLE + " (id, col_varchar) VALUES (9999, 'never')");
+            for (DiffOptions way : WAYS) {
+                TableComparison c = new TableDiff(way, history).compare(a, b, plan);
+                assertThat(c.samples()).as(c.method()).extracting(d -> d.key().values().get(0) + " " + d.cause())
+                        .containsExactly("20 stale", "21 resurrected", "22 corrupt", "23 missing", "9999 extra");
+            }
+        }
+    }
+}
