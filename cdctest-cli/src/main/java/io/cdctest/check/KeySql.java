@@ -97,9 +97,23 @@ final class KeySql {
         return 0;
     }
 
+    /** Order of two canonical integers of any size, without parsing them. */
+    private static int compareIntegers(String a, String b) {
+        boolean negA = a.charAt(0) == '-';
+        boolean negB = b.charAt(0) == '-';
+        if (negA != negB) {
+            return negA ? -1 : 1;
+        }
+        int c = a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+        return negA ? -c : c;
+    }
+
     static int compare(String a, String b, ValueKind kind) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        if ((kind == ValueKind.INTEGER || kind == ValueKind.DECIMAL) && Values.plainInteger(a) && Values.plainInteger(b)) {
+            return compareIntegers(a, b);
         }
         if (kind.numeric()) {
             try {

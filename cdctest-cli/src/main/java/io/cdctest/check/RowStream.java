@@ -21,22 +21,25 @@ import java.util.concurrent.TimeUnit;
  * decimals for every row would cost more than reading it).
  */
 final class RowStream implements AutoCloseable {
-    private static final int QUEUE = 2048;
-    private static final Row END = new Row(null, null);
+    private static final int QUEUE = 8;
+    private static final int BATCH = 512;
+    private static final Row[] END = new Row[0];
 
-    /** A row: its values as read (keys first) and its key normalised. */
-    record Row(String[] raw, String[] key) {
+    /** A row: its values' bytes as sent by the database (keys first) and its key normalised. */
+    record Row(byte[][] raw, String[] key) {
         /** All values normalised. */
         String[] canonical(ValueKind[] kinds) {
             String[] out = new String[raw.length];
             for (int i = 0; i < raw.length; i++) {
-                out[i] = i < key.length ? key[i] : raw[i] == null ? null : Values.canonicalOfRaw(raw[i], kinds[i]);
+                out[i] = i < key.length ? key[i] : Values.canonicalOfBytes(raw[i], kinds[i]);
             }
             return out;
         }
     }
 
-    private final BlockingQueue<Row> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final BlockingQueue<Row[]> queue = new ArrayBlockingQueue<>(QUEUE);
+    private Row[] batch = new Row[0];
+    private int next;
     private final PreparedStatement statement;
     private final Thread reader;
     private final String where;
@@ -78,16 +81,26 @@ final class RowStream implements AutoCloseable {
     private void read() {
         try (ResultSet rs = statement.executeQuery()) {
             int n = kinds.length;
+            Row[] filling = new Row[BATCH];
+            int filled = 0;
             while (!closed && rs.next()) {
-                String[] raw = new String[n];
+                byte[][] raw = new byte[n][];
                 String[] key = new String[keyCount];
                 for (int i = 0; i < n; i++) {
-                    raw[i] = Values.readRaw(rs, i + 1, kinds[i]);
+                    raw[i] = rs.getBytes(i + 1);
                     if (i < keyCount) {
-                        key[i] = raw[i] == null ? null : Values.canonicalOfRaw(raw[i], kinds[i]);
+                        key[i] = Values.canonicalOfBytes(raw[i], kinds[i]);
                     }
                 }
-                queue.put(new Row(raw, key));
+                filling[filled++] = new Row(raw, key);
+                if (filled == BATCH) {
+                    queue.put(filling);
+                    filling = new Row[BATCH];
+                    filled = 0;
+                }
+            }
+            if (filled > 0 && !closed) {
+                queue.put(java.util.Arrays.copyOf(filling, filled));
             }
         } catch (SQLException e) {
             if (!closed) {
@@ -110,21 +123,22 @@ final class RowStream implements AutoCloseable {
 
     /** The next row, or null at the end. Rows out of key order are an error: the merge would be wrong. */
     Row next() {
-        Row row;
-        try {
-            row = queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CdctestException(ExitCode.INTERNAL, "interrupted while reading " + where, e);
-        }
-        if (row == END) {
-            queue.offer(END);
-            if (failure != null) {
-                String message = failure instanceof SQLException se ? Sql.firstLine(se) : failure.toString();
-                throw new CdctestException(ExitCode.ENVIRONMENT, "cannot read " + where + ": " + message, failure);
+        if (next == batch.length) {
+            if (batch == END) {
+                return end();
             }
-            return null;
+            try {
+                batch = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CdctestException(ExitCode.INTERNAL, "interrupted while reading " + where, e);
+            }
+            next = 0;
+            if (batch == END) {
+                return end();
+            }
         }
+        Row row = batch[next++];
         if (previous != null && KeySql.compare(previous, row.key(), kinds, keyCount) > 0) {
             throw new CdctestException(ExitCode.INTERNAL, where + ": rows do not arrive in key order ("
                     + java.util.Arrays.toString(previous) + " then " + java.util.Arrays.toString(row.key())
@@ -133,6 +147,14 @@ final class RowStream implements AutoCloseable {
         previous = row.key();
         count++;
         return row;
+    }
+
+    private Row end() {
+        if (failure != null) {
+            String message = failure instanceof SQLException se ? Sql.firstLine(se) : failure.toString();
+            throw new CdctestException(ExitCode.ENVIRONMENT, "cannot read " + where + ": " + message, failure);
+        }
+        return null;
     }
 
     long count() {

@@ -25,8 +25,16 @@ import java.util.concurrent.CompletionException;
  */
 public final class TableDiff {
 
-    /** A database to compare, with its engine. */
-    public record Side(Connection connection, Engine engine) {
+    /**
+     * A database to compare, with its engine.
+     *
+     * @param remote whether it is reached over a network (not loopback): then checksums computed
+     *               inside the database save moving every row
+     */
+    public record Side(Connection connection, Engine engine, boolean remote) {
+        public Side(Connection connection, Engine engine) {
+            this(connection, engine, false);
+        }
     }
 
     /** Explains differences from what the harness wrote (see KeyHistory). */
@@ -167,7 +175,8 @@ public final class TableDiff {
             return switch (options.mode()) {
                 case PUSHDOWN -> true;
                 case JAVA -> false;
-                case AUTO -> PushdownChecksum.supports(source.engine(), target.engine());
+                case AUTO -> PushdownChecksum.supports(source.engine(), target.engine())
+                        && (source.remote() || target.remote());
             };
         }
 
@@ -287,13 +296,13 @@ public final class TableDiff {
             List<ColumnDifference> columns = null;
             boolean converted = false;
             for (int i = plan.keyCount(); i < kinds.length; i++) {
-                String x = a.raw()[i];
-                String y = b.raw()[i];
-                if (x == null ? y == null : x.equals(y)) {
+                byte[] x = a.raw()[i];
+                byte[] y = b.raw()[i];
+                if (Arrays.equals(x, y)) {
                     continue;
                 }
-                String cx = x == null ? null : Values.canonicalOfRaw(x, kinds[i]);
-                String cy = y == null ? null : Values.canonicalOfRaw(y, kinds[i]);
+                String cx = Values.canonicalOfBytes(x, kinds[i]);
+                String cy = Values.canonicalOfBytes(y, kinds[i]);
                 if (Values.equal(cx, cy, kinds[i])) {
                     converted = true;
                 } else {

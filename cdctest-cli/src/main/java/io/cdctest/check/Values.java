@@ -25,34 +25,27 @@ public final class Values {
 
     /** The canonical text of a value, or null for SQL NULL. */
     public static String read(ResultSet rs, int index, ValueKind kind) throws SQLException {
-        String raw = readRaw(rs, index, kind);
-        return raw == null ? null : canonicalOfRaw(raw, kind);
+        return canonicalOfBytes(rs.getBytes(index), kind);
     }
 
-    /**
-     * The value as the database sends it: its text (taken as UTF-8 bytes, which skips the driver's
-     * per-type parsing and re-formatting), or for bytes their hex and for BIT its number.
-     */
-    static String readRaw(ResultSet rs, int index, ValueKind kind) throws SQLException {
-        byte[] bytes = rs.getBytes(index);
+    /** Canonical text of a value's bytes as the database sent them (null stays null). */
+    static String canonicalOfBytes(byte[] bytes, ValueKind kind) {
         if (bytes == null) {
             return null;
         }
         if (kind.readAsBytes()) {
             return kind == ValueKind.BIT ? new BigInteger(1, bytes).toString() : HexFormat.of().formatHex(bytes);
         }
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    /** Canonical text of a raw value from {@link #readRaw}. */
-    static String canonicalOfRaw(String raw, ValueKind kind) {
-        return kind.readAsBytes() ? raw : canonical(raw, kind);
+        return canonical(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), kind);
     }
 
     /** Canonical text of a value given as text. */
     public static String canonical(String text, ValueKind kind) {
         switch (kind) {
             case INTEGER, DECIMAL -> {
+                if (plainInteger(text)) {
+                    return text;
+                }
                 try {
                     BigDecimal d = new BigDecimal(text.trim());
                     return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
@@ -90,6 +83,22 @@ public final class Values {
                 return text;
             }
         }
+    }
+
+    /** {@code 0} or an integer without sign or leading zeros, or with a minus: already canonical. */
+    static boolean plainInteger(String text) {
+        int n = text.length();
+        int start = n > 1 && text.charAt(0) == '-' ? 1 : 0;
+        if (n == start || (text.charAt(start) == '0' && n > start + 1) || (start == 1 && text.equals("-0"))) {
+            return n == 1 && text.charAt(0) == '0';
+        }
+        for (int i = start; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether two canonical values are equal under the kind's rule (tolerances for floating point). */

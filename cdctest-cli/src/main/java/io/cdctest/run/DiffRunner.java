@@ -51,8 +51,8 @@ public final class DiffRunner {
         List<TestcaseResult> results = new ArrayList<>();
         try (Connection s = sourceEndpoint.withDatabase(null).connect();
              Connection t = targetEndpoint.withDatabase(null).connect()) {
-            TableDiff.Side source = new TableDiff.Side(s, Engines.detect(s));
-            TableDiff.Side target = new TableDiff.Side(t, Engines.detect(t));
+            TableDiff.Side source = new TableDiff.Side(s, Engines.detect(s), sourceEndpoint.remote());
+            TableDiff.Side target = new TableDiff.Side(t, Engines.detect(t), targetEndpoint.remote());
             List<TableMapping> effective = new ArrayList<>(mappings);
             if (effective.isEmpty()) {
                 List<String> names = tables.isEmpty() ? Mappings.tables(s, sourceEndpoint.database()) : tables;

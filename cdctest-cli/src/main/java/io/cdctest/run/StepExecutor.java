@@ -71,8 +71,10 @@ final class StepExecutor implements AutoCloseable {
         long seed = scenario.data() == null ? 42 : scenario.data().seed();
         this.writer = new SourceWriter(source, databases.sourceDatabase(), seed, log);
         this.reportDir = reportDir;
-        this.sourceSide = new TableDiff.Side(source, databases.source().endpoint().engine());
-        this.targetSide = new TableDiff.Side(target, databases.target().endpoint().engine());
+        this.sourceSide = new TableDiff.Side(source, databases.source().endpoint().engine(),
+                databases.source().endpoint().remote());
+        this.targetSide = new TableDiff.Side(target, databases.target().endpoint().engine(),
+                databases.target().endpoint().remote());
         snapshot(null);
     }
 

@@ -29,6 +29,16 @@ public record JdbcEndpoint(String role, Engine engine, String host, int port, St
         return host + ":" + port;
     }
 
+    /** Whether the server is reached over a network rather than on this machine's loopback. */
+    public boolean remote() {
+        try {
+            java.net.InetAddress address = java.net.InetAddress.getByName(host);
+            return !address.isLoopbackAddress() && java.net.NetworkInterface.getByInetAddress(address) == null;
+        } catch (java.io.IOException e) {
+            return true;
+        }
+    }
+
     /** The login name: MatrixOne takes {@code account#user}. */
     public String loginUser() {
         return account == null || account.isBlank() ? user : account + "#" + user;

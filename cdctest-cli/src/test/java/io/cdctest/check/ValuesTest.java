@@ -70,6 +70,15 @@ class ValuesTest {
         assertThat(KeySql.compare("Beta", "alpha", ValueKind.TEXT)).isNegative();
         assertThat(KeySql.compare("z😀", "中文", ValueKind.TEXT)).isNegative();
         assertThat(KeySql.compare(null, "a", ValueKind.TEXT)).isNegative();
+        assertThat(KeySql.compare("-10", "-9", ValueKind.INTEGER)).isNegative();
+        assertThat(KeySql.compare("-1", "0", ValueKind.INTEGER)).isNegative();
+        assertThat(KeySql.compare("18446744073709551615", "9223372036854775808", ValueKind.INTEGER)).isPositive();
+        assertThat(KeySql.compare("1.5", "10", ValueKind.DECIMAL)).isNegative();
+        assertThat(Values.plainInteger("0")).isTrue();
+        assertThat(Values.plainInteger("-0")).isFalse();
+        assertThat(Values.plainInteger("007")).isFalse();
+        assertThat(Values.plainInteger("-")).isFalse();
+        assertThat(Values.plainInteger("")).isFalse();
     }
 
     @Test
