@@ -59,6 +59,30 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Wraps a program that cannot watch its parent itself (a native server) in a small shell guard:
+     * the guard holds cdctest's end of stdin and stops the program with SIGTERM when that pipe
+     * closes, so the program dies with cdctest even after a SIGKILL of cdctest. A SIGTERM to the
+     * guard is passed on to the program.
+     */
+    public static List<String> guarded(List<String> command) {
+        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", GUARD, "cdctest-guard"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    private static final String GUARD = String.join("\n",
+            "exec 3<&0",
+            "\"$@\" </dev/null &",
+            "child=$!",
+            "trap 'kill -TERM $child 2>/dev/null; wait $child; exit 143' TERM INT",
+            "( cat <&3 >/dev/null; kill -TERM $child 2>/dev/null ) &",
+            "watcher=$!",
+            "wait $child",
+            "status=$?",
+            "kill $watcher 2>/dev/null",
+            "exit $status");
+
     /** The command to start a Java program with the JVM running cdctest. */
     public static List<String> java(String classpath, String mainClass, List<String> jvmArgs, List<String> args) {
         List<String> command = new ArrayList<>();

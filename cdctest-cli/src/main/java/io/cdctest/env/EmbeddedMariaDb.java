@@ -83,7 +83,7 @@ public final class EmbeddedMariaDb implements DatabaseServer {
                 "--innodb-flush-log-at-trx-commit=2",
                 "--sync-binlog=0"));
         command.addAll(extraOptions);
-        ChildProcess process = ChildProcess.start(role + " mariadb", command,
+        ChildProcess process = ChildProcess.start(role + " mariadb", ChildProcess.guarded(command),
                 Map.of("LD_LIBRARY_PATH", binaries.libraries().toString()), dir, log);
         EmbeddedMariaDb db = new EmbeddedMariaDb(role, port, dir, process);
         try {

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class Environment implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Environment.class);
 
+    /** Names the process that owns a work directory, so a later run can remove it if that process died. */
+    static final String OWNER_FILE = "owner.pid";
+
     private final CdctestHome home;
     private final Path workDir;
     private final Path logDir;
@@ -45,9 +48,39 @@ public final class Environment implements AutoCloseable {
         try {
             Files.createDirectories(workDir);
             Files.createDirectories(logDir);
+            Files.writeString(workDir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
         } catch (IOException e) {
             throw CdctestException.environment("cannot create " + workDir + " or " + logDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Deletes work directories under {@code parent} whose owning process is gone (a run killed with
+     * SIGKILL cannot delete its own). Returns how many were removed.
+     */
+    public static int sweepStale(Path parent) {
+        int removed = 0;
+        try (var dirs = Files.list(parent)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("cdctest-")).toList()) {
+                Path owner = dir.resolve(OWNER_FILE);
+                if (!Files.isRegularFile(owner)) {
+                    continue;
+                }
+                try {
+                    long pid = Long.parseLong(Files.readString(owner).trim());
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue;
+                    }
+                    FileTrees.delete(dir);
+                    removed++;
+                } catch (IOException | NumberFormatException e) {
+                    LOG.debug("cannot sweep {}: {}", dir, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot list {}: {}", parent, e.getMessage());
+        }
+        return removed;
     }
 
     public CdctestHome home() {

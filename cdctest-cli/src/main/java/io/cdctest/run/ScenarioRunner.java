@@ -227,6 +227,7 @@ public final class ScenarioRunner {
     }
 
     private static Path workDirectory(String runId) {
+        Environment.sweepStale(Path.of(System.getProperty("java.io.tmpdir")));
         try {
             return Files.createTempDirectory("cdctest-" + runId + "-");
         } catch (IOException e) {

@@ -83,11 +83,13 @@ public final class DiffBenchmark {
     }
 
     private static String changedColumn(TableDef table) {
-        return table.name().equals("narrow") ? "a = a + 1" : "col_int_nn = col_int_nn + 1";
+        String column = table.name().equals("narrow") ? "a" : "col_int_nn";
+        return column + " = IF(" + column + " > 0, " + column + " - 1, " + column + " + 1)";
     }
 
     private static double base;
     private static long ptStatements;
+    private static String ptError;
 
     private static void round(String state, EmbeddedMariaDb source, EmbeddedMariaDb target, TableDef table, boolean peers)
             throws Exception {
@@ -118,7 +120,7 @@ public final class DiffBenchmark {
         }
         double pt = ptTableSync(source, target, table);
         print(state, "pt-table-sync --print", pt, base, pt < 0 ? "did not finish in " + PT_TIMEOUT_SECONDS + " s"
-                : ptStatements + " statements printed");
+                : ptError != null ? "failed (" + ptError + ")" : ptStatements + " statements printed");
     }
 
     private interface SideWork {
@@ -189,10 +191,11 @@ public final class DiffBenchmark {
                 return -1;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            try (var lines = Files.lines(out)) {
-                ptStatements = lines.filter(l -> l.startsWith("REPLACE") || l.startsWith("DELETE") || l.startsWith("INSERT")
-                        || l.startsWith("UPDATE")).count();
-            }
+            List<String> lines = Files.readAllLines(out, java.nio.charset.StandardCharsets.ISO_8859_1);
+            ptStatements = lines.stream().filter(l -> l.startsWith("REPLACE") || l.startsWith("DELETE")
+                    || l.startsWith("INSERT") || l.startsWith("UPDATE")).count();
+            ptError = p.exitValue() == 0 ? null : "exit " + p.exitValue() + ": " + lines.stream()
+                    .filter(l -> !l.isBlank()).findFirst().orElse("").trim();
             return seconds;
         } finally {
             Files.deleteIfExists(out);
