@@ -49,7 +49,7 @@ public final class Mappings {
                 TableRef s = new TableRef(from[0], from[1], m.where());
                 plans.add(new ComparisonPlan(m.source(), s, new TableRef(to[0], to[1], m.where()), List.of(), List.of(),
                         List.of(), 0, List.of("no source table matches " + from[0] + "." + from[1] + " (" + m.origin() + ")"),
-                        Map.of()));
+                        Map.of(), Map.of()));
                 continue;
             }
             Optional<TableSchema> targetSchema = TableSchema.read(target.connection(), to[0], to[1]);

@@ -301,8 +301,8 @@ public final class TableDiff {
                 if (Arrays.equals(x, y)) {
                     continue;
                 }
-                String cx = Values.canonicalOfBytes(x, kinds[i]);
-                String cy = Values.canonicalOfBytes(y, kinds[i]);
+                String cx = plan.compared(i, true, Values.canonicalOfBytes(x, kinds[i]));
+                String cy = plan.compared(i, false, Values.canonicalOfBytes(y, kinds[i]));
                 if (Values.equal(cx, cy, kinds[i])) {
                     converted = true;
                 } else {

@@ -32,7 +32,7 @@ public record TableSchema(String database, String table, List<Column> columns) {
             ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    columns.add(new Column(rs.getString(1), lower(rs.getString(2)), lower(rs.getString(3)),
+                    columns.add(new Column(rs.getString(1), lower(rs.getString(2)), rs.getString(3),
                             "YES".equalsIgnoreCase(rs.getString(4)), "PRI".equalsIgnoreCase(rs.getString(5))));
                 }
             }

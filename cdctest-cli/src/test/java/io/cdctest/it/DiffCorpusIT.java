@@ -197,12 +197,18 @@ class DiffCorpusIT {
         String target = "conv" + COPIES.incrementAndGet();
         sql("CREATE DATABASE " + target, "CREATE TABLE " + target + "." + TABLE + " LIKE src." + TABLE,
                 "ALTER TABLE " + target + "." + TABLE + " MODIFY col_decimal DECIMAL(14,4), MODIFY col_datetime DATETIME(6),"
-                        + " MODIFY col_char CHAR(60), MODIFY col_time TIME(3)",
+                        + " MODIFY col_char CHAR(60), MODIFY col_time TIME(3), MODIFY col_enum TINYINT",
                 "INSERT INTO " + target + "." + TABLE + " SELECT * FROM src." + TABLE,
                 "UPDATE " + target + "." + TABLE + " SET col_json = REPLACE(col_json, ', ', ',') WHERE JSON_TYPE(col_json) = 'OBJECT'");
+        assertThat(first("SELECT COUNT(*) FROM " + target + "." + TABLE + " WHERE col_enum = 2")).as("ENUM stored as its index")
+                .isNotEqualTo("0");
         for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
             assertThat(c.equal()).as(c.method() + " " + c.samples()).isTrue();
             assertThat(c.typeOnly()).as(c.method()).isGreaterThan(300);
+        }
+        sql("UPDATE " + target + "." + TABLE + " SET col_enum = 4 WHERE col_enum = 1 LIMIT 1");
+        for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
+            assertThat(c.samples()).as(c.method()).singleElement().asString().contains("col_enum: source 'A', target 'D'");
         }
     }
 
