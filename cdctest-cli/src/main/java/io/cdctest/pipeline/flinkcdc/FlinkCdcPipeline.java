@@ -101,7 +101,7 @@ final class FlinkCdcPipeline implements Pipeline {
             args.addAll(List.of("--target-account", target.account()));
         }
         List<String> command = ChildProcess.java(env.home().classpath("cdctest-cli"), ConsumerMain.class.getName(),
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider"),
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                 args);
         createDirectories(dir);
         return env.own("consumer", ChildProcess.start("consumer", command,
