@@ -36,7 +36,7 @@ public final class Main {
     private static void configureLogging(boolean verbose) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", verbose ? "info" : "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", verbose ? "warn" : "error");
         System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers", verbose ? "info" : "warn");
         System.setProperty("org.slf4j.simpleLogger.log.ch.vorburger", verbose ? "info" : "warn");
     }
