@@ -9,11 +9,13 @@ import java.util.Optional;
  *
  * @param comparisons the last comparison of every table
  * @param broken      a pipeline component that stopped working during the wait, if any
+ * @param behind      why the pipeline had not caught up when the wait ended, if it had not
  * @param checks      how many times the tables were compared
  */
-public record SyncOutcome(List<TableComparison> comparisons, Optional<String> broken, Duration waited, int checks) {
+public record SyncOutcome(List<TableComparison> comparisons, Optional<String> broken, Optional<String> behind,
+                          Duration waited, int checks) {
 
     public boolean equal() {
-        return broken.isEmpty() && comparisons.stream().allMatch(TableComparison::equal);
+        return broken.isEmpty() && behind.isEmpty() && comparisons.stream().allMatch(TableComparison::equal);
     }
 }

@@ -25,17 +25,20 @@ public final class SyncWaiter {
     private final TableDiff diff;
     private final Duration maxInterval;
     private final Supplier<Optional<String>> pipelineFailure;
+    private final Supplier<Optional<String>> pipelineBehind;
     private final Consumer<String> progress;
 
     /**
      * @param pipelineFailure names a component that stopped working, if any
+     * @param pipelineBehind  says why the pipeline has not caught up yet (data is compared only once it has)
      * @param progress        receives a line after every check that still differs
      */
     public SyncWaiter(TableDiff diff, Duration maxInterval, Supplier<Optional<String>> pipelineFailure,
-                      Consumer<String> progress) {
+                      Supplier<Optional<String>> pipelineBehind, Consumer<String> progress) {
         this.diff = diff;
         this.maxInterval = maxInterval;
         this.pipelineFailure = pipelineFailure;
+        this.pipelineBehind = pipelineBehind;
         this.progress = progress;
     }
 
@@ -45,6 +48,7 @@ public final class SyncWaiter {
         Map<ComparisonPlan, TableComparison> last = new LinkedHashMap<>();
         List<ComparisonPlan> equalEarlier = new ArrayList<>();
         Optional<String>[] broken = new Optional[] {Optional.empty()};
+        Optional<String>[] behind = new Optional[] {Optional.empty()};
         int[] checks = {0};
         boolean converged = false;
         try {
@@ -54,6 +58,15 @@ public final class SyncWaiter {
                     .pollDelay(Duration.ZERO)
                     .pollInterval((count, previous) -> count <= 1 ? FIRST_INTERVAL : min(previous.multipliedBy(2), maxInterval))
                     .until(() -> {
+                        broken[0] = pipelineFailure.get();
+                        if (broken[0].isPresent()) {
+                            return true;
+                        }
+                        behind[0] = pipelineBehind.get();
+                        if (behind[0].isPresent()) {
+                            progress.accept("pipeline not caught up: " + behind[0].get());
+                            return false;
+                        }
                         checks[0]++;
                         for (ComparisonPlan plan : plans) {
                             TableComparison before = last.get(plan);
@@ -83,11 +96,13 @@ public final class SyncWaiter {
         }
         for (ComparisonPlan plan : plans) {
             boolean confirm = converged ? equalEarlier.contains(plan) : !last.containsKey(plan) || !last.get(plan).equal();
+
             if (confirm && broken[0].isEmpty()) {
                 last.put(plan, diff.compare(source, target, plan));
             }
         }
-        return new SyncOutcome(List.copyOf(last.values()), broken[0], Duration.ofNanos(System.nanoTime() - start), checks[0]);
+        return new SyncOutcome(List.copyOf(last.values()), broken[0], behind[0], Duration.ofNanos(System.nanoTime() - start),
+                checks[0]);
     }
 
     private static Duration min(Duration a, Duration b) {

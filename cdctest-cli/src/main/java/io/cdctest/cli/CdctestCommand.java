@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cdctest", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"End-to-end tests of change-data-capture pipelines: stands up source, target and the pipeline",
             "between them, drives INSERT/UPDATE/DELETE, and proves every row arrives."},
-        subcommands = {RunCommand.class, ListCommand.class, ValidateCommand.class, GenerateCommand.class, DiffCommand.class,
+        subcommands = {RunCommand.class, ListCommand.class, ValidateCommand.class, GenerateCommand.class, DiffCommand.class, PlanCommand.class,
             AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 all passed, 1 a testcase failed, 2 usage or invalid config,",
             "3 environment (unreachable endpoint, component failed to start), 4 internal error."})
@@ -42,6 +42,9 @@ public final class CdctestCommand implements Callable<Integer> {
         if (selection.scenario == null) {
             spec.commandLine().usage(spec.commandLine().getErr());
             throw CdctestException.config("no scenario given: use --scenario <name|path> or a command");
+        }
+        if (flags.dryRun) {
+            return PlanCommand.print(spec, selection, global);
         }
         return RunCommand.run(spec, selection, flags, global);
     }

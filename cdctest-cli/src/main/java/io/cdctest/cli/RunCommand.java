@@ -32,6 +32,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (flags.dryRun) {
+            return PlanCommand.print(spec, selection, root.global);
+        }
         return run(spec, selection, flags, root.global);
     }
 
@@ -43,7 +46,8 @@ public final class RunCommand implements Callable<Integer> {
         if (flags.timeoutScale <= 0) {
             throw CdctestException.config("--timeout-scale must be above 0, got " + flags.timeoutScale);
         }
-        Path reportDir = reportDir(flags.reportDir, config.scenario().name());
+        Path reportDir = reportDir(flags.reportDir,
+                config.scenario().file().getFileName().toString().replaceFirst("\\.ya?ml$", "").replaceAll("[^A-Za-z0-9_.-]", "_"));
         RunOptions options = new RunOptions(reportDir, flags.timeoutScale, flags.keepEnv, selection.overrides);
         return new ScenarioRunner(home, console).run(config.scenario(), config.suite(), config.group(),
                 config.testcases(), options).exitCode().code();

@@ -13,6 +13,10 @@ public final class RunFlags {
             description = "Multiply every timeout by this factor (slow CI machines); default ${DEFAULT-VALUE}.")
     double timeoutScale;
 
+    @Option(names = "--dry-run",
+            description = "Print every statement the pipeline would run, connect to nothing (same as: cdctest plan).")
+    boolean dryRun;
+
     @Option(names = "--keep-env",
             description = "Leave the environment up after the testcases, print how to reach it, tear down on Ctrl-C.")
     boolean keepEnv;

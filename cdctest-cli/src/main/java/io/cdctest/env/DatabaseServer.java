@@ -16,6 +16,15 @@ public interface DatabaseServer extends AutoCloseable {
         return endpoint().describe();
     }
 
+    /** The host other servers of the run (a MatrixOne dialing its CDC sink, say) use to reach this one. */
+    default String internalHost() {
+        return endpoint().host();
+    }
+
+    default int internalPort() {
+        return endpoint().port();
+    }
+
     /** True when the run started this server and owns everything in it. */
     boolean ownedByRun();
 

@@ -112,7 +112,9 @@ public final class Environment implements AutoCloseable {
         return switch (spec.provision()) {
             case EMBEDDED -> own(spec.role() + " database",
                     EmbeddedMariaDb.start(spec.role(), workDir(spec.role() + "-db"), log(spec.role() + "-mariadb"), serverId));
-            case TESTCONTAINERS -> own(spec.role() + " database", ContainerDatabase.start(spec.role(), spec.engine(), serverId));
+            case TESTCONTAINERS -> spec.engine() == io.cdctest.spec.Engine.MATRIXONE
+                    ? own(spec.role() + " database", ContainerMatrixOne.start(spec.role()))
+                    : own(spec.role() + " database", ContainerDatabase.start(spec.role(), spec.engine(), serverId));
             case EXTERNAL -> ExternalDatabase.connect(new JdbcEndpoint(spec.role(), spec.engine(), spec.host(), spec.port(),
                     spec.user(), spec.password(), null, spec.account(), true));
         };

@@ -1,5 +1,7 @@
 package io.cdctest.env;
 
+import io.cdctest.CdctestException;
+import io.cdctest.spec.Engine;
 import io.cdctest.sql.JdbcEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,12 +14,23 @@ public final class ExternalDatabase implements DatabaseServer {
         this.endpoint = endpoint;
     }
 
-    /** Connects once so an unreachable host or a wrong password fails before anything is changed. */
+    /**
+     * Connects once so an unreachable host or a wrong password fails before anything is changed;
+     * for MatrixOne the message says how to provide one.
+     */
     public static ExternalDatabase connect(JdbcEndpoint endpoint) {
         try (Connection ignored = endpoint.connect()) {
             return new ExternalDatabase(endpoint);
         } catch (SQLException e) {
             return new ExternalDatabase(endpoint);
+        } catch (CdctestException e) {
+            if (endpoint.engine() != Engine.MATRIXONE) {
+                throw e;
+            }
+            throw new CdctestException(e.exitCode(), e.getMessage() + "; start one (docker run -d -p " + endpoint.port()
+                    + ":6001 " + Images.MATRIXONE + "), set " + endpoint.role() + ".provision: testcontainers (needs Docker), "
+                    + "or point the scenario at yours with --set " + endpoint.role() + ".host=... --set " + endpoint.role()
+                    + ".port=...", e.getCause());
         }
     }
 

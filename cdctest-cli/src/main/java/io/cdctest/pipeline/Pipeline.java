@@ -1,6 +1,8 @@
 package io.cdctest.pipeline;
 
+import io.cdctest.CdctestException;
 import io.cdctest.spec.Component;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +28,53 @@ public interface Pipeline extends AutoCloseable {
 
     /** How a person reaches the pipeline's components, for --keep-env. */
     List<String> describe();
+
+    /** What the harness prepares on the target before {@link #start}. */
+    enum TargetPreparation {
+        /** The target database and tables (the consumer only writes rows). */
+        DATABASE_AND_TABLES,
+        /** Nothing: the pipeline creates the target database and tables itself (and drops them). */
+        NOTHING
+    }
+
+    default TargetPreparation targetPreparation() {
+        return TargetPreparation.DATABASE_AND_TABLES;
+    }
+
+    /**
+     * The target database for a source database: by default the configured name with the run's
+     * suffix; pipelines that keep the source's name (CCPR) say so.
+     */
+    default String targetDatabase(String sourceDatabase, String configuredWithSuffix) {
+        return configuredWithSuffix;
+    }
+
+    /**
+     * Why the pipeline has not yet caught up with the source writes made up to {@code lastWrite}
+     * (a task's watermark, say), or empty when it has or cannot tell. Data is compared only once
+     * this is empty; the comparison still decides.
+     */
+    default Optional<String> behind(Instant lastWrite) {
+        return Optional.empty();
+    }
+
+    /** The pipeline actions testcases may name (pause_cdc, resume_cdc, ...). */
+    default List<String> actions() {
+        return List.of();
+    }
+
+    /** Runs a pipeline action; returns what it did. */
+    default String act(String action) {
+        throw CdctestException.config("scenario type does not support the step " + action);
+    }
+
+    /**
+     * Every statement the pipeline would run, without connecting (passwords masked), for
+     * {@code cdctest plan}; empty for pipelines that run no SQL of their own.
+     */
+    default List<String> plan(Databases databases) {
+        return List.of();
+    }
 
     @Override
     void close();

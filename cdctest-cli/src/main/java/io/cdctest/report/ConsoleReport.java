@@ -16,12 +16,16 @@ public final class ConsoleReport {
         int nameWidth = Math.min(48, Math.max(4, r.testcases().stream().mapToInt(t -> t.name().length()).max().orElse(4)));
         String format = "  %-" + idWidth + "s  %-" + nameWidth + "s  %-7s  %8s";
         lines.add("");
-        lines.add(String.format(Locale.ROOT, format, "ID", "NAME", "STATUS", "TIME"));
+        if (!r.testcases().isEmpty()) {
+            lines.add(String.format(Locale.ROOT, format, "ID", "NAME", "STATUS", "TIME"));
+        }
         for (TestcaseResult t : r.testcases()) {
             String name = t.name().length() > nameWidth ? t.name().substring(0, nameWidth - 1) + "…" : t.name();
             lines.add(String.format(Locale.ROOT, format, t.id(), name, t.status(), seconds(t.duration())));
         }
-        lines.add("");
+        if (!r.testcases().isEmpty()) {
+            lines.add("");
+        }
         StringBuilder totals = new StringBuilder();
         String noun = "diff".equals(r.scenarioType()) ? " table" : " testcase";
         totals.append(r.testcases().size()).append(noun).append(r.testcases().size() == 1 ? "" : "s").append(": ")

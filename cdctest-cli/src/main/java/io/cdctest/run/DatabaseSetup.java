@@ -9,6 +9,7 @@ import io.cdctest.generate.LoadMethod;
 import io.cdctest.generate.TableCatalog;
 import io.cdctest.generate.TableDef;
 import io.cdctest.pipeline.Databases;
+import io.cdctest.pipeline.Pipeline;
 import io.cdctest.spec.DataSpec;
 import io.cdctest.spec.Scenario;
 import io.cdctest.sql.JdbcEndpoint;
@@ -40,13 +41,15 @@ final class DatabaseSetup {
         this.console = console;
     }
 
-    Databases prepare(DatabaseServer source, DatabaseServer target) {
+    Databases prepare(DatabaseServer source, DatabaseServer target, Pipeline pipeline) {
         DataSpec data = scenario.data();
         boolean ownSource = source.ownedByRun() || data != null;
         boolean ownTarget = ownSource || target.ownedByRun();
         String sourceDb = ownSource ? scenario.source().database() + "_" + runId : scenario.source().database();
-        String targetDb = ownTarget ? scenario.target().database() + "_" + runId : scenario.target().database();
-        List<String> tables = scenario.tables();
+        String targetDb = pipeline.targetDatabase(sourceDb,
+                ownTarget ? scenario.target().database() + "_" + runId : scenario.target().database());
+        List<String> tables = new java.util.ArrayList<>(scenario.tables());
+        boolean prepareTarget = pipeline.targetPreparation() == Pipeline.TargetPreparation.DATABASE_AND_TABLES;
         try {
             if (ownSource) {
                 createDatabase(source, sourceDb);
@@ -54,14 +57,20 @@ final class DatabaseSetup {
             if (data != null) {
                 load(source.endpoint().withDatabase(sourceDb), data);
             }
-            if (ownTarget) {
+            if (tables.isEmpty()) {
+                tables.addAll(discover(source.endpoint(), sourceDb));
+            }
+            checkSourceTables(source.endpoint().withDatabase(sourceDb), tables);
+            if (ownTarget && prepareTarget) {
                 createDatabase(target, targetDb);
             }
-            createTargetTables(source.endpoint().withDatabase(sourceDb), target.endpoint().withDatabase(targetDb), tables);
+            if (prepareTarget) {
+                createTargetTables(source.endpoint().withDatabase(sourceDb), target.endpoint().withDatabase(targetDb), tables);
+            }
         } catch (SQLException e) {
             throw new CdctestException(ExitCode.ENVIRONMENT, "cannot prepare the databases: " + Sql.firstLine(e), e);
         }
-        return new Databases(source, sourceDb, target, targetDb, tables);
+        return new Databases(source, sourceDb, target, targetDb, List.copyOf(tables));
     }
 
     private void createDatabase(DatabaseServer server, String database) throws SQLException {
@@ -84,14 +93,27 @@ final class DatabaseSetup {
         List<TableDef> tables = data.tables().stream().map(DatabaseSetup::catalogTable).toList();
         long start = System.nanoTime();
         new Generation(source, source.engine(), new Generation.Options(tables, data.rows(), 1000, LOAD_THREADS,
-                data.seed(), LoadMethod.AUTO, false, false, false, false)).run(Generation.Progress.NONE);
+                data.seed(), LoadMethod.AUTO, false, data.createIndexes(), false, false)).run(Generation.Progress.NONE);
         console.info(String.format("  data      %s (seed %d) in %s", String.join(", ", data.tables().stream()
                         .map(t -> t + " " + data.rows() + " rows").toList()), data.seed(),
                 Console.seconds(java.time.Duration.ofNanos(System.nanoTime() - start))));
     }
 
-    private void createTargetTables(JdbcEndpoint source, JdbcEndpoint target, List<String> tables) throws SQLException {
-        try (Connection s = source.connect(); Connection t = target.connect()) {
+    /** The scenario names no tables: every table of the source database is replicated and compared. */
+    private static List<String> discover(JdbcEndpoint source, String database) throws SQLException {
+        try (Connection c = source.connect()) {
+            List<String> found = io.cdctest.check.Mappings.tables(c, database);
+            if (found.isEmpty()) {
+                throw CdctestException.environment("source database " + database + " at " + source.address()
+                        + " has no tables, and the scenario names none (flink_cdc.tables or data.tables)");
+            }
+            return found;
+        }
+    }
+
+    /** Every replicated table must exist on the source and have a primary key. */
+    private static void checkSourceTables(JdbcEndpoint source, List<String> tables) throws SQLException {
+        try (Connection s = source.connect()) {
             for (String table : tables) {
                 TableSchema schema = TableSchema.read(s, source.database(), table).orElseThrow(() ->
                         CdctestException.environment("table " + source.database() + "." + table
@@ -100,6 +122,13 @@ final class DatabaseSetup {
                     throw CdctestException.environment("table " + source.database() + "." + table
                             + " has no primary key: cdctest cannot match its rows");
                 }
+            }
+        }
+    }
+
+    private void createTargetTables(JdbcEndpoint source, JdbcEndpoint target, List<String> tables) throws SQLException {
+        try (Connection s = source.connect(); Connection t = target.connect()) {
+            for (String table : tables) {
                 if (TableSchema.read(t, target.database(), table).isPresent()) {
                     continue;
                 }

@@ -125,7 +125,8 @@ public final class ScenarioRunner {
             });
             join(Stream.of(source, target, prepared).toList());
             env.own("pipeline", pipeline);
-            Databases databases = new DatabaseSetup(scenario, env, runId, console).prepare(source.join(), target.join());
+            Databases databases = new DatabaseSetup(scenario, env, runId, console).prepare(source.join(), target.join(),
+                    pipeline);
             long start = System.nanoTime();
             pipeline.start(databases);
             console.info("  pipeline  " + scenario.type() + " running in " + Console.seconds(Duration.ofNanos(System.nanoTime() - start)));

@@ -52,6 +52,7 @@ final class StepExecutor implements AutoCloseable {
     private final Connection source;
     private final Connection target;
     private final SourceWriter writer;
+    private final WriteLog log;
     private final KeyHistory history = new KeyHistory();
     private final TableDiff diff = new TableDiff(DiffOptions.DEFAULT, history);
     private final TableDiff.Side sourceSide;
@@ -70,6 +71,7 @@ final class StepExecutor implements AutoCloseable {
         this.target = databases.target().endpoint().withDatabase(databases.targetDatabase()).connect();
         long seed = scenario.data() == null ? 42 : scenario.data().seed();
         this.writer = new SourceWriter(source, databases.sourceDatabase(), seed, log);
+        this.log = log;
         this.reportDir = reportDir;
         this.sourceSide = new TableDiff.Side(source, databases.source().endpoint().engine(),
                 databases.source().endpoint().remote());
@@ -86,7 +88,7 @@ final class StepExecutor implements AutoCloseable {
     }
 
     private List<ComparisonPlan> plans(List<String> tables) {
-        return tables.stream().filter(databases.tables()::contains).map(t -> TableDiff.plan(sourceSide,
+        return tables.stream().map(t -> TableDiff.plan(sourceSide,
                 databases.sourceDatabase(), targetSide, databases.targetDatabase(), t)).toList();
     }
 
@@ -170,6 +172,9 @@ final class StepExecutor implements AutoCloseable {
         if (step instanceof Step.ValidateIndexQuery q) {
             return validateQuery(q);
         }
+        if (step instanceof Step.PipelineAction a) {
+            return pipeline.act(a.action());
+        }
         if (step instanceof Step.CheckStatus c) {
             ComponentStatus status = pipeline.status(c.component());
             if (!status.healthy()) {
@@ -184,9 +189,12 @@ final class StepExecutor implements AutoCloseable {
     private String validateSync(Step.ValidateSync step, List<TableComparison> comparisons) {
         List<String> tables = step.table() != null ? List.of(step.table()) : databases.tables();
         Duration timeout = timeout(step.timeout());
+        if (tables.isEmpty()) {
+            throw new CdctestException(ExitCode.CONFIG, "validate_sync: no table to compare (the scenario replicates none)");
+        }
         List<ComparisonPlan> plans = plans(tables);
         SyncWaiter waiter = new SyncWaiter(diff, scenario.validation().checkInterval(), pipeline::failure,
-                console::progress);
+                () -> pipeline.behind(log.lastWrite()), console::progress);
         SyncOutcome outcome = waiter.awaitEqual(sourceSide, targetSide, plans, timeout);
         comparisons.addAll(outcome.comparisons());
         if (outcome.broken().isPresent()) {
@@ -195,9 +203,14 @@ final class StepExecutor implements AutoCloseable {
         if (!step.expect().isEmpty()) {
             return expected(step, outcome);
         }
+        if (outcome.behind().isPresent() && outcome.comparisons().stream().allMatch(TableComparison::equal)) {
+            throw new CdctestException(ExitCode.FAILED, "the pipeline did not catch up within " + Console.seconds(timeout)
+                    + ": " + outcome.behind().get());
+        }
         if (!outcome.equal()) {
             throw new CdctestException(ExitCode.FAILED, "not in sync after " + Console.seconds(timeout) + ": "
-                    + describe(outcome.comparisons()) + writeFixSql(outcome.comparisons()));
+                    + describe(outcome.comparisons()) + writeFixSql(outcome.comparisons())
+                    + outcome.behind().map(b -> "\n      pipeline not caught up: " + b).orElse(""));
         }
         return outcome.comparisons().stream().map(TableComparison::summary).collect(Collectors.joining(", "))
                 + " after " + Console.seconds(outcome.waited()) + " (" + outcome.checks() + " checks)";

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The {@code data:} block: the catalog tables the harness creates on the source and fills before
  * the pipeline starts (so the snapshot is tested as well as the increments).
+ *
+ * @param createIndexes also create the fulltext and vector indexes after loading
  */
-public record DataSpec(List<String> tables, int rows, long seed) {
+public record DataSpec(List<String> tables, int rows, long seed, boolean createIndexes) {
 }

@@ -2,17 +2,16 @@ package io.cdctest.spec;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A scenario: source, target and the pipeline between them, as read from a scenario YAML file.
  *
  * @param defaultTestcase the testcase file used when none is given on the command line
- * @param cdcConfig       the free-form {@code cdc_config:} block read by MatrixOne pipelines
+ * @param cdcConfig       the {@code cdc_config:} block read by MatrixOne pipelines
  */
 public record Scenario(Path file, String name, String type, String description, String defaultTestcase,
                        Endpoint source, Endpoint target, KafkaSpec kafka, FlinkCdcSpec flinkCdc, DataSpec data,
-                       Map<String, Object> cdcConfig, ValidationSpec validation) {
+                       CdcConfig cdcConfig, ValidationSpec validation) {
 
     /** The tables this scenario replicates: the captured tables, else the generated ones. */
     public List<String> tables() {

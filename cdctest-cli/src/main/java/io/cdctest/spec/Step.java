@@ -56,6 +56,10 @@ public sealed interface Step {
         }
     }
 
+    /** An action of the pipeline itself: pause_cdc, resume_cdc, restart_cdc, check_cdc_status. */
+    record PipelineAction(String action, Origin origin) implements Step {
+    }
+
     /** Checks that a pipeline component is up and working. */
     record CheckStatus(Component component, Origin origin) implements Step {
         public String action() {

@@ -1,6 +1,7 @@
 package io.cdctest.spec.load;
 
 import io.cdctest.CdctestException;
+import io.cdctest.spec.CdcConfig;
 import io.cdctest.spec.DataSpec;
 import io.cdctest.spec.Endpoint;
 import io.cdctest.spec.Engine;
@@ -57,7 +58,7 @@ public final class ScenarioLoader {
         FlinkCdcSpec flinkCdc = r.map("flink_cdc").map(this::flinkCdc).orElse(null);
         KafkaSpec kafka = kafka(r);
         DataSpec data = r.map("data").map(d -> data(d, flinkCdc)).orElse(null);
-        Map<String, Object> cdcConfig = r.freeForm("cdc_config");
+        CdcConfig cdcConfig = r.map("cdc_config").map(this::cdcConfig).orElse(CdcConfig.DEFAULT);
         ValidationSpec validation = r.map("validation").map(this::validation).orElse(ValidationSpec.DEFAULT);
         r.finish();
         return new Scenario(file, name, type, description, testcase, source, target, kafka, flinkCdc, data,
@@ -135,11 +136,45 @@ public final class ScenarioLoader {
             throw r.error("rows", "expected 0 or more rows, got " + rows);
         }
         long seed = r.longValue("seed", 42);
+        boolean createIndexes = r.bool("create_indexes", false);
         r.finish();
         if (tables.isEmpty()) {
             throw r.missing("tables");
         }
-        return new DataSpec(tables, rows, seed);
+        return new DataSpec(tables, rows, seed, createIndexes);
+    }
+
+    private CdcConfig cdcConfig(MapReader r) {
+        r.legacy("sync_mode", "not used: MatrixOne CDC tasks are always continuous");
+        r.legacy("tables", "not used: the replicated tables are data.tables (or flink_cdc.tables)");
+        r.legacy("batch_size", "not used by MatrixOne's CREATE CDC");
+        r.legacy("network_compression", "not used");
+        String level = r.string("level", null);
+        String syncLevel = r.string("sync_level", null);
+        if (level == null) {
+            level = syncLevel == null ? "database" : syncLevel;
+        }
+        if (!Set.of("account", "database", "table").contains(level)) {
+            throw r.error(r.has("level") ? "level" : "sync_level", "expected account, database or table, got '" + level + "'");
+        }
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> key : CdcConfig.OPTION_KEYS.entrySet()) {
+            r.string(key.getKey()).ifPresent(v -> options.put(key.getValue(), v));
+        }
+        int pitrHours = r.integer("pitr_hours", 2);
+        if (pitrHours < 2) {
+            throw r.error("pitr_hours", "MatrixOne CDC needs a PITR of at least 2 hours, got " + pitrHours);
+        }
+        String sinkHost = r.string("sink_host", null);
+        Integer sinkPort = r.has("sink_port") ? r.integer("sink_port", 0) : null;
+        String sourceHost = r.string("source_host", null);
+        Integer sourcePort = r.has("source_port") ? r.integer("source_port", 0) : null;
+        Integer syncInterval = r.has("sync_interval") ? r.positiveInteger("sync_interval", 10) : null;
+        String subscribers = r.string("subscriber_accounts", "ALL");
+        String publisher = r.string("publisher_account", null);
+        r.finish();
+        return new CdcConfig(level, java.util.Collections.unmodifiableMap(options), pitrHours, sinkHost, sinkPort, sourceHost, sourcePort,
+                syncInterval, subscribers, publisher);
     }
 
     private ValidationSpec validation(MapReader r) {

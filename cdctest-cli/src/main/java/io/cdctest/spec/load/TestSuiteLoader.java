@@ -22,7 +22,7 @@ public final class TestSuiteLoader {
     /** Every action a step may name. */
     public static final Set<String> ACTIONS = new LinkedHashSet<>(List.of("validate_sync", "insert", "update",
             "delete", "bulk_insert", "sql", "validate_index_query", "check_producer_status", "check_consumer_status",
-            "check_kafka_status"));
+            "check_kafka_status", "pause_cdc", "resume_cdc", "restart_cdc", "check_cdc_status"));
 
     private final Interpolator interpolator;
     private final Consumer<String> warnings;
@@ -105,6 +105,7 @@ public final class TestSuiteLoader {
             case "check_producer_status" -> new Step.CheckStatus(Component.PRODUCER, r.origin());
             case "check_consumer_status" -> new Step.CheckStatus(Component.CONSUMER, r.origin());
             case "check_kafka_status" -> new Step.CheckStatus(Component.KAFKA, r.origin());
+            case "pause_cdc", "resume_cdc", "restart_cdc", "check_cdc_status" -> new Step.PipelineAction(action, r.origin());
             default -> throw r.error("action", "unknown action '" + action + "'" + MapReader.suggestion(action, ACTIONS));
         };
         r.finish();

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ScenarioLoaderTest {
     private final List<String> warnings = new ArrayList<>();
     private final ScenarioLoader loader = new ScenarioLoader(new Interpolator(Map.of("DB_PASSWORD", "s3cret")),
-            Set.of("flink_cdc"), warnings::add);
+            Set.of("flink_cdc", "mo_to_mo", "mo_to_mysql", "cross_cluster"), warnings::add);
 
     static Stream<Path> invalid() {
         return Stream.concat(Fixtures.files("spec/scenarios/invalid").stream(),
@@ -56,14 +56,28 @@ class ScenarioLoaderTest {
     @ParameterizedTest
     @MethodSource("valid")
     void validFixturesLoad(Path file) {
-        assertThat(loader.load(file, List.of()).type()).isEqualTo("flink_cdc");
+        assertThat(loader.load(file, List.of()).type()).isNotBlank();
+    }
+
+    @Test
+    void legacyMatrixOneLayoutsAreReadWithWarningsForUnusedKeys() {
+        Scenario mo = loader.load(Fixtures.dir("spec/scenarios/valid").resolve("legacy_mo_to_mo.yaml"), List.of());
+        assertThat(mo.cdcConfig().level()).isEqualTo("database");
+        assertThat(mo.tables()).isEmpty();
+        assertThat(warnings).hasSize(3).allSatisfy(w -> assertThat(w).contains("cdc_config."));
+        warnings.clear();
+        Scenario ccpr = loader.load(Fixtures.dir("spec/scenarios/valid").resolve("legacy_cross_cluster.yaml"), List.of());
+        assertThat(ccpr.cdcConfig().syncInterval()).isEqualTo(60);
+        assertThat(ccpr.source().account()).isEqualTo("account0");
+        assertThat(ccpr.target().account()).isEqualTo("account1");
+        assertThat(warnings).singleElement().asString().contains("cdc_config.network_compression");
     }
 
     @ParameterizedTest
     @MethodSource("shipped")
     void shippedScenariosLoad(Path file) {
-        assertThat(new ScenarioLoader(new Interpolator(Map.of()), Set.of("flink_cdc"), w -> { }).load(file, List.of())
-                .tables()).isNotEmpty();
+        assertThat(new ScenarioLoader(new Interpolator(Map.of()), io.cdctest.pipeline.Pipelines.types(), w -> { })
+                .load(file, List.of()).tables()).isNotEmpty();
     }
 
     @Test
