@@ -39,6 +39,26 @@ public final class Values {
         return canonical(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), kind);
     }
 
+    /**
+     * Canonical text of a value decoded from a change event (Long, BigDecimal, Float, Double, Boolean,
+     * String, byte[]), so events can be compared with rows read from a database.
+     */
+    public static String canonicalOfObject(Object value, ValueKind kind) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof byte[] bytes) {
+            return kind == ValueKind.BIT ? new BigInteger(1, bytes).toString() : HexFormat.of().formatHex(bytes);
+        }
+        if (value instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        if (value instanceof BigDecimal d) {
+            return canonical(d.toPlainString(), kind);
+        }
+        return canonical(String.valueOf(value), kind);
+    }
+
     /** Canonical text of a value given as text. */
     public static String canonical(String text, ValueKind kind) {
         switch (kind) {

@@ -58,6 +58,14 @@ public interface Pipeline extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Where the differences of a table were lost, one line per differing row ("... [consumer hop: ...]"),
+     * or empty when the pipeline cannot tell.
+     */
+    default List<String> locate(io.cdctest.check.TableComparison comparison, int limit) {
+        return List.of();
+    }
+
     /** The pipeline actions testcases may name (pause_cdc, resume_cdc, ...). */
     default List<String> actions() {
         return List.of();

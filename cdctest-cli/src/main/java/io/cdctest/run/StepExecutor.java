@@ -249,15 +249,17 @@ final class StepExecutor implements AutoCloseable {
         return files.isEmpty() ? "" : "\n      fix SQL: " + String.join(", ", files);
     }
 
-    /** The differences of the tables that differ, up to {@link #SHOWN_DIFFERENCES} rows. */
-    static String describe(List<TableComparison> comparisons) {
+    /** The differences of the tables that differ, up to {@link #SHOWN_DIFFERENCES} rows, each placed on a hop where the pipeline can tell. */
+    private String describe(List<TableComparison> comparisons) {
         StringBuilder out = new StringBuilder();
         for (TableComparison c : comparisons) {
             if (c.equal()) {
                 continue;
             }
             out.append(out.length() == 0 ? "" : "; ").append(c.summary());
-            c.samples().stream().limit(SHOWN_DIFFERENCES).forEach(d -> out.append("\n      ").append(d));
+            List<String> located = pipeline.locate(c, SHOWN_DIFFERENCES);
+            (located.isEmpty() ? c.samples().stream().limit(SHOWN_DIFFERENCES).map(Object::toString).toList() : located)
+                    .forEach(d -> out.append("\n      ").append(d));
             if (c.differences() > SHOWN_DIFFERENCES) {
                 out.append("\n      ... and ").append(c.differences() - SHOWN_DIFFERENCES).append(" more");
             }

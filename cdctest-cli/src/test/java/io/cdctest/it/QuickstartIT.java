@@ -74,6 +74,17 @@ class QuickstartIT {
         assertNoChildProcesses();
     }
 
+    @Test
+    void anEventDroppedByTheConsumerIsNamedWithItsHop(@TempDir Path reports) {
+        CliRunner run = CliRunner.run("--scenario", "quickstart", "--group", "snapshot", "--report-dir", reports.toString(),
+                "--set", "data.rows=300", "--set", "flink_cdc.consumer_drop_nth=250", "--set", "validation.max_wait_time=15");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("1 row differs \\(source 300 rows, target 299\\)")
+                .containsPattern("missing in target: .+ \\[consumer hop: the row is in Kafka \\(partition 0, offset 249\\) "
+                        + "but not in the target]");
+        assertNoChildProcesses();
+    }
+
     static void assertNoChildProcesses() {
         List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();

@@ -34,6 +34,7 @@ final class FlinkCdcPipeline implements Pipeline {
     private final String topic;
     private final String group;
     private KafkaService kafka;
+    private Databases databases;
     private ChildProcess producer;
     private ChildProcess consumer;
     private Path producerStatus;
@@ -59,6 +60,7 @@ final class FlinkCdcPipeline implements Pipeline {
 
     @Override
     public void start(Databases databases) {
+        this.databases = databases;
         JdbcEndpoint source = databases.source().endpoint();
         SourcePreflight.check(source);
         Environment env = context.environment();
@@ -96,7 +98,7 @@ final class FlinkCdcPipeline implements Pipeline {
                 "--target-engine", target.engine().id(), "--target-host", target.host(),
                 "--target-port", String.valueOf(target.port()), "--target-user", target.user(),
                 "--target-database", targetDatabase, "--target-tls", String.valueOf(target.tls()),
-                "--status-file", consumerStatus.toString()));
+                "--status-file", consumerStatus.toString(), "--drop-nth", String.valueOf(spec.consumerDropNth())));
         if (target.account() != null) {
             args.addAll(List.of("--target-account", target.account()));
         }
@@ -165,6 +167,23 @@ final class FlinkCdcPipeline implements Pipeline {
                     + " broker(s), topic " + topic + (topicExists ? " exists" : " missing"));
         } catch (CdctestException e) {
             return new ComponentStatus(Component.KAFKA, false, e.getMessage());
+        }
+    }
+
+    @Override
+    public List<String> locate(io.cdctest.check.TableComparison comparison, int limit) {
+        if (kafka == null || databases == null || comparison.plan() == null || !comparison.plan().comparable()
+                || comparison.samples().isEmpty()) {
+            return List.of();
+        }
+        try {
+            return TopicSnapshot.read(kafka.bootstrapServers(), topic, new io.cdctest.pipeline.format.DebeziumJsonDecoder(),
+                    databases.sourceDatabase(), comparison.plan()).locate(comparison, limit);
+        } catch (RuntimeException e) {
+            List<String> lines = new java.util.ArrayList<>();
+            comparison.samples().stream().limit(limit).forEach(d -> lines.add(d.toString()));
+            lines.add("(cannot read topic " + topic + " to place the differences on a hop: " + e + ")");
+            return lines;
         }
     }
 

@@ -119,11 +119,15 @@ public final class ScenarioLoader {
         String group = r.string("group", "cdc_test_group");
         boolean stopKafka = r.bool("stop_kafka_on_teardown", false);
         Duration checkpoint = r.duration("checkpoint_interval", Duration.ofSeconds(2));
+        long dropNth = r.longValue("consumer_drop_nth", 0);
+        if (dropNth < 0) {
+            throw r.error("consumer_drop_nth", "expected 0 (off) or a positive event number, got " + dropNth);
+        }
         r.finish();
         if (tables.isEmpty()) {
             throw r.missing("tables");
         }
-        return new FlinkCdcSpec(null, tables, topic, batch, group, stopKafka, checkpoint);
+        return new FlinkCdcSpec(null, tables, topic, batch, group, stopKafka, checkpoint, dropNth);
     }
 
     private DataSpec data(MapReader r, FlinkCdcSpec flinkCdc) {

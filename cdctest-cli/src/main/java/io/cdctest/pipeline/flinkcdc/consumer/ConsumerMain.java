@@ -66,11 +66,15 @@ public final class ConsumerMain implements Callable<Integer> {
     boolean tls;
     @Option(names = "--status-file")
     Path statusFile;
+    @Option(names = "--drop-nth", defaultValue = "0",
+            description = "Self-test fault: skip the Nth event read (1-based; 0 never), logging its key.")
+    long dropNth;
 
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Map<String, Object> status = new LinkedHashMap<>();
     private long events;
     private long batches;
+    private long seen;
 
     public static void main(String[] args) {
         ParentWatch.start("cdctest-consumer");
@@ -120,7 +124,15 @@ public final class ConsumerMain implements Callable<Integer> {
                 }
                 List<ChangeEvent> batch = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> record : records) {
-                    batch.addAll(decoder.decode(record.key(), record.value()));
+                    for (ChangeEvent event : decoder.decode(record.key(), record.value())) {
+                        if (++seen == dropNth) {
+                            System.err.println("cdctest-consumer: fault: dropping event " + seen + ": " + event.op() + " "
+                                    + event.database() + "." + event.table() + " " + (event.after() != null ? event.after()
+                                    : event.before()).entrySet().stream().limit(2).toList());
+                            continue;
+                        }
+                        batch.add(event);
+                    }
                 }
                 applier.apply(batch);
                 consumer.commitSync();

@@ -1,0 +1,130 @@
+package io.cdctest.pipeline.flinkcdc;
+
+import io.cdctest.check.ComparisonPlan;
+import io.cdctest.check.RowDifference;
+import io.cdctest.check.TableComparison;
+import io.cdctest.check.ValueKind;
+import io.cdctest.check.Values;
+import io.cdctest.pipeline.format.ChangeDecoder;
+import io.cdctest.pipeline.format.ChangeEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The topic between producer and consumer, read from the beginning to its current end and folded
+ * per key to the last event: with it a difference on the target is placed on a hop. A change that
+ * is in Kafka but not on the target was lost by the consumer; one that never reached Kafka, by the
+ * producer.
+ */
+final class TopicSnapshot {
+    /** The last event of a key, and where it is in the topic. */
+    record Last(ChangeEvent event, int partition, long offset) {
+    }
+
+    private final Map<String, Last> last = new HashMap<>();
+
+    private TopicSnapshot() {
+    }
+
+    /** Reads every event of one table (database and table as the source names them). */
+    static TopicSnapshot read(String bootstrapServers, String topic, ChangeDecoder decoder, String database,
+                              ComparisonPlan plan) {
+        TopicSnapshot snapshot = new TopicSnapshot();
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "cdctest-verifier-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    for (ChangeEvent event : decoder.decode(record.key(), record.value())) {
+                        if (event.database().equals(database) && event.table().equals(plan.source().table())) {
+                            Map<String, Object> image = event.after() != null ? event.after() : event.before();
+                            snapshot.last.put(key(plan, image), new Last(event, record.partition(), record.offset()));
+                        }
+                    }
+                }
+            }
+        }
+        return snapshot;
+    }
+
+    /** Where a difference was lost, as one phrase naming the hop. */
+    String locate(ComparisonPlan plan, RowDifference difference) {
+        Last l = last.get(String.join("\u0001", difference.key().values().stream().map(String::valueOf).toList()));
+        String where = l == null ? "" : " (partition " + l.partition() + ", offset " + l.offset() + ")";
+        boolean deleted = l != null && l.event().op() == ChangeEvent.Op.DELETE;
+        if (difference instanceof RowDifference.MissingInTarget) {
+            return l != null && !deleted ? "consumer hop: the row is in Kafka" + where + " but not in the target"
+                    : "producer hop: the row never reached Kafka";
+        }
+        if (difference instanceof RowDifference.ExtraInTarget) {
+            if (deleted) {
+                return "consumer hop: the delete is in Kafka" + where + " but was not applied";
+            }
+            return l != null ? "producer hop: the delete never reached Kafka" : "not from this pipeline: the key was never in Kafka";
+        }
+        if (difference instanceof RowDifference.Different d) {
+            if (l == null || deleted) {
+                return "producer hop: Kafka has no current version of the row";
+            }
+            List<String> stale = new ArrayList<>();
+            for (var column : d.columns()) {
+                int i = plan.sourceColumns().indexOf(column.column());
+                String inKafka = Values.canonicalOfObject(value(l.event().after(), column.column()), plan.kinds().get(i));
+                if (!Values.equal(inKafka, column.source(), plan.kinds().get(i))) {
+                    stale.add(column.column());
+                }
+            }
+            return stale.isEmpty() ? "consumer hop: Kafka has the source's values" + where + " but the target does not"
+                    : "producer hop: Kafka has other values for " + String.join(", ", stale) + where;
+        }
+        return "";
+    }
+
+    /** One line per sample: the difference and its hop. */
+    List<String> locate(TableComparison comparison, int limit) {
+        return comparison.samples().stream().limit(limit)
+                .map(d -> d + " [" + locate(comparison.plan(), d) + "]").collect(Collectors.toList());
+    }
+
+    private static String key(ComparisonPlan plan, Map<String, Object> image) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < plan.keyCount(); i++) {
+            ValueKind kind = plan.kinds().get(i);
+            parts.add(String.valueOf(Values.canonicalOfObject(value(image, plan.sourceColumns().get(i)), kind)));
+        }
+        return String.join("\u0001", parts);
+    }
+
+    private static Object value(Map<String, Object> image, String column) {
+        if (image == null) {
+            return null;
+        }
+        for (Map.Entry<String, Object> e : image.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(column)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+}
