@@ -59,20 +59,19 @@ public final class KafkaAdmin implements AutoCloseable {
         return get(admin.listTopics().names(), "list topics").contains(topic);
     }
 
-    public void deleteTopic(String topic) {
-        get(admin.deleteTopics(Set.of(topic)).all(), "delete topic " + topic);
+    public void deleteTopics(java.util.Collection<String> topics) {
+        get(admin.deleteTopics(topics).all(), "delete topics " + topics);
     }
 
-    /** Records in the topic not yet committed by the group (sum over partitions). */
-    public long lag(String topic, String group) {
+    /** Records in the topics not yet committed by the group (sum over partitions). */
+    public long lag(java.util.Collection<String> topics, String group) {
         Map<TopicPartition, OffsetAndMetadata> committed = get(
                 admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(), "read offsets of group " + group);
-        var partitions = get(admin.describeTopics(Set.of(topic)).allTopicNames(), "describe topic " + topic)
-                .get(topic).partitions();
         Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-        partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        get(admin.describeTopics(topics).allTopicNames(), "describe topics " + topics).forEach((topic, description) ->
+                description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = get(admin.listOffsets(latest).all(),
-                "list offsets of " + topic);
+                "list offsets of " + topics);
         long lag = 0;
         for (var end : ends.entrySet()) {
             OffsetAndMetadata done = committed.get(end.getKey());

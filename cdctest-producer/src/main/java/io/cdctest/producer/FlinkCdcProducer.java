@@ -23,8 +23,8 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The built-in producer: a Flink CDC MySQL source (snapshot, then binlog) writing Debezium JSON
- * change events to one Kafka topic, in a local MiniCluster. Runs as a subprocess of cdctest; its
+ * The built-in producer: a Flink CDC MySQL source (snapshot, then binlog) writing change events in
+ * the scenario's wire format (Debezium JSON by default) to Kafka, in a local MiniCluster. Runs as a subprocess of cdctest; its
  * job state is written to a small status file the harness reads.
  */
 public final class FlinkCdcProducer {
@@ -65,8 +65,9 @@ public final class FlinkCdcProducer {
         Properties debezium = new Properties();
         debezium.setProperty("bigint.unsigned.handling.mode", "precise");
         debezium.setProperty("decimal.handling.mode", "precise");
+        debezium.setProperty("column.propagate.source.type", ".*"); // column types for Canal's mysqlType, Maxwell's SETs
         String[] tables = args.tables().stream().map(t -> args.database() + "." + t).toArray(String[]::new);
-        MySqlSource<String> source = MySqlSource.<String>builder()
+        MySqlSource<ProducedRecord> source = MySqlSource.<ProducedRecord>builder()
                 .hostname(args.host())
                 .port(args.port())
                 .username(args.user())
@@ -77,12 +78,13 @@ public final class FlinkCdcProducer {
                 .serverTimeZone("UTC")
                 .startupOptions(StartupOptions.initial())
                 .debeziumProperties(debezium)
-                .deserializer(new NullPreservingJsonSchema(args.includeSchema()))
+                .deserializer(new ChangeRecordSchema(args.format(), args.topic(), args.includeSchema(), args.exclude(),
+                        args.dmlTypes()))
                 .build();
 
-        KafkaSink<String> sink = KafkaSink.<String>builder()
+        KafkaSink<ProducedRecord> sink = KafkaSink.<ProducedRecord>builder()
                 .setBootstrapServers(args.bootstrapServers())
-                .setRecordSerializer(new TableKeySerializer(args.topic()))
+                .setRecordSerializer(new TableKeySerializer())
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .setProperty("linger.ms", "10")
                 .setProperty("batch.size", "1048576")

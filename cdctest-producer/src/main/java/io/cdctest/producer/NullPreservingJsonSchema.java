@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.cdc.connectors.shaded.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.cdc.connectors.shaded.com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.cdc.connectors.shaded.com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,8 +18,6 @@ import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Time
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Timestamp;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.json.JsonConverter;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.source.SourceRecord;
-import org.apache.flink.cdc.debezium.DebeziumDeserializationSchema;
-import org.apache.flink.util.Collector;
 
 /**
  * Debezium JSON (optionally with the {@code {schema, payload}} envelope) that keeps SQL NULL.
@@ -34,34 +30,38 @@ import org.apache.flink.util.Collector;
  * {@link Struct#getWithoutDefault(String)}, so NULL stays NULL. The envelope's schema part still
  * comes from the converter.
  */
-final class NullPreservingJsonSchema implements DebeziumDeserializationSchema<String> {
+final class NullPreservingJsonSchema implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-    private final boolean includeSchema;
     private transient JsonConverter converter;
     private transient ObjectMapper mapper;
 
-    NullPreservingJsonSchema(boolean includeSchema) {
-        this.includeSchema = includeSchema;
+    /** The record's value as Debezium JSON, with or without the envelope. */
+    byte[] value(SourceRecord record, boolean includeSchema) throws java.io.IOException {
+        init();
+        JsonNode payload = toJson(record.valueSchema(), record.value());
+        if (!includeSchema) {
+            return mapper.writeValueAsBytes(payload);
+        }
+        ObjectNode envelope = NODES.objectNode();
+        envelope.set("schema", converter.asJsonSchema(record.valueSchema()));
+        envelope.set("payload", payload);
+        return mapper.writeValueAsBytes(envelope);
     }
 
-    @Override
-    public void deserialize(SourceRecord record, Collector<String> out) throws Exception {
+    /** The record's key (the primary key) as JSON without schema: {@code {"id": 5}}; null without a key. */
+    byte[] key(SourceRecord record) throws java.io.IOException {
+        init();
+        return record.key() == null ? null : mapper.writeValueAsBytes(toJson(record.keySchema(), record.key()));
+    }
+
+    private void init() {
         if (mapper == null) {
             mapper = new ObjectMapper();
             converter = new JsonConverter();
             converter.configure(Map.of("converter.type", "value", "schemas.enable", true, "decimal.format", "BASE64"));
         }
-        JsonNode payload = toJson(record.valueSchema(), record.value());
-        if (!includeSchema) {
-            out.collect(mapper.writeValueAsString(payload));
-            return;
-        }
-        ObjectNode envelope = NODES.objectNode();
-        envelope.set("schema", converter.asJsonSchema(record.valueSchema()));
-        envelope.set("payload", payload);
-        out.collect(mapper.writeValueAsString(envelope));
     }
 
     static JsonNode toJson(Schema schema, Object value) {
@@ -130,10 +130,5 @@ final class NullPreservingJsonSchema implements DebeziumDeserializationSchema<St
             default:
                 throw new IllegalStateException("unsupported Connect type " + schema.type());
         }
-    }
-
-    @Override
-    public TypeInformation<String> getProducedType() {
-        return BasicTypeInfo.STRING_TYPE_INFO;
     }
 }

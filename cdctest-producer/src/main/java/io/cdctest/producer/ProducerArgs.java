@@ -12,11 +12,11 @@ import java.util.Set;
  */
 record ProducerArgs(String host, int port, String user, String password, String database, List<String> tables,
                     String topic, String bootstrapServers, String serverId, long checkpointMillis,
-                    boolean includeSchema, String statusFile) {
+                    boolean includeSchema, String statusFile, String format, String exclude, Set<String> dmlTypes) {
 
     static final String PASSWORD_ENV = "CDCTEST_SOURCE_PASSWORD";
     private static final Set<String> KEYS = Set.of("host", "port", "user", "database", "tables", "topic",
-            "bootstrap-servers", "server-id", "checkpoint-ms", "include-schema", "status-file");
+            "bootstrap-servers", "server-id", "checkpoint-ms", "include-schema", "status-file", "format", "exclude", "dml-types");
 
     static ProducerArgs parse(String[] args, Map<String, String> env) {
         Map<String, String> values = new HashMap<>();
@@ -43,7 +43,10 @@ record ProducerArgs(String host, int port, String user, String password, String 
                 values.getOrDefault("server-id", "5400"),
                 Long.parseLong(values.getOrDefault("checkpoint-ms", "2000")),
                 Boolean.parseBoolean(values.getOrDefault("include-schema", "true")),
-                values.get("status-file"));
+                values.get("status-file"),
+                values.getOrDefault("format", "debezium-json"),
+                values.get("exclude"),
+                Set.of(values.getOrDefault("dml-types", "insert,update,delete").split(",")));
     }
 
     private static String required(Map<String, String> values, String key) {

@@ -5,6 +5,8 @@ import io.cdctest.env.ChildProcess;
 import io.cdctest.env.Environment;
 import io.cdctest.env.KafkaAdmin;
 import io.cdctest.env.KafkaService;
+import io.cdctest.format.Topics;
+import io.cdctest.format.WireFormat;
 import io.cdctest.pipeline.ComponentStatus;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
@@ -33,6 +35,8 @@ final class FlinkCdcPipeline implements Pipeline {
     private final FlinkCdcSpec spec;
     private final String topic;
     private final String group;
+    private final WireFormat wire;
+    private final Topics topics;
     private KafkaService kafka;
     private Databases databases;
     private ChildProcess producer;
@@ -48,14 +52,30 @@ final class FlinkCdcPipeline implements Pipeline {
         }
         this.topic = spec.topic() + "_" + context.runId();
         this.group = spec.group() + "_" + context.runId();
+        this.wire = WireFormat.byId(spec.format()).orElseThrow();
+        this.topics = wire.topics(topic);
     }
 
     @Override
     public void prepare() {
         kafka = context.environment().kafka(context.scenario().kafka());
-        try (KafkaAdmin admin = new KafkaAdmin(kafka.bootstrapServers())) {
-            admin.createTopic(topic, context.scenario().kafka().partitions());
+        if (!topics.perTable()) {
+            createTopics(List.of(topic));
         }
+    }
+
+    private void createTopics(List<String> names) {
+        try (KafkaAdmin admin = new KafkaAdmin(kafka.bootstrapServers())) {
+            names.forEach(name -> admin.createTopic(name, context.scenario().kafka().partitions()));
+        }
+    }
+
+    /** The topics of this run: the one topic, or one per table for per-table formats. */
+    private List<String> topicNames() {
+        if (!topics.perTable() || databases == null) {
+            return List.of(topic);
+        }
+        return databases.tables().stream().map(t -> topics.of(databases.sourceDatabase(), t)).toList();
     }
 
     @Override
@@ -63,6 +83,9 @@ final class FlinkCdcPipeline implements Pipeline {
         this.databases = databases;
         JdbcEndpoint source = databases.source().endpoint();
         SourcePreflight.check(source);
+        if (topics.perTable()) {
+            createTopics(topicNames());
+        }
         Environment env = context.environment();
         producerStatus = env.workDir("producer").resolve("status.json");
         consumerStatus = env.workDir("consumer").resolve("status.json");
@@ -78,7 +101,7 @@ final class FlinkCdcPipeline implements Pipeline {
         List<String> args = List.of(
                 "--host", source.host(), "--port", String.valueOf(source.port()), "--user", source.loginUser(),
                 "--database", databases.sourceDatabase(), "--tables", String.join(",", databases.tables()),
-                "--topic", topic, "--bootstrap-servers", kafka.bootstrapServers(),
+                "--topic", topic, "--format", wire.id(), "--bootstrap-servers", kafka.bootstrapServers(),
                 "--server-id", String.valueOf(serverId),
                 "--checkpoint-ms", String.valueOf(spec.checkpointInterval().toMillis()),
                 "--status-file", producerStatus.toString());
@@ -93,7 +116,7 @@ final class FlinkCdcPipeline implements Pipeline {
     private ChildProcess startConsumer(Environment env, JdbcEndpoint target, String targetDatabase) {
         Path dir = env.workDir("consumer");
         List<String> args = new ArrayList<>(List.of(
-                "--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic, "--group", group,
+                "--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic, "--format", wire.id(), "--group", group,
                 "--batch-size", String.valueOf(spec.consumerBatchSize()),
                 "--target-engine", target.engine().id(), "--target-host", target.host(),
                 "--target-port", String.valueOf(target.port()), "--target-user", target.user(),
@@ -148,7 +171,7 @@ final class FlinkCdcPipeline implements Pipeline {
         }
         if (component == Component.CONSUMER && kafka != null) {
             try (KafkaAdmin admin = new KafkaAdmin(kafka.bootstrapServers())) {
-                detail.append(", lag ").append(admin.lag(topic, group));
+                detail.append(", lag ").append(admin.lag(topicNames(), group));
             } catch (CdctestException e) {
                 detail.append(", lag unknown (").append(e.getMessage()).append(')');
             }
@@ -162,9 +185,11 @@ final class FlinkCdcPipeline implements Pipeline {
         }
         try (KafkaAdmin admin = new KafkaAdmin(kafka.bootstrapServers())) {
             int brokers = admin.brokers();
-            boolean topicExists = admin.topicExists(topic);
-            return new ComponentStatus(Component.KAFKA, topicExists, kafka.bootstrapServers() + ", " + brokers
-                    + " broker(s), topic " + topic + (topicExists ? " exists" : " missing"));
+            List<String> missing = topicNames().stream().filter(t -> !admin.topicExists(t)).toList();
+            List<String> names = topicNames();
+            return new ComponentStatus(Component.KAFKA, missing.isEmpty(), kafka.bootstrapServers() + ", " + brokers
+                    + " broker(s), " + (names.size() == 1 ? "topic " + names.get(0) : names.size() + " topics " + topic + ".*")
+                    + (missing.isEmpty() ? " exist" + (names.size() == 1 ? "s" : "") : ", missing: " + String.join(", ", missing)));
         } catch (CdctestException e) {
             return new ComponentStatus(Component.KAFKA, false, e.getMessage());
         }
@@ -176,15 +201,27 @@ final class FlinkCdcPipeline implements Pipeline {
                 || comparison.samples().isEmpty()) {
             return List.of();
         }
-        try {
-            return TopicSnapshot.read(kafka.bootstrapServers(), topic, new io.cdctest.pipeline.format.DebeziumJsonDecoder(),
+        String table = comparison.plan().source().table();
+        String tableTopic = topics.of(databases.sourceDatabase(), table);
+        try (java.sql.Connection source = databases.source().endpoint().connect()) {
+            io.cdctest.sql.TableSchema schema = io.cdctest.sql.TableSchema.read(source, databases.sourceDatabase(), table)
+                    .orElseThrow(() -> new IllegalStateException("source table " + table + " is gone"));
+            io.cdctest.format.ColumnTypes types = (db, t, column) -> schema.column(column)
+                    .map(io.cdctest.sql.Column::columnType).orElse(null);
+            return TopicSnapshot.read(kafka.bootstrapServers(), tableTopic, wire.decoder(topics, types),
                     databases.sourceDatabase(), comparison.plan()).locate(comparison, limit);
+        } catch (java.sql.SQLException e) {
+            return fallback(comparison, limit, tableTopic, e.getMessage());
         } catch (RuntimeException e) {
-            List<String> lines = new java.util.ArrayList<>();
-            comparison.samples().stream().limit(limit).forEach(d -> lines.add(d.toString()));
-            lines.add("(cannot read topic " + topic + " to place the differences on a hop: " + e + ")");
-            return lines;
+            return fallback(comparison, limit, tableTopic, e.toString());
         }
+    }
+
+    private static List<String> fallback(io.cdctest.check.TableComparison comparison, int limit, String topic, String why) {
+        List<String> lines = new ArrayList<>();
+        comparison.samples().stream().limit(limit).forEach(d -> lines.add(d.toString()));
+        lines.add("(cannot read topic " + topic + " to place the differences on a hop: " + why + ")");
+        return lines;
     }
 
     @Override
@@ -209,7 +246,8 @@ final class FlinkCdcPipeline implements Pipeline {
     @Override
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
-        lines.add("topic: " + topic + ", consumer group: " + group);
+        lines.add("topic: " + (topics.perTable() ? topic + ".<database>.<table>" : topic) + " (" + wire.id()
+                + "), consumer group: " + group);
         if (producer != null) {
             lines.add("producer: pid " + producer.pid() + ", log " + producer.log());
         }
@@ -229,7 +267,7 @@ final class FlinkCdcPipeline implements Pipeline {
         }
         if (kafka != null && context.scenario().kafka().provision() == io.cdctest.spec.Provision.EXTERNAL) {
             try (KafkaAdmin admin = new KafkaAdmin(kafka.bootstrapServers())) {
-                admin.deleteTopic(topic);
+                admin.deleteTopics(topicNames());
             } catch (CdctestException e) {
                 org.slf4j.LoggerFactory.getLogger(FlinkCdcPipeline.class).warn("cannot delete topic {}: {}", topic,
                         e.getMessage());

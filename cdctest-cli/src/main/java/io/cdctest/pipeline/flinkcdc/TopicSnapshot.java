@@ -5,8 +5,9 @@ import io.cdctest.check.RowDifference;
 import io.cdctest.check.TableComparison;
 import io.cdctest.check.ValueKind;
 import io.cdctest.check.Values;
-import io.cdctest.pipeline.format.ChangeDecoder;
-import io.cdctest.pipeline.format.ChangeEvent;
+import io.cdctest.format.ChangeDecoder;
+import io.cdctest.format.ChangeEvent;
+import io.cdctest.format.WireRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ final class TopicSnapshot {
     private TopicSnapshot() {
     }
 
-    /** Reads every event of one table (database and table as the source names them). */
+    /** Reads every event of one table (database and table as the source names them) from its topic. */
     static TopicSnapshot read(String bootstrapServers, String topic, ChangeDecoder decoder, String database,
                               ComparisonPlan plan) {
         TopicSnapshot snapshot = new TopicSnapshot();
@@ -56,10 +57,12 @@ final class TopicSnapshot {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    for (ChangeEvent event : decoder.decode(record.key(), record.value())) {
+                    Map<String, String> headers = new HashMap<>();
+                    record.headers().forEach(h -> headers.put(h.key(), h.value() == null ? null
+                            : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+                    for (ChangeEvent event : decoder.decode(new WireRecord(record.topic(), record.key(), record.value(), headers))) {
                         if (event.database().equals(database) && event.table().equals(plan.source().table())) {
-                            Map<String, Object> image = event.after() != null ? event.after() : event.before();
-                            snapshot.last.put(key(plan, image), new Last(event, record.partition(), record.offset()));
+                            snapshot.last.put(key(plan, event.image()), new Last(event, record.partition(), record.offset()));
                         }
                     }
                 }
@@ -72,7 +75,7 @@ final class TopicSnapshot {
     String locate(ComparisonPlan plan, RowDifference difference) {
         Last l = last.get(String.join("\u0001", difference.key().values().stream().map(String::valueOf).toList()));
         String where = l == null ? "" : " (partition " + l.partition() + ", offset " + l.offset() + ")";
-        boolean deleted = l != null && l.event().op() == ChangeEvent.Op.DELETE;
+        boolean deleted = l != null && (l.event().op() == ChangeEvent.Op.DELETE || l.event().op() == ChangeEvent.Op.UPDATE_BEFORE);
         if (difference instanceof RowDifference.MissingInTarget) {
             return l != null && !deleted ? "consumer hop: the row is in Kafka" + where + " but not in the target"
                     : "producer hop: the row never reached Kafka";

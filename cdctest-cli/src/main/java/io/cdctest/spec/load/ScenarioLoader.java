@@ -119,6 +119,9 @@ public final class ScenarioLoader {
         String group = r.string("group", "cdc_test_group");
         boolean stopKafka = r.bool("stop_kafka_on_teardown", false);
         Duration checkpoint = r.duration("checkpoint_interval", Duration.ofSeconds(2));
+        String format = r.string("format", "debezium-json");
+        io.cdctest.format.WireFormat wire = io.cdctest.format.WireFormat.byId(format).orElseThrow(() -> r.error("format",
+                "unknown wire format '" + format + "' (known: " + String.join(", ", io.cdctest.format.WireFormat.ids()) + ")"));
         long dropNth = r.longValue("consumer_drop_nth", 0);
         if (dropNth < 0) {
             throw r.error("consumer_drop_nth", "expected 0 (off) or a positive event number, got " + dropNth);
@@ -127,7 +130,7 @@ public final class ScenarioLoader {
         if (tables.isEmpty()) {
             throw r.missing("tables");
         }
-        return new FlinkCdcSpec(null, tables, topic, batch, group, stopKafka, checkpoint, dropNth);
+        return new FlinkCdcSpec(null, tables, topic, batch, group, stopKafka, checkpoint, wire.id(), dropNth);
     }
 
     private DataSpec data(MapReader r, FlinkCdcSpec flinkCdc) {

@@ -1,8 +1,11 @@
 package io.cdctest.pipeline.flinkcdc.consumer;
 
-import io.cdctest.pipeline.format.ChangeDecoder;
-import io.cdctest.pipeline.format.ChangeEvent;
-import io.cdctest.pipeline.format.DebeziumJsonDecoder;
+import io.cdctest.format.ChangeDecoder;
+import io.cdctest.format.ChangeEvent;
+import io.cdctest.format.MalformedMessageException;
+import io.cdctest.format.Topics;
+import io.cdctest.format.WireFormat;
+import io.cdctest.format.WireRecord;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.Secret;
 import io.cdctest.sql.JdbcEndpoint;
@@ -46,6 +49,9 @@ public final class ConsumerMain implements Callable<Integer> {
     String bootstrapServers;
     @Option(names = "--topic", required = true)
     String topic;
+    @Option(names = "--format", defaultValue = "debezium-json",
+            description = "Wire format on the topic: debezium-json, canal-json, maxwell-json, changelog-json, upsert-kafka, enterprise-json.")
+    String format;
     @Option(names = "--group", required = true)
     String group;
     @Option(names = {"--batch-size", "--consumer-batch-size"}, defaultValue = "2000")
@@ -87,7 +93,10 @@ public final class ConsumerMain implements Callable<Integer> {
         Engine targetEngine = Engine.byId(engine).orElseThrow(() -> new IllegalArgumentException("unknown engine " + engine));
         JdbcEndpoint target = new JdbcEndpoint("target", targetEngine, host, port, user,
                 new Secret(System.getenv().getOrDefault(PASSWORD_ENV, "")), database, account, tls);
-        ChangeDecoder decoder = new DebeziumJsonDecoder();
+        WireFormat wire = WireFormat.byId(format).orElseThrow(() -> new IllegalArgumentException("unknown format " + format));
+        Topics topics = wire.topics(topic);
+        System.err.println("cdctest-consumer: reading " + wire.id() + " from " + (topics.perTable() ? topics.pattern() : topic)
+                + " into " + database);
         Thread main = Thread.currentThread();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafkaProperties());
              Connection connection = target.connect()) {
@@ -101,7 +110,8 @@ public final class ConsumerMain implements Callable<Integer> {
                 }
             }, "consumer-shutdown"));
             JdbcApplier applier = new JdbcApplier(connection, database);
-            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+            ChangeDecoder decoder = wire.decoder(topics, applier.columnTypes());
+            ConsumerRebalanceListener listener = new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     // offsets are committed after every applied batch
@@ -111,7 +121,12 @@ public final class ConsumerMain implements Callable<Integer> {
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     report("RUNNING", null);
                 }
-            });
+            };
+            if (topics.perTable()) {
+                consumer.subscribe(topics.pattern(), listener);
+            } else {
+                consumer.subscribe(List.of(topic), listener);
+            }
             while (running.get()) {
                 ConsumerRecords<byte[], byte[]> records;
                 try {
@@ -124,11 +139,10 @@ public final class ConsumerMain implements Callable<Integer> {
                 }
                 List<ChangeEvent> batch = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> record : records) {
-                    for (ChangeEvent event : decoder.decode(record.key(), record.value())) {
+                    for (ChangeEvent event : decode(decoder, record)) {
                         if (++seen == dropNth) {
                             System.err.println("cdctest-consumer: fault: dropping event " + seen + ": " + event.op() + " "
-                                    + event.database() + "." + event.table() + " " + (event.after() != null ? event.after()
-                                    : event.before()).entrySet().stream().limit(2).toList());
+                                    + event.database() + "." + event.table() + " " + event.image().entrySet().stream().limit(2).toList());
                             continue;
                         }
                         batch.add(event);
@@ -150,6 +164,18 @@ public final class ConsumerMain implements Callable<Integer> {
         }
     }
 
+    private static List<ChangeEvent> decode(ChangeDecoder decoder, ConsumerRecord<byte[], byte[]> record) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), h.value() == null ? null
+                : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return decoder.decode(new WireRecord(record.topic(), record.key(), record.value(), headers));
+        } catch (MalformedMessageException e) {
+            throw new MalformedMessageException(record.topic() + " partition " + record.partition() + " offset "
+                    + record.offset() + ": " + e.getMessage(), e);
+        }
+    }
+
     private Properties kafkaProperties() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -157,6 +183,7 @@ public final class ConsumerMain implements Callable<Integer> {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batchSize));
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000"); // per-table topics appear as tables get rows
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return props;

@@ -1,6 +1,7 @@
 package io.cdctest.pipeline.flinkcdc.consumer;
 
-import io.cdctest.pipeline.format.ChangeEvent;
+import io.cdctest.format.ChangeEvent;
+import io.cdctest.format.ColumnTypes;
 import io.cdctest.sql.Column;
 import io.cdctest.sql.Sql;
 import io.cdctest.sql.TableSchema;
@@ -28,6 +29,17 @@ final class JdbcApplier {
         this.connection = connection;
         this.database = database;
         connection.setAutoCommit(false);
+    }
+
+    /** The target's column types, for formats whose values need them (Maxwell bytes, SET arrays). */
+    ColumnTypes columnTypes() {
+        return (db, table, column) -> {
+            try {
+                return schema(table).column(column).map(Column::columnType).orElse(null);
+            } catch (IllegalStateException e) {
+                return null;
+            }
+        };
     }
 
     /** What the batch leaves for one key: its last image, or its deletion. */

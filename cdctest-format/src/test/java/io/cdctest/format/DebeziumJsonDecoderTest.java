@@ -1,4 +1,4 @@
-package io.cdctest.pipeline.format;
+package io.cdctest.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DebeziumJsonDecoderTest {
-    private final DebeziumJsonDecoder decoder = new DebeziumJsonDecoder();
+    private final ChangeDecoder decoder = WireFormat.byId("debezium-json").orElseThrow().decoder(new Topics("t", false), ColumnTypes.NONE);
 
     /** A trimmed copy of a real message from the built-in producer (Flink CDC 3.5.0 shades Kafka Connect). */
     private static final String ENVELOPED = """
@@ -39,7 +39,7 @@ class DebeziumJsonDecoderTest {
 
     @Test
     void envelopedValuesAreDecodedByTheirLogicalTypes() {
-        List<ChangeEvent> events = decoder.decode(null, ENVELOPED.getBytes(StandardCharsets.UTF_8));
+        List<ChangeEvent> events = decoder.decode(WireRecord.ofText("t", null, ENVELOPED));
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.database()).isEqualTo("shop");
             assertThat(e.table()).isEqualTo("orders");
@@ -65,7 +65,7 @@ class DebeziumJsonDecoderTest {
     @Test
     void schemalessDeletesCarryTheBeforeImage() {
         String json = "{\"before\":{\"id\":3,\"name\":\"x\"},\"after\":null,\"source\":{\"db\":\"d\",\"table\":\"t\"},\"op\":\"d\"}";
-        assertThat(decoder.decode(null, json.getBytes(StandardCharsets.UTF_8))).singleElement().satisfies(e -> {
+        assertThat(decoder.decode(WireRecord.ofText("t", null, json))).singleElement().satisfies(e -> {
             assertThat(e.op()).isEqualTo(ChangeEvent.Op.DELETE);
             assertThat(e.before()).containsEntry("id", 3L).containsEntry("name", "x");
             assertThat(e.after()).isNull();
@@ -74,11 +74,11 @@ class DebeziumJsonDecoderTest {
 
     @Test
     void tombstonesAndNonRowMessagesCarryNoChange() {
-        assertThat(decoder.decode(null, null)).isEmpty();
-        assertThat(decoder.decode(null, "{\"payload\":null,\"schema\":{}}".getBytes(StandardCharsets.UTF_8))).isEmpty();
-        assertThat(decoder.decode(null, "{\"op\":\"t\",\"source\":{}}".getBytes(StandardCharsets.UTF_8))).isEmpty();
-        assertThatThrownBy(() -> decoder.decode(null, "not json".getBytes(StandardCharsets.UTF_8)))
-                .hasMessageStartingWith("not JSON");
+        assertThat(decoder.decode(WireRecord.ofText("t", null, null))).isEmpty();
+        assertThat(decoder.decode(WireRecord.ofText("t", null, "{\"payload\":null,\"schema\":{}}"))).isEmpty();
+        assertThat(decoder.decode(WireRecord.ofText("t", null, "{\"op\":\"t\",\"source\":{}}"))).isEmpty();
+        assertThatThrownBy(() -> decoder.decode(WireRecord.ofText("t", null, "not json")))
+                .isInstanceOf(MalformedMessageException.class).hasMessageStartingWith("not a debezium-json message (not JSON");
     }
 
     @Test

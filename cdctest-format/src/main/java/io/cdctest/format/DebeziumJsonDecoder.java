@@ -1,10 +1,7 @@
-package io.cdctest.pipeline.format;
+package io.cdctest.format;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -22,27 +19,38 @@ import java.util.Map;
 /**
  * Decodes Debezium JSON change events, with or without the {@code {schema, payload}} envelope.
  * With the envelope, every value is decoded by its Kafka Connect type and Debezium logical type
- * (decimals, dates, times, timestamps, bits). Without it, JSON values are taken as they are.
+ * (decimals, dates, times, timestamps, bits). Without it, JSON values are taken as they are, and
+ * the column types given (if any) settle base64 bytes. Tombstones (null values) carry nothing.
  */
-public final class DebeziumJsonDecoder implements ChangeDecoder {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+final class DebeziumJsonDecoder implements ChangeDecoder {
+    private static final String FORMAT = "debezium-json";
+    /** Fields of Debezium messages that carry no row: transaction markers and schema changes. */
+    private static final List<String> NO_ROW_FIELDS = List.of("status", "ddl", "historyRecord", "tableChanges");
+    private final ColumnTypes hints;
+
+    DebeziumJsonDecoder(ColumnTypes hints) {
+        this.hints = hints;
+    }
 
     @Override
-    public List<ChangeEvent> decode(byte[] key, byte[] value) {
-        if (value == null || value.length == 0) {
+    public List<ChangeEvent> decode(WireRecord record) {
+        if (record.value() == null || record.value().length == 0) {
             return List.of(); // tombstone
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + e.getMessage(), e);
+        JsonNode root = JsonValues.read(record.value(), FORMAT);
+        if (!root.isObject()) {
+            throw new MalformedMessageException("not a " + FORMAT + " message: expected a JSON object");
         }
         boolean enveloped = root.has("payload") && root.has("schema");
         JsonNode payload = enveloped ? root.get("payload") : root;
-        if (payload == null || payload.isNull() || !payload.has("op")) {
-            return List.of(); // heartbeat, schema change or transaction marker
+        if (payload == null || payload.isNull()) {
+            return List.of();
+        }
+        if (!payload.has("op")) {
+            if (NO_ROW_FIELDS.stream().anyMatch(payload::has) || (payload.size() == 1 && payload.has("ts_ms"))) {
+                return List.of(); // heartbeat, schema change or transaction marker
+            }
+            throw new MalformedMessageException("not a " + FORMAT + " message: no 'op' field");
         }
         Map<String, JsonNode> fieldSchemas = enveloped ? rowFieldSchemas(root.get("schema")) : Map.of();
         ChangeEvent.Op op = switch (payload.get("op").asText()) {
@@ -56,8 +64,55 @@ public final class DebeziumJsonDecoder implements ChangeDecoder {
             return List.of(); // truncate and message events carry no row
         }
         JsonNode source = payload.path("source");
-        return List.of(new ChangeEvent(source.path("db").asText(), source.path("table").asText(), op,
-                row(payload.get("before"), fieldSchemas), row(payload.get("after"), fieldSchemas)));
+        String db = source.path("db").asText();
+        String table = source.path("table").asText();
+        JsonValues.TypeLookup hint = column -> hints.of(db, table, column);
+        ChangeEvent.Source meta = new ChangeEvent.Source(source.path("ts_ms").asLong(payload.path("ts_ms").asLong(0)),
+                position(source), keyColumns(record.key()), columnTypes(fieldSchemas));
+        return List.of(new ChangeEvent(db, table, op, row(payload.get("before"), fieldSchemas, hint),
+                row(payload.get("after"), fieldSchemas, hint), meta));
+    }
+
+    /** The GTID, or the binlog position as {@code file:pos}, of the change. */
+    static String position(JsonNode source) {
+        String gtid = source.path("gtid").asText(null);
+        if (gtid != null && !gtid.isEmpty()) {
+            return gtid;
+        }
+        String file = source.path("file").asText(null);
+        return file == null || file.isEmpty() ? null : file + ":" + source.path("pos").asLong();
+    }
+
+    /** The key columns, when the record key is Debezium's key struct (with or without its schema). */
+    private static List<String> keyColumns(byte[] key) {
+        if (key == null || key.length == 0 || key[0] != '{') {
+            return List.of();
+        }
+        try {
+            JsonNode node = JsonValues.JSON.readTree(key);
+            JsonNode payload = node.has("payload") && node.has("schema") ? node.get("payload") : node;
+            List<String> columns = new java.util.ArrayList<>();
+            payload.fieldNames().forEachRemaining(columns::add);
+            return List.copyOf(columns);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Column types from {@code column.propagate.source.type} parameters, when the producer set them. */
+    private static Map<String, String> columnTypes(Map<String, JsonNode> schemas) {
+        Map<String, String> types = new LinkedHashMap<>();
+        schemas.forEach((column, schema) -> {
+            JsonNode p = schema.path("parameters");
+            String type = p.path("__debezium.source.column.type").asText(null);
+            if (type != null) {
+                String length = p.path("__debezium.source.column.length").asText(null);
+                String scale = p.path("__debezium.source.column.scale").asText(null);
+                String lower = type.toLowerCase(java.util.Locale.ROOT);
+                types.put(column, length == null ? lower : lower + "(" + length + (scale == null ? "" : "," + scale) + ")");
+            }
+        });
+        return types;
     }
 
     /** The schemas of the row's columns, from the {@code before}/{@code after} struct schema. */
@@ -74,27 +129,41 @@ public final class DebeziumJsonDecoder implements ChangeDecoder {
         return fields;
     }
 
-    private static Map<String, Object> row(JsonNode node, Map<String, JsonNode> schemas) {
+    private static Map<String, Object> row(JsonNode node, Map<String, JsonNode> schemas, JsonValues.TypeLookup hint) {
         if (node == null || node.isNull()) {
             return null;
+        }
+        if (schemas.isEmpty()) {
+            return JsonValues.row(node, hint, JsonValues.BinaryText.BASE64);
         }
         Map<String, Object> row = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
-            row.put(e.getKey(), value(e.getValue(), schemas.get(e.getKey())));
+            row.put(e.getKey(), value(e.getValue(), schemas.get(e.getKey()), hint.of(e.getKey())));
         }
         return row;
     }
 
-    static Object value(JsonNode v, JsonNode schema) {
+    /**
+     * A value by its schema. Where the value's JSON type contradicts the schema (the Flink CDC Kafka
+     * sink declares {@code int32 io.debezium.time.Date} and sends {@code "1970-04-11"}, declares
+     * {@code Bits} for BINARY columns), the value wins; the column type, where known, settles bytes.
+     */
+    static Object value(JsonNode v, JsonNode schema, String columnType) {
         if (v == null || v.isNull()) {
             return null;
         }
         if (schema == null) {
-            return plain(v);
+            return JsonValues.value(v, columnType, JsonValues.BinaryText.BASE64);
         }
         String logical = logicalName(schema.path("name").asText(""));
         String type = schema.path("type").asText("");
+        if (ColumnTypes.isBinary(columnType) && v.isTextual()) {
+            return JsonValues.BinaryText.BASE64.decode(v.asText());
+        }
+        if (logical.startsWith("io.debezium.time.") && v.isTextual() && !logical.equals("io.debezium.time.ZonedTimestamp")) {
+            return Temporal.text(v.asText());
+        }
         switch (logical) {
             case "org.apache.kafka.connect.data.Decimal" -> {
                 int scale = Integer.parseInt(schema.path("parameters").path("scale").asText("0"));
@@ -114,7 +183,11 @@ public final class DebeziumJsonDecoder implements ChangeDecoder {
                 return Temporal.datetime(Instant.EPOCH.plusNanos(v.asLong()));
             }
             case "io.debezium.time.ZonedTimestamp" -> {
-                return Temporal.datetime(OffsetDateTime.parse(v.asText()).toInstant());
+                try {
+                    return Temporal.datetime(OffsetDateTime.parse(v.asText()).toInstant());
+                } catch (java.time.format.DateTimeParseException e) {
+                    return Temporal.text(v.asText()); // "2023-01-01 00:00:00Z" from the Flink CDC Kafka sink
+                }
             }
             case "io.debezium.time.Time" -> {
                 return Temporal.time(v.asLong() * 1_000L);
@@ -139,7 +212,7 @@ public final class DebeziumJsonDecoder implements ChangeDecoder {
             case "boolean" -> v.asBoolean();
             case "bytes" -> Base64.getDecoder().decode(v.asText());
             case "string" -> v.asText();
-            default -> plain(v);
+            default -> JsonValues.plain(v);
         };
     }
 
@@ -157,25 +230,15 @@ public final class DebeziumJsonDecoder implements ChangeDecoder {
         return name;
     }
 
-    private static Object plain(JsonNode v) {
-        if (v.isIntegralNumber()) {
-            return v.canConvertToLong() ? (Object) v.asLong() : v.bigIntegerValue();
-        }
-        if (v.isNumber()) {
-            return v.decimalValue();
-        }
-        if (v.isBoolean()) {
-            return v.asBoolean();
-        }
-        if (v.isTextual()) {
-            return v.asText();
-        }
-        return v.toString();
-    }
-
     /** Temporal values as SQL text in UTC, so no JDBC time-zone rule can shift them. */
     static final class Temporal {
         private Temporal() {
+        }
+
+        /** Temporal text as MySQL writes it: {@code 2025-01-02T18:00:22.123456} and a trailing {@code Z} lose their marks. */
+        static String text(String text) {
+            String t = text.endsWith("Z") ? text.substring(0, text.length() - 1) : text;
+            return t.length() > 10 && t.charAt(10) == 'T' ? t.substring(0, 10) + " " + t.substring(11) : t;
         }
 
         static Instant ofEpochMicros(long micros) {

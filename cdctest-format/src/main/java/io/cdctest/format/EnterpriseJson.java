@@ -1,0 +1,110 @@
+package io.cdctest.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The enterprise binlog platform's JSON: {@code {database, table, type, timestamp, gtid, data,
+ * old_data}} with headers {@code database}, {@code table}, {@code operation} and {@code gtid}, and
+ * the record key {@code db.table} (the partition key). {@code type} is {@code insert}, {@code update}
+ * or {@code delete}; {@code old_data} is set on updates only and may hold the whole row or only the
+ * changed columns (it is laid over {@code data}); {@code timestamp} is in seconds. Database and
+ * table come from the body, else from the headers. Bytes are base64.
+ */
+final class EnterpriseJson implements WireFormat {
+    private static final String FORMAT = "enterprise-json";
+
+    @Override
+    public String id() {
+        return FORMAT;
+    }
+
+    @Override
+    public String description() {
+        return "binlog platform {database, table, type, data, old_data, gtid, timestamp} + headers, key db.table";
+    }
+
+    @Override
+    public ChangeDecoder decoder(Topics topics, ColumnTypes types) {
+        return record -> {
+            if (record.value() == null || record.value().length == 0) {
+                return List.of();
+            }
+            JsonNode root = JsonValues.read(record.value(), FORMAT);
+            String type = root.path("type").asText(record.headers().getOrDefault("operation", "")).toLowerCase();
+            ChangeEvent.Op op = switch (type) {
+                case "insert" -> ChangeEvent.Op.INSERT;
+                case "update" -> ChangeEvent.Op.UPDATE;
+                case "delete" -> ChangeEvent.Op.DELETE;
+                case "" -> throw new MalformedMessageException("not an " + FORMAT + " message: no 'type' field");
+                default -> null; // DDL and other events carry no row
+            };
+            if (op == null) {
+                return List.of();
+            }
+            String db = field(root, record, "database");
+            String table = field(root, record, "table");
+            JsonValues.TypeLookup lookup = column -> types.of(db, table, column);
+            JsonNode data = root.get("data");
+            if (data == null || !data.isObject()) {
+                throw new MalformedMessageException("not an " + FORMAT + " message: 'data' is not an object");
+            }
+            Map<String, Object> row = JsonValues.row(data, lookup, JsonValues.BinaryText.BASE64);
+            String gtid = root.path("gtid").asText(record.headers().get("gtid"));
+            ChangeEvent.Source source = new ChangeEvent.Source(root.path("timestamp").asLong(0) * 1000L, gtid, List.of(), Map.of());
+            return List.of(switch (op) {
+                case DELETE -> new ChangeEvent(db, table, op, row, null, source);
+                case UPDATE -> new ChangeEvent(db, table, op, JsonValues.overlay(row,
+                        JsonValues.row(root.get("old_data"), lookup, JsonValues.BinaryText.BASE64)), row, source);
+                default -> new ChangeEvent(db, table, op, null, row, source);
+            });
+        };
+    }
+
+    private static String field(JsonNode root, WireRecord record, String name) {
+        String value = root.path(name).asText(record.headers().get(name));
+        if (value == null || value.isEmpty()) {
+            throw new MalformedMessageException("not an " + FORMAT + " message: no '" + name + "' field or header");
+        }
+        return value;
+    }
+
+    @Override
+    public ChangeEncoder encoder() {
+        return (event, topics) -> {
+            if (event.op() == ChangeEvent.Op.UPDATE_BEFORE) {
+                return List.of();
+            }
+            String type = switch (event.op()) {
+                case READ, INSERT -> "insert";
+                case UPDATE, UPSERT -> "update";
+                default -> "delete";
+            };
+            ObjectNode root = JsonValues.NODES.objectNode();
+            root.put("database", event.database());
+            root.put("table", event.table());
+            root.put("type", type);
+            root.put("timestamp", event.source().timestampMs() / 1000L);
+            root.put("gtid", event.source().gtid());
+            boolean delete = event.op() == ChangeEvent.Op.DELETE;
+            Map<String, String> types = Map.of(); // SET and JSON columns as text
+            root.set("data", JsonValues.rowNode(delete ? event.before() : event.after(), types, JsonValues.BinaryText.BASE64, false));
+            root.set("old_data", type.equals("update") && event.before() != null
+                    ? JsonValues.rowNode(event.before(), types, JsonValues.BinaryText.BASE64, false) : JsonValues.NODES.nullNode());
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("database", event.database());
+            headers.put("table", event.table());
+            headers.put("operation", type);
+            if (event.source().gtid() != null) {
+                headers.put("gtid", event.source().gtid());
+            }
+            String key = event.database() + "." + event.table();
+            return List.of(new WireRecord(topics.of(event.database(), event.table()), key.getBytes(StandardCharsets.UTF_8),
+                    JsonValues.write(root), headers));
+        };
+    }
+}
