@@ -60,6 +60,48 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /**
+     * Runs a program in the foreground with this process's output, and waits for it: for the
+     * {@code cdctest producer} and {@code cdctest consumer} commands scripts call. The program
+     * watches this process through its stdin; a shutdown hook stops it when this process is stopped.
+     */
+    public static int runInForeground(String name, List<String> command, Map<String, String> environment) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(environment);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw CdctestException.environment("cannot start " + name + ": " + e.getMessage(), e);
+        }
+        Thread stopper = new Thread(() -> {
+            process.destroy();
+            try {
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }, name + "-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return 130;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running
+            }
+        }
+    }
+
+    /**
      * Wraps a program that cannot watch its parent itself (a native server) in a small shell guard:
      * the guard holds cdctest's end of stdin and stops the program with SIGTERM when that pipe
      * closes, so the program dies with cdctest even after a SIGKILL of cdctest. A SIGTERM to the
@@ -115,11 +157,25 @@ public final class ChildProcess implements AutoCloseable {
         return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
     }
 
-    /** A one-line account of a child that is no longer running: exit code, its last error line, its log. */
+    /** A one-line account of a child that is no longer running: exit code, its last error line (else its last lines), its log. */
     public String deathNotice() {
         String error = lastErrorLine();
+        if (error.isEmpty()) {
+            error = tail(3);
+        }
         return name + " exited with code " + exitCode().map(String::valueOf).orElse("?")
                 + (error.isEmpty() ? "" : ": " + error) + " (log: " + log + ")";
+    }
+
+    /** The last lines of the log that are not blank, joined with " | ". */
+    String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+            String joined = String.join(" | ", all.subList(Math.max(0, all.size() - lines), all.size())).trim();
+            return joined.length() > 300 ? "..." + joined.substring(joined.length() - 297) : joined;
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** The most telling error line of the log (the deepest "Caused by", else the last exception or ERROR line). */

@@ -1,16 +1,53 @@
 package io.cdctest.spec;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The {@code flink_cdc:} block: which tables the producer captures, the topic between producer and
- * consumer, the consumer's group and batch size.
+ * consumer, the consumer's group and batch size, and how producer and consumer are run.
  *
+ * @param path            the earlier tool's directory of producer/consumer scripts (null: none)
+ * @param commands        custom producer and consumer commands (null: the built-in ones)
  * @param format          the wire format on the topic ({@code debezium-json}, {@code canal-json}, ...; see
  *                        {@code io.cdctest.format.WireFormat})
+ * @param filters         what the built-in producer leaves out
  * @param consumerDropNth a self-test fault: the built-in consumer skips its Nth event (0: never)
  */
-public record FlinkCdcSpec(String path, List<String> tables, String topic, int consumerBatchSize, String group,
-                           boolean stopKafkaOnTeardown, Duration checkpointInterval, String format, long consumerDropNth) {
+public record FlinkCdcSpec(Path path, Commands commands, List<String> tables, String topic, int consumerBatchSize,
+                           String group, boolean stopKafkaOnTeardown, Duration checkpointInterval, String format,
+                           Filters filters, long consumerDropNth) {
+
+    /**
+     * Producer and consumer started from command templates, in {@code workDir}: placeholders
+     * {@code {path} {db} {tables} {topic} {group} {consumer_batch_size} {format} {source_db}
+     * {target_db} {bootstrap_servers}} are replaced by shell-quoted values; connection details and
+     * passwords come in {@code CDCTEST_*} environment variables.
+     *
+     * @param startupGrace how long a command must stay up to count as started when it writes no
+     *                     status file
+     */
+    public record Commands(String producer, String consumer, Path workDir, Duration startupGrace) {
+        /** The placeholders a command template may use. */
+        public static final Set<String> PLACEHOLDERS = Set.of("path", "db", "source_db", "target_db", "tables", "topic",
+                "group", "consumer_batch_size", "format", "bootstrap_servers");
+        public static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([a-z_]+)}");
+
+        /** The placeholders of a template that are not known. */
+        public static List<String> unknownPlaceholders(String template) {
+            return PLACEHOLDER.matcher(template).results().map(m -> m.group(1)).filter(p -> !PLACEHOLDERS.contains(p))
+                    .map(p -> "{" + p + "}").toList();
+        }
+    }
+
+    /**
+     * @param exclude  regular expression over {@code database.table}: matching tables are not sent (null: none)
+     * @param dmlTypes the binlog operations sent ({@code insert}, {@code update}, {@code delete}); snapshot
+     *                 reads are always sent
+     */
+    public record Filters(String exclude, Set<String> dmlTypes) {
+        public static final Filters NONE = new Filters(null, Set.of("insert", "update", "delete"));
+    }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * cdctest as a real process, interrupted: Ctrl-C in the middle of a run, and SIGKILL of the JVM
@@ -20,13 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InterruptIT {
 
-    @Test
-    void killDashNineOfCdctestTakesEveryChildAlong(@TempDir Path dir) throws Exception {
+    /** With the built-in producer and consumer, and with both started from scripts (their own process group). */
+    @ParameterizedTest
+    @ValueSource(strings = {"quickstart", "flink_cdc_scripts"})
+    void killDashNineOfCdctestTakesEveryChildAlong(String scenario, @TempDir Path dir) throws Exception {
         CdctestHome home = CdctestHome.locate();
         Path output = dir.resolve("output.txt");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dcdctest.home=" + home.root(), "-cp", home.classpath("cdctest-cli"), "io.cdctest.cli.Main",
-                "--scenario", "quickstart", "--group", "monitoring", "--keep-env", "--report-dir",
+                "--scenario", scenario, "--group", "monitoring", "--keep-env", "--report-dir",
                 dir.resolve("reports").toString()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))

@@ -11,7 +11,6 @@ import io.cdctest.pipeline.ComponentStatus;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
-import io.cdctest.pipeline.flinkcdc.consumer.ConsumerMain;
 import io.cdctest.pipeline.flinkcdc.consumer.StatusFile;
 import io.cdctest.spec.Component;
 import io.cdctest.spec.FlinkCdcSpec;
@@ -89,56 +88,67 @@ final class FlinkCdcPipeline implements Pipeline {
         Environment env = context.environment();
         producerStatus = env.workDir("producer").resolve("status.json");
         consumerStatus = env.workDir("consumer").resolve("status.json");
-        producer = startProducer(env, source, databases);
-        consumer = startConsumer(env, databases.target().endpoint(), databases.targetDatabase());
+        int serverId = 5400 + (int) (Long.parseLong(context.runId(), 36) % 4000);
+        BuiltIn.ProducerJob producerJob = new BuiltIn.ProducerJob(source, databases.sourceDatabase(), databases.tables(),
+                topic, wire.id(), kafka.bootstrapServers(), serverId, spec.checkpointInterval().toMillis(), spec.filters(),
+                producerStatus);
+        BuiltIn.ConsumerJob consumerJob = new BuiltIn.ConsumerJob(databases.target().endpoint(), databases.targetDatabase(),
+                topic, wire.id(), group, spec.consumerBatchSize(), kafka.bootstrapServers(), consumerStatus,
+                spec.consumerDropNth());
+        if (spec.commands() == null) {
+            producer = start(env, "producer", BuiltIn.producerCommand(env.home(), producerJob, env.workDir("producer")),
+                    BuiltIn.producerEnvironment(producerJob), env.workDir("producer"));
+            consumer = start(env, "consumer", BuiltIn.consumerCommand(env.home(), consumerJob),
+                    BuiltIn.consumerEnvironment(consumerJob), env.workDir("consumer"));
+        } else {
+            producer = startCustom(env, "producer", spec.commands().producer(), producerJob, consumerJob, producerStatus);
+            consumer = startCustom(env, "consumer", spec.commands().consumer(), producerJob, consumerJob, consumerStatus);
+        }
         awaitRunning(producer, producerStatus);
         awaitRunning(consumer, consumerStatus);
     }
 
-    private ChildProcess startProducer(Environment env, JdbcEndpoint source, Databases databases) {
-        Path tmp = env.workDir("producer");
-        int serverId = 5400 + (int) (Long.parseLong(context.runId(), 36) % 4000);
-        List<String> args = List.of(
-                "--host", source.host(), "--port", String.valueOf(source.port()), "--user", source.loginUser(),
-                "--database", databases.sourceDatabase(), "--tables", String.join(",", databases.tables()),
-                "--topic", topic, "--format", wire.id(), "--bootstrap-servers", kafka.bootstrapServers(),
-                "--server-id", String.valueOf(serverId),
-                "--checkpoint-ms", String.valueOf(spec.checkpointInterval().toMillis()),
-                "--status-file", producerStatus.toString());
-        List<String> command = ChildProcess.java(env.home().classpath("cdctest-producer"),
-                "io.cdctest.producer.FlinkCdcProducer",
-                List.of("-Xmx1g", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp), args);
-        createDirectories(tmp);
-        return env.own("producer", ChildProcess.start("producer", command,
-                Map.of("CDCTEST_SOURCE_PASSWORD", source.password().reveal()), tmp, env.log("producer")));
-    }
-
-    private ChildProcess startConsumer(Environment env, JdbcEndpoint target, String targetDatabase) {
-        Path dir = env.workDir("consumer");
-        List<String> args = new ArrayList<>(List.of(
-                "--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic, "--format", wire.id(), "--group", group,
-                "--batch-size", String.valueOf(spec.consumerBatchSize()),
-                "--target-engine", target.engine().id(), "--target-host", target.host(),
-                "--target-port", String.valueOf(target.port()), "--target-user", target.user(),
-                "--target-database", targetDatabase, "--target-tls", String.valueOf(target.tls()),
-                "--status-file", consumerStatus.toString(), "--drop-nth", String.valueOf(spec.consumerDropNth())));
-        if (target.account() != null) {
-            args.addAll(List.of("--target-account", target.account()));
-        }
-        List<String> command = ChildProcess.java(env.home().classpath("cdctest-cli"), ConsumerMain.class.getName(),
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                args);
+    private ChildProcess start(Environment env, String name, List<String> command, Map<String, String> environment,
+                               Path dir) {
         createDirectories(dir);
-        return env.own("consumer", ChildProcess.start("consumer", command,
-                Map.of(ConsumerMain.PASSWORD_ENV, target.password().reveal()), dir, env.log("consumer")));
+        return env.own(name, ChildProcess.start(name, command, environment, dir, env.log(name)));
     }
 
+    /** A producer or consumer from the scenario's command template, run in flink_cdc.path (else its work directory). */
+    private ChildProcess startCustom(Environment env, String name, String template, BuiltIn.ProducerJob p,
+                                     BuiltIn.ConsumerJob c, Path statusFile) {
+        Path path = spec.commands().workDir();
+        Map<String, String> values = new java.util.HashMap<>(Map.of("db", p.database(), "source_db", p.database(),
+                "target_db", c.database(), "tables", String.join(",", p.tables()), "topic", topic, "group", group,
+                "consumer_batch_size", String.valueOf(c.batchSize()), "format", wire.id(),
+                "bootstrap_servers", kafka.bootstrapServers()));
+        if (path != null) {
+            values.put("path", path.toString());
+        }
+        String commandLine = CustomCommand.expand(template, values);
+        Path dir = path != null ? path : env.workDir(name);
+        createDirectories(env.workDir(name));
+        org.slf4j.LoggerFactory.getLogger(FlinkCdcPipeline.class).debug("{} command: {}", name, commandLine);
+        Map<String, String> environment = new java.util.LinkedHashMap<>(BuiltIn.scriptEnvironment(env.home(), p, c, statusFile));
+        environment.put("CDCTEST_WORK_DIR", env.workDir(name).toString());
+        return env.own(name, ChildProcess.start(name, CustomCommand.guarded(commandLine), environment, dir, env.log(name)));
+    }
+
+    /**
+     * Waits for RUNNING in the child's status file. A custom command that writes none counts as
+     * running once it has stayed up for flink_cdc.startup_grace.
+     */
     private void awaitRunning(ChildProcess process, Path statusFile) {
+        long started = System.nanoTime();
+        Duration grace = spec.commands() == null ? null : spec.commands().startupGrace();
         process.awaitReady(context.scaled(START_TIMEOUT), () -> {
             Map<String, Object> status = StatusFile.read(statusFile);
             if ("FAILED".equals(status.get("state"))) {
                 throw CdctestException.environment(process.name() + " failed to start: " + status.get("error")
                         + " (log: " + process.log() + ")");
+            }
+            if (status.isEmpty() && grace != null) {
+                return System.nanoTime() - started >= grace.toNanos();
             }
             return "RUNNING".equals(status.get("state"));
         });
@@ -161,6 +171,10 @@ final class FlinkCdcPipeline implements Pipeline {
             return new ComponentStatus(component, false, process.deathNotice());
         }
         Map<String, Object> status = StatusFile.read(statusFile);
+        if (status.isEmpty() && spec.commands() != null) {
+            return new ComponentStatus(component, true, process.name() + " pid " + process.pid()
+                    + " running (custom command, no status file)" + lag(component));
+        }
         String state = String.valueOf(status.getOrDefault("state", "UNKNOWN"));
         StringBuilder detail = new StringBuilder(process.name() + " pid " + process.pid() + ", state " + state);
         if (status.containsKey("events")) {
@@ -169,14 +183,20 @@ final class FlinkCdcPipeline implements Pipeline {
         if (status.containsKey("error")) {
             detail.append(", error: ").append(status.get("error"));
         }
-        if (component == Component.CONSUMER && kafka != null) {
-            try (KafkaAdmin admin = new KafkaAdmin(kafka.bootstrapServers())) {
-                detail.append(", lag ").append(admin.lag(topicNames(), group));
-            } catch (CdctestException e) {
-                detail.append(", lag unknown (").append(e.getMessage()).append(')');
-            }
-        }
+        detail.append(lag(component));
         return new ComponentStatus(component, "RUNNING".equals(state), detail.toString());
+    }
+
+    /** The consumer group's lag, for the consumer's status. */
+    private String lag(Component component) {
+        if (component != Component.CONSUMER || kafka == null) {
+            return "";
+        }
+        try (KafkaAdmin admin = new KafkaAdmin(kafka.bootstrapServers())) {
+            return ", lag " + admin.lag(topicNames(), group);
+        } catch (CdctestException e) {
+            return ", lag unknown (" + e.getMessage() + ")";
+        }
     }
 
     private ComponentStatus kafkaStatus() {

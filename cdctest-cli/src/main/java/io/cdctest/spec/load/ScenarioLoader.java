@@ -55,7 +55,7 @@ public final class ScenarioLoader {
 
         Endpoint source = endpoint(r, "source");
         Endpoint target = endpoint(r, "target");
-        FlinkCdcSpec flinkCdc = r.map("flink_cdc").map(this::flinkCdc).orElse(null);
+        FlinkCdcSpec flinkCdc = r.map("flink_cdc").map(f -> flinkCdc(f, file)).orElse(null);
         KafkaSpec kafka = kafka(r);
         DataSpec data = r.map("data").map(d -> data(d, flinkCdc)).orElse(null);
         CdcConfig cdcConfig = r.map("cdc_config").map(this::cdcConfig).orElse(CdcConfig.DEFAULT);
@@ -107,11 +107,34 @@ public final class ScenarioLoader {
         }).orElse(new KafkaSpec(Provision.EMBEDDED, null, 1, parent.origin()));
     }
 
-    private FlinkCdcSpec flinkCdc(MapReader r) {
-        String path = r.string("path", null);
-        if (path != null) {
-            r.legacy("path", "custom producer/consumer scripts are not supported yet; the built-in Flink CDC "
-                    + "producer and consumer are used");
+    /** The earlier tool's script commands, started in {@code flink_cdc.path}. */
+    static final String LEGACY_PRODUCER = "{path}/scripts/producer-realtime.sh --db {db} --tables {tables} --topic {topic}";
+    static final String LEGACY_CONSUMER = "{path}/scripts/consumer.sh --db {target_db} --consumer-batch-size "
+            + "{consumer_batch_size} --topic {topic} --group {group}";
+
+    private FlinkCdcSpec flinkCdc(MapReader r, Path scenarioFile) {
+        Path path = r.string("path").map(p -> scriptDir(r, scenarioFile, p)).orElse(null);
+        String producer = r.string("producer_command", path == null ? null : LEGACY_PRODUCER);
+        String consumer = r.string("consumer_command", path == null ? null : LEGACY_CONSUMER);
+        Duration grace = r.duration("startup_grace", Duration.ofSeconds(5));
+        FlinkCdcSpec.Commands commands = null;
+        if (producer != null || consumer != null) {
+            if (producer == null || consumer == null) {
+                throw r.error(producer == null ? "consumer_command" : "producer_command",
+                        "give both producer_command and consumer_command (or flink_cdc.path for the earlier tool's scripts)");
+            }
+            if (path == null && (producer.contains("{path}") || consumer.contains("{path}"))) {
+                throw r.error(producer.contains("{path}") ? "producer_command" : "consumer_command",
+                        "the command uses {path} but flink_cdc.path is not set");
+            }
+            for (String key : List.of("producer_command", "consumer_command")) {
+                List<String> unknown = FlinkCdcSpec.Commands.unknownPlaceholders(key.startsWith("producer") ? producer : consumer);
+                if (!unknown.isEmpty()) {
+                    throw r.error(r.has(key) ? key : "path", "unknown placeholder " + String.join(", ", unknown) + " (known: "
+                            + String.join(", ", FlinkCdcSpec.Commands.PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").toList()) + ")");
+                }
+            }
+            commands = new FlinkCdcSpec.Commands(producer, consumer, path, grace);
         }
         List<String> tables = r.stringList("tables");
         String topic = r.string("topic", "cdc_test_topic");
@@ -122,6 +145,7 @@ public final class ScenarioLoader {
         String format = r.string("format", "debezium-json");
         io.cdctest.format.WireFormat wire = io.cdctest.format.WireFormat.byId(format).orElseThrow(() -> r.error("format",
                 "unknown wire format '" + format + "' (known: " + String.join(", ", io.cdctest.format.WireFormat.ids()) + ")"));
+        FlinkCdcSpec.Filters filters = r.map("filters").map(this::filters).orElse(FlinkCdcSpec.Filters.NONE);
         long dropNth = r.longValue("consumer_drop_nth", 0);
         if (dropNth < 0) {
             throw r.error("consumer_drop_nth", "expected 0 (off) or a positive event number, got " + dropNth);
@@ -130,7 +154,40 @@ public final class ScenarioLoader {
         if (tables.isEmpty()) {
             throw r.missing("tables");
         }
-        return new FlinkCdcSpec(null, tables, topic, batch, group, stopKafka, checkpoint, wire.id(), dropNth);
+        return new FlinkCdcSpec(path, commands, tables, topic, batch, group, stopKafka, checkpoint, wire.id(), filters,
+                dropNth);
+    }
+
+    /** {@code flink_cdc.path}: {@code ~} is the home directory; a relative path is relative to the scenario file. */
+    private static Path scriptDir(MapReader r, Path scenarioFile, String text) {
+        String expanded = text.startsWith("~/") ? System.getProperty("user.home") + text.substring(1) : text;
+        Path dir = Path.of(expanded);
+        if (!dir.isAbsolute()) {
+            dir = scenarioFile.toAbsolutePath().getParent().resolve(dir).normalize();
+        }
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw r.error("path", "no such directory: " + dir);
+        }
+        return dir;
+    }
+
+    private FlinkCdcSpec.Filters filters(MapReader r) {
+        String exclude = r.string("exclude_tables", null);
+        if (exclude != null) {
+            try {
+                java.util.regex.Pattern.compile(exclude);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw r.error("exclude_tables", "not a regular expression: " + e.getDescription());
+            }
+        }
+        List<String> dml = r.has("dml_types") ? r.stringList("dml_types") : List.of("insert", "update", "delete");
+        for (String type : dml) {
+            if (!Set.of("insert", "update", "delete").contains(type)) {
+                throw r.error("dml_types", "expected insert, update or delete, got '" + type + "'");
+            }
+        }
+        r.finish();
+        return new FlinkCdcSpec.Filters(exclude, Set.copyOf(dml));
     }
 
     private DataSpec data(MapReader r, FlinkCdcSpec flinkCdc) {

@@ -81,7 +81,7 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void legacyLayoutIsReadWithDefaultsAndAWarningForUnusedKeys() {
+    void legacyLayoutIsReadWithDefaultsAndItsScripts() {
         Scenario s = loader.load(Fixtures.dir("spec/scenarios/valid").resolve("legacy_flink_cdc.yaml"), List.of());
         assertThat(s.name()).isEqualTo("Flink CDC (MySQL to MO)");
         assertThat(s.source().engine()).isEqualTo(Engine.MYSQL);
@@ -95,7 +95,8 @@ class ScenarioLoaderTest {
         assertThat(s.validation().checkInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.validation().maxWaitTime()).isEqualTo(Duration.ofSeconds(180));
         assertThat(s.kafka().provision()).isEqualTo(Provision.EMBEDDED);
-        assertThat(warnings).singleElement().asString().contains(":20: flink_cdc.path:");
+        assertThat(s.flinkCdc().commands().producer()).startsWith("{path}/scripts/producer-realtime.sh");
+        assertThat(s.flinkCdc().path()).endsWith(Path.of("flink-cdc"));
     }
 
     @Test
