@@ -20,7 +20,12 @@ public final class KeyHistory implements TableDiff.Classifier {
     private static final class Versions {
         final List<Long> hashes = new ArrayList<>(2);
         boolean present;
+        /** Present at the table's first snapshot (before the testcases wrote anything). */
+        boolean initial;
     }
+
+    /** A kind of change the source made to a key since the first snapshot. */
+    public enum Change { INSERTED, UPDATED, DELETED }
 
     private final Map<String, Map<String, Versions>> tables = new ConcurrentHashMap<>();
     private final Map<String, Boolean> untracked = new ConcurrentHashMap<>();
@@ -30,6 +35,7 @@ public final class KeyHistory implements TableDiff.Classifier {
         if (!plan.comparable() || untracked.containsKey(plan.name())) {
             return;
         }
+        boolean first = !tables.containsKey(plan.name());
         Map<String, Versions> keys = tables.computeIfAbsent(plan.name(), t -> new HashMap<>());
         Map<String, Boolean> seen = new HashMap<>();
         try (RowStream rows = new RowStream(source.connection(), source.engine(), plan.source(), plan.sourceColumns(),
@@ -42,7 +48,11 @@ public final class KeyHistory implements TableDiff.Classifier {
                 }
                 String key = key(row.key(), plan.keyCount());
                 long hash = RowHasher.hash(row.canonical(plan.kindArray()));
-                Versions versions = keys.computeIfAbsent(key, k -> new Versions());
+                Versions versions = keys.computeIfAbsent(key, k -> {
+                    Versions v = new Versions();
+                    v.initial = first;
+                    return v;
+                });
                 if (!versions.present || versions.hashes.get(versions.hashes.size() - 1) != hash) {
                     versions.hashes.add(hash);
                 }
@@ -55,6 +65,39 @@ public final class KeyHistory implements TableDiff.Classifier {
                 versions.present = false;
             }
         });
+    }
+
+    /**
+     * The keys the source changed in this way since the table's first snapshot (inserted: present
+     * now and not then; updated: present then and now, with another version; deleted: gone now), or
+     * empty when the table is not tracked.
+     */
+    public List<RowKey> keys(ComparisonPlan plan, Change change) {
+        Map<String, Versions> keys = tables.get(plan.name());
+        List<RowKey> found = new ArrayList<>();
+        if (keys == null) {
+            return found;
+        }
+        keys.forEach((key, v) -> {
+            boolean match = switch (change) {
+                case INSERTED -> v.present && !v.initial;
+                case UPDATED -> v.present && v.initial && v.hashes.size() > 1;
+                case DELETED -> !v.present && !v.hashes.isEmpty();
+            };
+            if (match) {
+                List<String> values = new ArrayList<>();
+                for (String part : key.split("\u0001", -1)) {
+                    values.add(part.equals("\u0000") ? null : part);
+                }
+                found.add(new RowKey(plan.keyColumns(), values.subList(0, plan.keyCount())));
+            }
+        });
+        return found;
+    }
+
+    /** Whether the table's keys are tracked (it was snapshotted and is not above {@link #MAX_ROWS} rows). */
+    public boolean tracks(ComparisonPlan plan) {
+        return tables.containsKey(plan.name());
     }
 
     @Override

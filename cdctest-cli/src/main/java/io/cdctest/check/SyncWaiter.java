@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Waits until every row of the given tables is equal on both sides. The first check compares
+ * Waits until every row of the given tables is equal on both sides (or differs only where the
+ * pipeline's declared filters say it must, see {@link TableComparison#explainedBy}). The first check compares
  * everything; later checks look again only at what still differed (key ranges), with growing
  * intervals (100 ms doubling up to the scenario's check_interval). It passes as soon as all is
  * equal (tables that were equal earlier are confirmed once more), fails fast when a pipeline
@@ -44,6 +45,13 @@ public final class SyncWaiter {
 
     public SyncOutcome awaitEqual(TableDiff.Side source, TableDiff.Side target, List<ComparisonPlan> plans,
                                   Duration timeout) {
+        return awaitEqual(source, target, plans, timeout, plan -> java.util.Set.of());
+    }
+
+    /** @param filtered per table, the causes of differences the pipeline's filters produce on purpose */
+    public SyncOutcome awaitEqual(TableDiff.Side source, TableDiff.Side target, List<ComparisonPlan> plans,
+                                  Duration timeout, java.util.function.Function<ComparisonPlan, java.util.Set<String>> filtered) {
+        java.util.function.Predicate<TableComparison> settled = c -> c.explainedBy(filtered.apply(c.plan()));
         long start = System.nanoTime();
         Map<ComparisonPlan, TableComparison> last = new LinkedHashMap<>();
         List<ComparisonPlan> equalEarlier = new ArrayList<>();
@@ -70,7 +78,7 @@ public final class SyncWaiter {
                         checks[0]++;
                         for (ComparisonPlan plan : plans) {
                             TableComparison before = last.get(plan);
-                            if (before != null && before.equal()) {
+                            if (before != null && settled.test(before)) {
                                 if (!equalEarlier.contains(plan)) {
                                     equalEarlier.add(plan);
                                 }
@@ -79,14 +87,14 @@ public final class SyncWaiter {
                             last.put(plan, before == null ? diff.compare(source, target, plan)
                                     : diff.recheck(source, target, before));
                         }
-                        if (last.values().stream().allMatch(TableComparison::equal)) {
+                        if (last.values().stream().allMatch(settled)) {
                             return true;
                         }
                         broken[0] = pipelineFailure.get();
                         if (broken[0].isPresent()) {
                             return true;
                         }
-                        progress.accept(last.values().stream().filter(c -> !c.equal()).map(TableComparison::summary)
+                        progress.accept(last.values().stream().filter(settled.negate()).map(TableComparison::summary)
                                 .reduce((a, b) -> a + "; " + b).orElse(""));
                         return false;
                     });
@@ -95,7 +103,7 @@ public final class SyncWaiter {
             // below: the differing tables are compared once more, fully, for the report
         }
         for (ComparisonPlan plan : plans) {
-            boolean confirm = converged ? equalEarlier.contains(plan) : !last.containsKey(plan) || !last.get(plan).equal();
+            boolean confirm = converged ? equalEarlier.contains(plan) : !last.containsKey(plan) || !settled.test(last.get(plan));
 
             if (confirm && broken[0].isEmpty()) {
                 last.put(plan, diff.compare(source, target, plan));

@@ -20,6 +20,19 @@ public record TableComparison(String table, Verdict verdict, long sourceRows, lo
         return verdict == Verdict.EQUAL && schemaProblems.isEmpty();
     }
 
+    /**
+     * Equal, or differing only in rows whose every cause is one of {@code causes} (the changes a
+     * pipeline's declared filters keep out of the target). All differences must be in the samples.
+     */
+    public boolean explainedBy(java.util.Set<String> causes) {
+        if (equal()) {
+            return true;
+        }
+        return !causes.isEmpty() && verdict == Verdict.DIFFERENT && schemaProblems.isEmpty()
+                && samples.size() == differences
+                && samples.stream().allMatch(d -> causes.contains(d.cause() == null ? d.kind() : d.cause()));
+    }
+
     public long count(String kind) {
         return samples.stream().filter(d -> d.kind().equals(kind)).count();
     }

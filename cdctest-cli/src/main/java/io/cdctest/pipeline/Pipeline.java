@@ -66,6 +66,14 @@ public interface Pipeline extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * What the scenario's filters keep out of the target for a table (an excluded table, filtered
+     * deletes, ...): {@code validate_sync} then demands exactly those differences.
+     */
+    default io.cdctest.check.FilterEffects filters(io.cdctest.check.ComparisonPlan plan) {
+        return io.cdctest.check.FilterEffects.NONE;
+    }
+
     /** The pipeline actions testcases may name (pause_cdc, resume_cdc, ...). */
     default List<String> actions() {
         return List.of();

@@ -195,7 +195,8 @@ final class StepExecutor implements AutoCloseable {
         List<ComparisonPlan> plans = plans(tables);
         SyncWaiter waiter = new SyncWaiter(diff, scenario.validation().checkInterval(), pipeline::failure,
                 () -> pipeline.behind(log.lastWrite()), console::progress);
-        SyncOutcome outcome = waiter.awaitEqual(sourceSide, targetSide, plans, timeout);
+        SyncOutcome outcome = step.expect().isEmpty() ? waiter.awaitEqual(sourceSide, targetSide, plans, timeout, p -> pipeline.filters(p).causes())
+                : waiter.awaitEqual(sourceSide, targetSide, plans, timeout);
         comparisons.addAll(outcome.comparisons());
         if (outcome.broken().isPresent()) {
             throw new CdctestException(ExitCode.FAILED, "the pipeline broke while waiting: " + outcome.broken().get());
@@ -207,13 +208,27 @@ final class StepExecutor implements AutoCloseable {
             throw new CdctestException(ExitCode.FAILED, "the pipeline did not catch up within " + Console.seconds(timeout)
                     + ": " + outcome.behind().get());
         }
-        if (!outcome.equal()) {
+        boolean settled = outcome.broken().isEmpty() && outcome.behind().isEmpty() && outcome.comparisons().stream()
+                .allMatch(c -> c.explainedBy(pipeline.filters(c.plan()).causes()));
+        List<String> leaks = outcome.comparisons().stream()
+                .flatMap(c -> pipeline.filters(c.plan()).violation(c, history).stream()).toList();
+        if (settled && !leaks.isEmpty()) {
+            throw new CdctestException(ExitCode.FAILED, "the filters leaked: " + String.join("; ", leaks));
+        }
+        if (!settled) {
             throw new CdctestException(ExitCode.FAILED, "not in sync after " + Console.seconds(timeout) + ": "
                     + describe(outcome.comparisons()) + writeFixSql(outcome.comparisons())
                     + outcome.behind().map(b -> "\n      pipeline not caught up: " + b).orElse(""));
         }
-        return outcome.comparisons().stream().map(TableComparison::summary).collect(Collectors.joining(", "))
+        return outcome.comparisons().stream().map(c -> c.equal() ? c.summary() : keptOut(c)).collect(Collectors.joining(", "))
                 + " after " + Console.seconds(outcome.waited()) + " (" + outcome.checks() + " checks)";
+    }
+
+    /** A table that differs only as the filters say it must: "t: equal but for 5 rows kept out by the filters (resurrected)". */
+    private String keptOut(TableComparison c) {
+        return c.table() + ": equal but for " + c.differences() + (c.differences() == 1 ? " row" : " rows")
+                + " the filters keep out (" + c.samples().stream().map(d -> d.cause() == null ? d.kind() : d.cause())
+                .distinct().sorted().collect(Collectors.joining(", ")) + ")";
     }
 
     /** A validate_sync with {@code expect}: passes when differences remain and each has an expected cause. */

@@ -123,7 +123,7 @@ public final class BuiltIn {
     public static ProducerJob producerJob(Map<String, String> env, String database, List<String> tables, String topic,
                                           String format, Path statusFile) {
         JdbcEndpoint source = endpoint(env, "SOURCE", database);
-        FlinkCdcSpec.Filters filters = new FlinkCdcSpec.Filters(env.get("CDCTEST_EXCLUDE_TABLES"),
+        FlinkCdcSpec.Filters filters = new FlinkCdcSpec.Filters(blankToNull(env.get("CDCTEST_EXCLUDE_TABLES")),
                 java.util.Set.copyOf(Arrays.asList(env.getOrDefault("CDCTEST_DML_TYPES", "insert,update,delete").split(","))));
         return new ProducerJob(source, database, tables, topic, format, required(env, "CDCTEST_KAFKA_BOOTSTRAP_SERVERS"),
                 Integer.parseInt(env.getOrDefault("CDCTEST_SERVER_ID", "5400")),
@@ -150,6 +150,10 @@ public final class BuiltIn {
         } catch (NumberFormatException e) {
             throw CdctestException.config(prefix + "PORT: expected a port number, got '" + port + "'");
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String required(Map<String, String> env, String name) {

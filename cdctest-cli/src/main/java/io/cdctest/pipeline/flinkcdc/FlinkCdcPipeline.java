@@ -244,6 +244,17 @@ final class FlinkCdcPipeline implements Pipeline {
         return lines;
     }
 
+    /** What the producer's declared filters keep out of the target (see {@link FlinkCdcSpec.Filters}). */
+    @Override
+    public io.cdctest.check.FilterEffects filters(io.cdctest.check.ComparisonPlan plan) {
+        FlinkCdcSpec.Filters filters = spec.filters();
+        String name = plan.source().database() + "." + plan.source().table();
+        boolean excluded = filters.exclude() != null
+                && java.util.regex.Pattern.compile(filters.exclude()).matcher(name).matches();
+        return new io.cdctest.check.FilterEffects(excluded, filters.dmlTypes().contains("insert"),
+                filters.dmlTypes().contains("update"), filters.dmlTypes().contains("delete"));
+    }
+
     @Override
     public Optional<String> failure() {
         for (Component component : List.of(Component.PRODUCER, Component.CONSUMER)) {
