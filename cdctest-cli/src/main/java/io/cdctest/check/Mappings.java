@@ -42,9 +42,10 @@ public final class Mappings {
                                              String targetDatabase, List<TableMapping> mappings) throws SQLException {
         List<ComparisonPlan> plans = new ArrayList<>();
         for (TableMapping m : mappings) {
-            String[] from = split(m.source(), sourceDatabase);
+            String[] from = m.regex() ? new String[] {"*", m.source()} : split(m.source(), sourceDatabase);
             String[] to = m.target() == null ? new String[] {targetDatabase, from[1]} : split(m.target(), targetDatabase);
-            List<String[]> matches = matches(source.connection(), from);
+            List<String[]> matches = m.regex() ? matches(source.connection(), Pattern.compile(m.source()))
+                    : matches(source.connection(), from);
             if (matches.isEmpty()) {
                 TableRef s = new TableRef(from[0], from[1], m.where());
                 plans.add(new ComparisonPlan(m.source(), s, new TableRef(to[0], to[1], m.where()), List.of(), List.of(),
@@ -54,6 +55,7 @@ public final class Mappings {
             }
             Optional<TableSchema> targetSchema = TableSchema.read(target.connection(), to[0], to[1]);
             for (String[] match : matches) {
+                Optional<TableSchema> sourceSchema = TableSchema.read(source.connection(), match[0], match[1]);
                 Map<String, String> constants = new LinkedHashMap<>();
                 if (m.sourceDatabaseColumn() != null) {
                     constants.put(m.sourceDatabaseColumn(), match[0]);
@@ -64,20 +66,36 @@ public final class Mappings {
                 String name = constants.isEmpty() && match[1].equals(to[1]) && matches.size() == 1 && m.target() == null
                         ? match[1] : match[0] + "." + match[1] + " -> " + to[0] + "." + to[1];
                 plans.add(ComparisonPlan.build(name, new TableRef(match[0], match[1], m.where()),
-                        TableSchema.read(source.connection(), match[0], match[1]),
-                        new TableRef(to[0], to[1], targetFilter(m.where(), constants)), targetSchema, m.columns(),
+                        sourceSchema,
+                        new TableRef(to[0], to[1], targetFilter(m.where(), constants, m.regex()
+                                ? absent(sourceSchema, targetSchema, constants) : List.of())), targetSchema, m.columns(),
                         m.exclude()).withTargetConstants(constants));
             }
         }
         return plans;
     }
 
-    private static String targetFilter(String where, Map<String, String> constants) {
+    /**
+     * A route's sink columns that this source table lacks (besides the name columns): its rows must
+     * hold NULL there, so the target side only counts rows that do.
+     */
+    private static List<String> absent(Optional<TableSchema> source, Optional<TableSchema> target,
+                                       Map<String, String> constants) {
+        if (source.isEmpty() || target.isEmpty()) {
+            return List.of();
+        }
+        return target.get().columns().stream().map(io.cdctest.sql.Column::name)
+                .filter(c -> source.get().column(c).isEmpty() && constants.keySet().stream().noneMatch(c::equalsIgnoreCase))
+                .toList();
+    }
+
+    private static String targetFilter(String where, Map<String, String> constants, List<String> nullColumns) {
         List<String> parts = new ArrayList<>();
         if (where != null) {
             parts.add("(" + where + ")");
         }
         constants.forEach((column, value) -> parts.add(Sql.quote(column) + " = '" + value.replace("'", "''") + "'"));
+        nullColumns.forEach(column -> parts.add(Sql.quote(column) + " IS NULL"));
         return parts.isEmpty() ? null : String.join(" AND ", parts);
     }
 
@@ -90,12 +108,22 @@ public final class Mappings {
     private static List<String[]> matches(Connection connection, String[] pattern) throws SQLException {
         Pattern db = glob(pattern[0]);
         Pattern table = glob(pattern[1]);
+        return matches(connection, (schema, name) -> db.matcher(schema).matches() && table.matcher(name).matches());
+    }
+
+    /** The base tables whose {@code database.table} matches a regular expression (a route's source pattern). */
+    public static List<String[]> matches(Connection connection, Pattern qualified) throws SQLException {
+        return matches(connection, (schema, name) -> qualified.matcher(schema + "." + name).matches());
+    }
+
+    private static List<String[]> matches(Connection connection, java.util.function.BiPredicate<String, String> test)
+            throws SQLException {
         List<String[]> found = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT table_schema, table_name FROM "
                 + "information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY table_schema, table_name");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                if (db.matcher(rs.getString(1)).matches() && table.matcher(rs.getString(2)).matches()) {
+                if (test.test(rs.getString(1), rs.getString(2))) {
                     found.add(new String[] {rs.getString(1), rs.getString(2)});
                 }
             }

@@ -11,6 +11,7 @@ import io.cdctest.generate.TableDef;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.spec.DataSpec;
+import io.cdctest.spec.FlinkCdcSpec;
 import io.cdctest.spec.Scenario;
 import io.cdctest.sql.JdbcEndpoint;
 import io.cdctest.sql.Sql;
@@ -54,10 +55,14 @@ final class DatabaseSetup {
             if (ownSource) {
                 createDatabase(source, sourceDb);
             }
-            if (data != null) {
+            if (data != null && !data.sql().isEmpty()) {
+                runSql(source, sourceDb, data.sql());
+            }
+            if (data != null && !data.tables().isEmpty()) {
                 load(source.endpoint().withDatabase(sourceDb), data);
             }
-            if (tables.isEmpty()) {
+            List<FlinkCdcSpec.Route> routes = scenario.flinkCdc() == null ? List.of() : scenario.flinkCdc().routes();
+            if (tables.isEmpty() && routes.isEmpty()) {
                 tables.addAll(discover(source.endpoint(), sourceDb));
             }
             checkSourceTables(source.endpoint().withDatabase(sourceDb), tables);
@@ -66,6 +71,9 @@ final class DatabaseSetup {
             }
             if (prepareTarget) {
                 createTargetTables(source.endpoint().withDatabase(sourceDb), target.endpoint().withDatabase(targetDb), tables);
+                for (FlinkCdcSpec.Route route : routes) {
+                    createSinkTable(source.endpoint(), target.endpoint().withDatabase(targetDb), route);
+                }
             }
         } catch (SQLException e) {
             throw new CdctestException(ExitCode.ENVIRONMENT, "cannot prepare the databases: " + Sql.firstLine(e), e);
@@ -80,6 +88,96 @@ final class DatabaseSetup {
         }
         if (!server.ownedByRun()) {
             environment.own("database " + database, () -> dropDatabase(endpoint, database));
+        }
+    }
+
+    /**
+     * Runs {@code data.sql} on the source, connected to the run's database. Databases the statements
+     * create on a server the run does not own are the run's: they are dropped on teardown.
+     */
+    private void runSql(DatabaseServer server, String database, List<String> statements) throws SQLException {
+        JdbcEndpoint endpoint = server.endpoint().withDatabase(database);
+        try (Connection c = endpoint.connect(); Statement st = c.createStatement()) {
+            java.util.Set<String> before = databases(st);
+            for (String sql : statements) {
+                try {
+                    st.execute(sql);
+                } catch (SQLException e) {
+                    throw CdctestException.config("data.sql: " + Sql.firstLine(e) + " in: " + Sql.abbreviate(sql, 120));
+                }
+            }
+            if (!server.ownedByRun()) {
+                java.util.Set<String> created = databases(st);
+                created.removeAll(before);
+                for (String db : created) {
+                    environment.own("database " + db, () -> dropDatabase(server.endpoint(), db));
+                }
+            }
+        }
+        console.info("  data      " + statements.size() + " statement(s) of data.sql");
+    }
+
+    private static java.util.Set<String> databases(Statement st) throws SQLException {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try (ResultSet rs = st.executeQuery("SELECT schema_name FROM information_schema.schemata")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The target table of a route, unless it exists: the source database and table columns, then the
+     * union of the matching source tables' columns (NULL allowed where a table lacks one), keyed by
+     * (database column, table column, the sources' primary key).
+     */
+    private static void createSinkTable(JdbcEndpoint source, JdbcEndpoint target, FlinkCdcSpec.Route route)
+            throws SQLException {
+        try (Connection s = source.connect(); Connection t = target.connect()) {
+            if (TableSchema.read(t, target.database(), route.sinkTable()).isPresent()) {
+                return;
+            }
+            List<String[]> matches = io.cdctest.check.Mappings.matches(s, route.pattern());
+            if (matches.isEmpty()) {
+                throw CdctestException.environment("no source table matches the route " + route.sourceTable() + " ("
+                        + route.origin() + ") on " + source.address());
+            }
+            java.util.Map<String, io.cdctest.sql.Column> columns = new java.util.LinkedHashMap<>();
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            List<String> key = new java.util.ArrayList<>();
+            for (String[] match : matches) {
+                TableSchema schema = TableSchema.read(s, match[0], match[1]).orElseThrow();
+                if (schema.primaryKey().isEmpty()) {
+                    throw CdctestException.environment("table " + match[0] + "." + match[1] + " has no primary key: "
+                            + "cdctest cannot match its rows");
+                }
+                if (key.isEmpty()) {
+                    schema.primaryKey().forEach(c -> key.add(c.name()));
+                }
+                for (io.cdctest.sql.Column c : schema.columns()) {
+                    columns.putIfAbsent(c.name().toLowerCase(java.util.Locale.ROOT), c);
+                    seen.merge(c.name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+                }
+            }
+            List<String> defs = new java.util.ArrayList<>();
+            List<String> pk = new java.util.ArrayList<>();
+            for (String extra : new String[] {route.sourceDatabaseColumn(), route.sourceTableColumn()}) {
+                if (extra != null) {
+                    defs.add(Sql.quote(extra) + " VARCHAR(64) NOT NULL");
+                    pk.add(Sql.quote(extra));
+                }
+            }
+            columns.forEach((name, c) -> {
+                boolean everywhere = seen.get(name) == matches.size();
+                defs.add(Sql.quote(c.name()) + " " + c.columnType() + (c.nullable() || !everywhere ? " NULL" : " NOT NULL"));
+            });
+            key.forEach(k -> pk.add(Sql.quote(k)));
+            defs.add("PRIMARY KEY (" + String.join(", ", pk) + ")");
+            try (Statement st = t.createStatement()) {
+                st.execute("CREATE TABLE " + Sql.qualified(target.database(), route.sinkTable()) + " (\n  "
+                        + String.join(",\n  ", defs) + "\n)");
+            }
         }
     }
 

@@ -82,14 +82,39 @@ final class StepExecutor implements AutoCloseable {
 
     /** Records the source's current rows of a table (all tables when null) in the key history. */
     private void snapshot(String table) {
-        for (ComparisonPlan plan : plans(table == null ? databases.tables() : List.of(table))) {
+        for (ComparisonPlan plan : plans(table)) {
             history.snapshot(sourceSide, plan);
         }
     }
 
-    private List<ComparisonPlan> plans(List<String> tables) {
-        return tables.stream().map(t -> TableDiff.plan(sourceSide,
-                databases.sourceDatabase(), targetSide, databases.targetDatabase(), t)).toList();
+    /**
+     * The comparisons for a table named in a step (every one when null): a replicated table, or a
+     * route's sink table or one of its source tables ({@code db.table}).
+     */
+    private List<ComparisonPlan> plans(String table) {
+        List<ComparisonPlan> plans = new ArrayList<>();
+        for (String t : databases.tables()) {
+            if (table == null || t.equalsIgnoreCase(table)) {
+                plans.add(TableDiff.plan(sourceSide, databases.sourceDatabase(), targetSide, databases.targetDatabase(), t));
+            }
+        }
+        if (!scenario.mappings().isEmpty() && (table == null || plans.isEmpty())) {
+            try {
+                for (ComparisonPlan plan : io.cdctest.check.Mappings.plans(sourceSide, databases.sourceDatabase(), targetSide,
+                        databases.targetDatabase(), scenario.mappings())) {
+                    if (table == null || plan.target().table().equalsIgnoreCase(table) || (plan.source().database() + "."
+                            + plan.source().table()).equalsIgnoreCase(table)) {
+                        plans.add(plan);
+                    }
+                }
+            } catch (SQLException e) {
+                throw CdctestException.environment("cannot read the routed tables: " + Sql.firstLine(e));
+            }
+        }
+        if (table != null && plans.isEmpty()) {
+            throw CdctestException.config("no replicated table is named " + table);
+        }
+        return plans;
     }
 
     TestcaseResult run(TestCase testcase) {
@@ -187,12 +212,11 @@ final class StepExecutor implements AutoCloseable {
     }
 
     private String validateSync(Step.ValidateSync step, List<TableComparison> comparisons) {
-        List<String> tables = step.table() != null ? List.of(step.table()) : databases.tables();
         Duration timeout = timeout(step.timeout());
-        if (tables.isEmpty()) {
+        List<ComparisonPlan> plans = plans(step.table());
+        if (plans.isEmpty()) {
             throw new CdctestException(ExitCode.CONFIG, "validate_sync: no table to compare (the scenario replicates none)");
         }
-        List<ComparisonPlan> plans = plans(tables);
         SyncWaiter waiter = new SyncWaiter(diff, scenario.validation().checkInterval(), pipeline::failure,
                 () -> pipeline.behind(log.lastWrite()), console::progress);
         SyncOutcome outcome = step.expect().isEmpty() ? waiter.awaitEqual(sourceSide, targetSide, plans, timeout, p -> pipeline.filters(p).causes())

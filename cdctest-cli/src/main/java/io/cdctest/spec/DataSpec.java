@@ -7,6 +7,8 @@ import java.util.List;
  * the pipeline starts (so the snapshot is tested as well as the increments).
  *
  * @param createIndexes also create the fulltext and vector indexes after loading
+ * @param sql           statements run on the source first (connected to the run's source database), for
+ *                      tables the generator does not make, such as shards in several databases
  */
-public record DataSpec(List<String> tables, int rows, long seed, boolean createIndexes) {
+public record DataSpec(List<String> tables, int rows, long seed, boolean createIndexes, List<String> sql) {
 }

@@ -15,10 +15,30 @@ import java.util.Set;
  *                        {@code io.cdctest.format.WireFormat})
  * @param filters         what the built-in producer leaves out
  * @param consumerDropNth a self-test fault: the built-in consumer skips its Nth event (0: never)
+ * @param routes          source tables (by pattern, across databases) merged into one target table each
  */
 public record FlinkCdcSpec(Path path, Commands commands, List<String> tables, String topic, int consumerBatchSize,
                            String group, boolean stopKafkaOnTeardown, Duration checkpointInterval, String format,
-                           Filters filters, long consumerDropNth) {
+                           Filters filters, long consumerDropNth, List<Route> routes) {
+
+    /**
+     * Many-to-one: every source table whose {@code database.table} matches {@code sourceTable} (a
+     * regular expression, as Flink CDC's {@code route:} takes it) is written into {@code sinkTable}
+     * of the target database, with the source's database and table names in the given columns (which
+     * then belong to the sink's primary key). Columns a source table lacks are NULL on the target.
+     */
+    public record Route(String sourceTable, String sinkTable, String sourceDatabaseColumn, String sourceTableColumn,
+                        Origin origin) {
+        public java.util.regex.Pattern pattern() {
+            return java.util.regex.Pattern.compile(sourceTable);
+        }
+
+        /** The comparison that checks the route: each matching source table against its rows in the sink. */
+        public TableMapping mapping() {
+            return new TableMapping(sourceTable, sinkTable, List.of(), List.of(), null, sourceDatabaseColumn,
+                    sourceTableColumn, origin, true);
+        }
+    }
 
     /**
      * Producer and consumer started from command templates, in {@code workDir}: placeholders

@@ -20,4 +20,9 @@ public record Scenario(Path file, String name, String type, String description, 
         }
         return data == null ? List.of() : data.tables();
     }
+
+    /** Comparisons beyond one table to the same-named table: a route's sources against its sink. */
+    public List<TableMapping> mappings() {
+        return flinkCdc == null ? List.of() : flinkCdc.routes().stream().map(FlinkCdcSpec.Route::mapping).toList();
+    }
 }

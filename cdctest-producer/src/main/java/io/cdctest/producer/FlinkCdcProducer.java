@@ -66,13 +66,18 @@ public final class FlinkCdcProducer {
         debezium.setProperty("bigint.unsigned.handling.mode", "precise");
         debezium.setProperty("decimal.handling.mode", "precise");
         debezium.setProperty("column.propagate.source.type", ".*"); // column types for Canal's mysqlType, Maxwell's SETs
-        String[] tables = args.tables().stream().map(t -> args.database() + "." + t).toArray(String[]::new);
+        // a plain name is a table of the database; a name with a dot is a regular expression over
+        // database.table (a route's source, possibly across databases)
+        String[] tables = args.tables().stream().map(t -> t.contains(".") ? t : args.database() + "." + t)
+                .toArray(String[]::new);
+        String[] databases = args.tables().stream().map(t -> t.contains(".") ? databasePart(t) : args.database())
+                .distinct().toArray(String[]::new);
         MySqlSource<ProducedRecord> source = MySqlSource.<ProducedRecord>builder()
                 .hostname(args.host())
                 .port(args.port())
                 .username(args.user())
                 .password(args.password())
-                .databaseList(args.database())
+                .databaseList(databases)
                 .tableList(tables)
                 .serverId(args.serverId())
                 .serverTimeZone("UTC")
@@ -96,6 +101,30 @@ public final class FlinkCdcProducer {
                 .sinkTo(sink)
                 .setParallelism(1);
         return env;
+    }
+
+    /**
+     * The database part of a {@code database.table} pattern: up to the first dot ({@code .} or
+     * {@code \\.}) outside a character class.
+     */
+    static String databasePart(String qualified) {
+        boolean inClass = false;
+        for (int i = 0; i < qualified.length(); i++) {
+            char c = qualified.charAt(i);
+            if (c == '\\' && i + 1 < qualified.length()) {
+                if (qualified.charAt(i + 1) == '.' && !inClass) {
+                    return qualified.substring(0, i);
+                }
+                i++;
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == ']') {
+                inClass = false;
+            } else if (c == '.' && !inClass) {
+                return qualified.substring(0, i);
+            }
+        }
+        return qualified;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.cdctest.CdctestException;
 import io.cdctest.CdctestHome;
 import io.cdctest.env.ChildProcess;
 import io.cdctest.pipeline.flinkcdc.consumer.ConsumerMain;
+import io.cdctest.pipeline.flinkcdc.consumer.Routes;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.FlinkCdcSpec;
 import io.cdctest.spec.Secret;
@@ -32,9 +33,10 @@ public final class BuiltIn {
                               Path statusFile) {
     }
 
-    /** What the consumer reads and where it applies it. */
+    /** What the consumer reads and where it applies it ({@code routes}: many-to-one merges). */
     public record ConsumerJob(JdbcEndpoint target, String database, String topic, String format, String group,
-                              int batchSize, String bootstrapServers, Path statusFile, long dropNth) {
+                              int batchSize, String bootstrapServers, Path statusFile, long dropNth,
+                              List<FlinkCdcSpec.Route> routes) {
     }
 
     public static List<String> producerCommand(CdctestHome home, ProducerJob job, Path tmp) {
@@ -78,7 +80,12 @@ public final class BuiltIn {
     }
 
     public static Map<String, String> consumerEnvironment(ConsumerJob job) {
-        return Map.of(ConsumerMain.PASSWORD_ENV, job.target().password().reveal());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(ConsumerMain.PASSWORD_ENV, job.target().password().reveal());
+        if (!job.routes().isEmpty()) {
+            env.put(Routes.ENV, Routes.toJson(job.routes()));
+        }
+        return env;
     }
 
     /**
@@ -100,6 +107,9 @@ public final class BuiltIn {
         env.put("CDCTEST_DML_TYPES", String.join(",", p.filters().dmlTypes().stream().sorted().toList()));
         if (p.filters().exclude() != null) {
             env.put("CDCTEST_EXCLUDE_TABLES", p.filters().exclude());
+        }
+        if (!c.routes().isEmpty()) {
+            env.put(Routes.ENV, Routes.toJson(c.routes()));
         }
         put(env, "SOURCE", p.source(), p.database());
         put(env, "TARGET", c.target(), c.database());
@@ -134,7 +144,16 @@ public final class BuiltIn {
     public static ConsumerJob consumerJob(Map<String, String> env, String database, String topic, String group,
                                           int batchSize, String format, Path statusFile) {
         return new ConsumerJob(endpoint(env, "TARGET", database), database, topic, format, group, batchSize,
-                required(env, "CDCTEST_KAFKA_BOOTSTRAP_SERVERS"), statusFile, 0);
+                required(env, "CDCTEST_KAFKA_BOOTSTRAP_SERVERS"), statusFile, 0,
+                routesOf(env));
+    }
+
+    private static List<FlinkCdcSpec.Route> routesOf(Map<String, String> env) {
+        try {
+            return Routes.fromEnvironment(env).routes();
+        } catch (IllegalArgumentException e) {
+            throw CdctestException.config(e.getMessage());
+        }
     }
 
     private static JdbcEndpoint endpoint(Map<String, String> env, String role, String database) {

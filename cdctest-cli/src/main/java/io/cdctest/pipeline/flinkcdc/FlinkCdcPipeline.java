@@ -89,12 +89,14 @@ final class FlinkCdcPipeline implements Pipeline {
         producerStatus = env.workDir("producer").resolve("status.json");
         consumerStatus = env.workDir("consumer").resolve("status.json");
         int serverId = 5400 + (int) (Long.parseLong(context.runId(), 36) % 4000);
-        BuiltIn.ProducerJob producerJob = new BuiltIn.ProducerJob(source, databases.sourceDatabase(), databases.tables(),
+        List<String> captured = new java.util.ArrayList<>(databases.tables());
+        spec.routes().forEach(r -> captured.add(r.sourceTable()));
+        BuiltIn.ProducerJob producerJob = new BuiltIn.ProducerJob(source, databases.sourceDatabase(), captured,
                 topic, wire.id(), kafka.bootstrapServers(), serverId, spec.checkpointInterval().toMillis(), spec.filters(),
                 producerStatus);
         BuiltIn.ConsumerJob consumerJob = new BuiltIn.ConsumerJob(databases.target().endpoint(), databases.targetDatabase(),
                 topic, wire.id(), group, spec.consumerBatchSize(), kafka.bootstrapServers(), consumerStatus,
-                spec.consumerDropNth());
+                spec.consumerDropNth(), spec.routes());
         if (spec.commands() == null) {
             producer = start(env, "producer", BuiltIn.producerCommand(env.home(), producerJob, env.workDir("producer")),
                     BuiltIn.producerEnvironment(producerJob), env.workDir("producer"));

@@ -56,6 +56,6 @@ public final class MappingLoader {
         if (pattern && target == null) {
             throw CdctestException.config(m.origin() + ": " + m.path() + ": a source pattern needs a target table");
         }
-        return new TableMapping(source, target, columns, exclude, where, sourceDb, sourceTable, m.origin());
+        return new TableMapping(source, target, columns, exclude, where, sourceDb, sourceTable, m.origin(), false);
     }
 }

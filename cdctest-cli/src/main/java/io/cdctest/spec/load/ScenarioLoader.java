@@ -57,7 +57,7 @@ public final class ScenarioLoader {
         Endpoint target = endpoint(r, "target");
         FlinkCdcSpec flinkCdc = r.map("flink_cdc").map(f -> flinkCdc(f, file)).orElse(null);
         KafkaSpec kafka = kafka(r);
-        DataSpec data = r.map("data").map(d -> data(d, flinkCdc)).orElse(null);
+        DataSpec data = r.map("data").map(d -> data(d, flinkCdc, file)).orElse(null);
         CdcConfig cdcConfig = r.map("cdc_config").map(this::cdcConfig).orElse(CdcConfig.DEFAULT);
         ValidationSpec validation = r.map("validation").map(this::validation).orElse(ValidationSpec.DEFAULT);
         r.finish();
@@ -150,12 +150,31 @@ public final class ScenarioLoader {
         if (dropNth < 0) {
             throw r.error("consumer_drop_nth", "expected 0 (off) or a positive event number, got " + dropNth);
         }
+        List<FlinkCdcSpec.Route> routes = r.maps("route").stream().map(ScenarioLoader::route).toList();
         r.finish();
-        if (tables.isEmpty()) {
+        if (tables.isEmpty() && routes.isEmpty()) {
             throw r.missing("tables");
         }
         return new FlinkCdcSpec(path, commands, tables, topic, batch, group, stopKafka, checkpoint, wire.id(), filters,
-                dropNth);
+                dropNth, routes);
+    }
+
+    /** One entry of {@code flink_cdc.route}. */
+    private static FlinkCdcSpec.Route route(MapReader m) {
+        String source = m.requiredString("source_table");
+        try {
+            java.util.regex.Pattern.compile(source);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw m.error("source_table", "not a regular expression: " + e.getDescription());
+        }
+        String sink = m.requiredString("sink_table");
+        if (sink.contains(".")) {
+            throw m.error("sink_table", "a table of the target database, without a database name, got '" + sink + "'");
+        }
+        String dbColumn = m.string("source_database_column", null);
+        String tableColumn = m.string("source_table_column", null);
+        m.finish();
+        return new FlinkCdcSpec.Route(source, sink, dbColumn, tableColumn, m.origin());
     }
 
     /** {@code flink_cdc.path}: {@code ~} is the home directory; a relative path is relative to the scenario file. */
@@ -190,9 +209,10 @@ public final class ScenarioLoader {
         return new FlinkCdcSpec.Filters(exclude, Set.copyOf(dml));
     }
 
-    private DataSpec data(MapReader r, FlinkCdcSpec flinkCdc) {
+    private DataSpec data(MapReader r, FlinkCdcSpec flinkCdc, Path scenarioFile) {
         List<String> tables = r.stringList("tables");
-        if (tables.isEmpty() && flinkCdc != null) {
+        List<String> sql = sqlStatements(r, scenarioFile);
+        if (tables.isEmpty() && flinkCdc != null && sql.isEmpty()) {
             tables = flinkCdc.tables();
         }
         int rows = r.integer("rows", 1000);
@@ -202,10 +222,30 @@ public final class ScenarioLoader {
         long seed = r.longValue("seed", 42);
         boolean createIndexes = r.bool("create_indexes", false);
         r.finish();
-        if (tables.isEmpty()) {
+        if (tables.isEmpty() && sql.isEmpty()) {
             throw r.missing("tables");
         }
-        return new DataSpec(tables, rows, seed, createIndexes);
+        return new DataSpec(tables, rows, seed, createIndexes, sql);
+    }
+
+    /** {@code data.sql}: a list of statements, or a file of them (relative to the scenario file) separated by {@code ;} at line ends. */
+    private static List<String> sqlStatements(MapReader r, Path scenarioFile) {
+        if (!r.has("sql")) {
+            return List.of();
+        }
+        List<String> list = r.stringList("sql");
+        if (list.size() != 1 || !list.get(0).trim().toLowerCase(java.util.Locale.ROOT).endsWith(".sql")) {
+            return list;
+        }
+        Path file = scenarioFile.toAbsolutePath().getParent().resolve(list.get(0).trim()).normalize();
+        try {
+            String text = java.nio.file.Files.readString(file);
+            return java.util.Arrays.stream(text.split(";[ \\t]*(\\r?\\n|$)"))
+                    .map(s -> s.lines().filter(l -> !l.trim().startsWith("--")).collect(java.util.stream.Collectors.joining("\n")).trim())
+                    .filter(s -> !s.isEmpty()).toList();
+        } catch (java.io.IOException e) {
+            throw r.error("sql", "cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     private CdcConfig cdcConfig(MapReader r) {

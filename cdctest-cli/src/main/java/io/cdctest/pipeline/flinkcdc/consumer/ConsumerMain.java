@@ -109,7 +109,7 @@ public final class ConsumerMain implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             }, "consumer-shutdown"));
-            JdbcApplier applier = new JdbcApplier(connection, database);
+            JdbcApplier applier = new JdbcApplier(connection, database, Routes.fromEnvironment(System.getenv()));
             ChangeDecoder decoder = wire.decoder(topics, applier.columnTypes());
             ConsumerRebalanceListener listener = new ConsumerRebalanceListener() {
                 @Override

@@ -24,10 +24,12 @@ final class JdbcApplier {
     private final Connection connection;
     private final String database;
     private final Map<String, TableSchema> schemas = new HashMap<>();
+    private final Routes routes;
 
-    JdbcApplier(Connection connection, String database) throws SQLException {
+    JdbcApplier(Connection connection, String database, Routes routes) throws SQLException {
         this.connection = connection;
         this.database = database;
+        this.routes = routes;
         connection.setAutoCommit(false);
     }
 
@@ -35,7 +37,7 @@ final class JdbcApplier {
     ColumnTypes columnTypes() {
         return (db, table, column) -> {
             try {
-                return schema(table).column(column).map(Column::columnType).orElse(null);
+                return schema(routes.sink(db, table)).column(column).map(Column::columnType).orElse(null);
             } catch (IllegalStateException e) {
                 return null;
             }
@@ -51,7 +53,8 @@ final class JdbcApplier {
 
     void apply(List<ChangeEvent> events) throws SQLException {
         Map<String, Map<List<Object>, Action>> byTable = new LinkedHashMap<>();
-        for (ChangeEvent event : events) {
+        for (ChangeEvent received : events) {
+            ChangeEvent event = routes.apply(received);
             TableSchema schema = schema(event.table());
             Map<List<Object>, Action> actions = byTable.computeIfAbsent(event.table(), t -> new LinkedHashMap<>());
             if (event.before() != null && (event.after() == null || keyChanged(schema, event))) {
