@@ -22,6 +22,12 @@ public final class KeyHistory implements TableDiff.Classifier {
         boolean present;
         /** Present at the table's first snapshot (before the testcases wrote anything). */
         boolean initial;
+        /**
+         * The changes seen, in order: {@code i} appeared, {@code u} changed, {@code d} deleted; in
+         * capitals ({@code I} present at the first snapshot, {@code N} appeared, {@code U}, {@code D})
+         * while the table had not yet been seen in sync, when a pipeline's snapshot may still absorb them.
+         */
+        final StringBuilder changes = new StringBuilder(2);
     }
 
     /** A kind of change the source made to a key since the first snapshot. */
@@ -29,6 +35,12 @@ public final class KeyHistory implements TableDiff.Classifier {
 
     private final Map<String, Map<String, Versions>> tables = new ConcurrentHashMap<>();
     private final Map<String, Boolean> untracked = new ConcurrentHashMap<>();
+    private final java.util.Set<String> synced = ConcurrentHashMap.newKeySet();
+
+    /** The table was seen equal on both sides: the pipeline's initial snapshot is done, later changes are its own events. */
+    public void markSynced(ComparisonPlan plan) {
+        synced.add(plan.name());
+    }
 
     /** Reads the table's current rows on the source and records every key that changed since the last snapshot. */
     public void snapshot(TableDiff.Side source, ComparisonPlan plan) {
@@ -54,6 +66,7 @@ public final class KeyHistory implements TableDiff.Classifier {
                     return v;
                 });
                 if (!versions.present || versions.hashes.get(versions.hashes.size() - 1) != hash) {
+                    versions.changes.append(first ? 'I' : change(plan, versions.present ? 'u' : 'i'));
                     versions.hashes.add(hash);
                 }
                 versions.present = true;
@@ -61,10 +74,40 @@ public final class KeyHistory implements TableDiff.Classifier {
             }
         }
         keys.forEach((key, versions) -> {
-            if (!seen.containsKey(key)) {
+            if (!seen.containsKey(key) && versions.present) {
                 versions.present = false;
+                versions.changes.append(change(plan, 'd'));
             }
         });
+    }
+
+    private char change(ComparisonPlan plan, char change) {
+        return synced.contains(plan.name()) ? change : change == 'i' ? 'N' : Character.toUpperCase(change);
+    }
+
+    /**
+     * Every key's changes as the harness saw them, in order: {@code i} (appeared), {@code u}
+     * (another version), {@code d} (deleted); in capitals before the table was first seen in sync
+     * ({@code I}: present at the first snapshot, {@code N}: appeared). Changes between two snapshots
+     * of the same key fold into one. Empty when the table is not tracked.
+     *
+     * @return canonical key values to changes
+     */
+    public Map<List<String>, String> changes(ComparisonPlan plan) {
+        Map<String, Versions> keys = tables.get(plan.name());
+        Map<List<String>, String> out = new HashMap<>();
+        if (keys != null) {
+            keys.forEach((key, v) -> out.put(values(key, plan.keyCount()), v.changes.toString()));
+        }
+        return out;
+    }
+
+    private static List<String> values(String key, int keyCount) {
+        List<String> values = new ArrayList<>();
+        for (String part : key.split("\u0001", -1)) {
+            values.add(part.equals("\u0000") ? null : part);
+        }
+        return values.subList(0, keyCount);
     }
 
     /**
@@ -85,11 +128,7 @@ public final class KeyHistory implements TableDiff.Classifier {
                 case DELETED -> !v.present && !v.hashes.isEmpty();
             };
             if (match) {
-                List<String> values = new ArrayList<>();
-                for (String part : key.split("\u0001", -1)) {
-                    values.add(part.equals("\u0000") ? null : part);
-                }
-                found.add(new RowKey(plan.keyColumns(), values.subList(0, plan.keyCount())));
+                found.add(new RowKey(plan.keyColumns(), values(key, plan.keyCount())));
             }
         });
         return found;

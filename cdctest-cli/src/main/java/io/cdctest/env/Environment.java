@@ -117,6 +117,7 @@ public final class Environment implements AutoCloseable {
                     : own(spec.role() + " database", ContainerDatabase.start(spec.role(), spec.engine(), serverId));
             case EXTERNAL -> ExternalDatabase.connect(new JdbcEndpoint(spec.role(), spec.engine(), spec.host(), spec.port(),
                     spec.user(), spec.password(), null, spec.account(), true));
+            case COMPOSE -> throw new IllegalStateException("compose provides Kafka only");
         };
     }
 
@@ -126,6 +127,8 @@ public final class Environment implements AutoCloseable {
             case EMBEDDED -> own("kafka", EmbeddedKafka.start(home, workDir("kafka"), log("kafka")));
             case TESTCONTAINERS -> own("kafka", ContainerKafka.start());
             case EXTERNAL -> ExternalKafka.connect(spec.bootstrapServers());
+            case COMPOSE -> own("kafka", ComposeKafka.start(spec.composeDir(), spec.bootstrapServers(), spec.stopOnTeardown(),
+                    log("kafka")));
         };
     }
 

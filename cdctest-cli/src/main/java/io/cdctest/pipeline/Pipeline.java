@@ -74,6 +74,16 @@ public interface Pipeline extends AutoCloseable {
         return io.cdctest.check.FilterEffects.NONE;
     }
 
+    /**
+     * Checks the pipeline's own record of the changes (a Kafka topic, say) key by key against what
+     * the harness wrote (the key history): lost, duplicated or reordered events, wrong before
+     * images. Empty when the pipeline keeps no such record.
+     */
+    default java.util.Optional<io.cdctest.check.EventCheck> audit(List<io.cdctest.check.ComparisonPlan> plans,
+                                                                 io.cdctest.check.KeyHistory history) {
+        return java.util.Optional.empty();
+    }
+
     /** The pipeline actions testcases may name (pause_cdc, resume_cdc, ...). */
     default List<String> actions() {
         return List.of();

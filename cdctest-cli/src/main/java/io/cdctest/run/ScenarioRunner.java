@@ -168,6 +168,7 @@ public final class ScenarioRunner {
             case EMBEDDED -> "mariadb (embedded)";
             case TESTCONTAINERS -> endpoint.engine().id() + " (container)";
             case EXTERNAL -> endpoint.engine().id() + " at " + endpoint.address();
+            case COMPOSE -> "compose";
         };
     }
 

@@ -244,8 +244,16 @@ final class StepExecutor implements AutoCloseable {
                     + describe(outcome.comparisons()) + writeFixSql(outcome.comparisons())
                     + outcome.behind().map(b -> "\n      pipeline not caught up: " + b).orElse(""));
         }
+        outcome.comparisons().stream().filter(TableComparison::equal).forEach(c -> history.markSynced(c.plan()));
+        String audit = pipeline.audit(plans, history).map(check -> {
+            if (!check.passed()) {
+                throw new CdctestException(ExitCode.FAILED, "the target is right but the topic is not: "
+                        + String.join("; ", check.problems()));
+            }
+            return "; " + check.summary();
+        }).orElse("");
         return outcome.comparisons().stream().map(c -> c.equal() ? c.summary() : keptOut(c)).collect(Collectors.joining(", "))
-                + " after " + Console.seconds(outcome.waited()) + " (" + outcome.checks() + " checks)";
+                + " after " + Console.seconds(outcome.waited()) + " (" + outcome.checks() + " checks)" + audit;
     }
 
     /** A table that differs only as the filters say it must: "t: equal but for 5 rows kept out by the filters (resurrected)". */

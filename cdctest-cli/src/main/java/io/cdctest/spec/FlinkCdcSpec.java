@@ -16,10 +16,18 @@ import java.util.Set;
  * @param filters         what the built-in producer leaves out
  * @param consumerDropNth a self-test fault: the built-in consumer skips its Nth event (0: never)
  * @param routes          source tables (by pattern, across databases) merged into one target table each
+ * @param delivery        what the topic may hold: with exactly-once a repeated event fails the audit
+ * @param producerDropNth a self-test fault: the built-in producer skips its Nth binlog change (0: never)
+ * @param jobManager      the REST address of a Flink session cluster ({@code flink.jobmanager}) the built-in
+ *                        producer job is submitted to; null: a local MiniCluster
  */
 public record FlinkCdcSpec(Path path, Commands commands, List<String> tables, String topic, int consumerBatchSize,
                            String group, boolean stopKafkaOnTeardown, Duration checkpointInterval, String format,
-                           Filters filters, long consumerDropNth, List<Route> routes) {
+                           Filters filters, long consumerDropNth, List<Route> routes, Delivery delivery,
+                           long producerDropNth, String jobManager) {
+
+    /** The delivery guarantee the pipeline promises on the Kafka leg. */
+    public enum Delivery { EXACTLY_ONCE, AT_LEAST_ONCE }
 
     /**
      * Many-to-one: every source table whose {@code database.table} matches {@code sourceTable} (a

@@ -8,7 +8,9 @@ import java.util.Optional;
 public enum Provision {
     EXTERNAL("external"),
     EMBEDDED("embedded"),
-    TESTCONTAINERS("testcontainers");
+    TESTCONTAINERS("testcontainers"),
+    /** Kafka only: the earlier tool's {@code docker-compose up -d} in a directory, if not already up. */
+    COMPOSE("compose");
 
     private final String id;
 

@@ -86,7 +86,15 @@ class QuickstartIT {
     }
 
     static void assertNoChildProcesses() {
+        assertNoChildProcessesBut();
+    }
+
+    /** As {@link #assertNoChildProcesses()}, but processes the test itself started (and their descendants) may stay. */
+    static void assertNoChildProcessesBut(Process... own) {
+        List<ProcessHandle> allowed = java.util.Arrays.stream(own).filter(java.util.Objects::nonNull)
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p.toHandle()), p.descendants())).toList();
         List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> !allowed.contains(p))
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
         assertThat(left).as("processes left behind").isEmpty();
     }

@@ -31,6 +31,8 @@ final class ChangeRecordSchema implements DebeziumDeserializationSchema<Produced
     private final boolean includeSchema;
     private final String exclude;
     private final Set<String> dmlTypes;
+    private final long dropNth;
+    private transient long changes;
     private final NullPreservingJsonSchema json = new NullPreservingJsonSchema();
     private transient Pattern excluded;
     private transient WireFormat format;
@@ -40,8 +42,11 @@ final class ChangeRecordSchema implements DebeziumDeserializationSchema<Produced
     /**
      * @param exclude  regular expression over {@code database.table}; matching tables are dropped (null: none)
      * @param dmlTypes binlog operations forwarded: {@code insert}, {@code update}, {@code delete}
+     * @param dropNth  self-test fault: the Nth binlog change sent is dropped instead (0: never)
      */
-    ChangeRecordSchema(String formatId, String baseTopic, boolean includeSchema, String exclude, Set<String> dmlTypes) {
+    ChangeRecordSchema(String formatId, String baseTopic, boolean includeSchema, String exclude, Set<String> dmlTypes,
+                       long dropNth) {
+        this.dropNth = dropNth;
         this.formatId = formatId;
         this.baseTopic = baseTopic;
         this.includeSchema = includeSchema;
@@ -67,6 +72,10 @@ final class ChangeRecordSchema implements DebeziumDeserializationSchema<Produced
             default -> null; // r: snapshot read
         };
         if (dml != null && !dmlTypes.contains(dml)) {
+            return;
+        }
+        if (dml != null && ++changes == dropNth) {
+            System.err.println("cdctest-producer: fault: dropping binlog change " + changes + ": " + op + " " + table);
             return;
         }
         if (formatId.equals("debezium-json")) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,13 +43,69 @@ public final class FlinkCdcProducer {
             return;
         }
         writeStatus(args, "STARTING", null);
+        JobClient job;
         try {
-            JobClient job = buildEnvironment(args).executeAsync("cdctest-producer " + args.database());
-            System.err.println("cdctest-producer: job " + job.getJobID() + " submitted");
+            job = buildEnvironment(args).executeAsync("cdctest-producer " + args.database());
+        } catch (Exception e) {
+            String where = args.jobManager() == null ? "" : "cannot submit the job to the Flink JobManager at "
+                    + args.jobManager() + ": ";
+            writeStatus(args, "FAILED", where + rootMessage(e));
+            throw e;
+        }
+        try {
+            System.err.println("cdctest-producer: job " + job.getJobID() + " submitted"
+                    + (args.jobManager() == null ? " to a local MiniCluster" : " to " + args.jobManager()));
+            if (args.jobManager() != null) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> cancel(job, args.jobManager()), "cancel-job"));
+                ParentWatch.beforeExit(() -> cancel(job, args.jobManager()));
+            }
             watch(args, job);
         } catch (Exception e) {
             writeStatus(args, "FAILED", rootMessage(e));
             throw e;
+        }
+    }
+
+    /**
+     * A session cluster reached through its JobManager's REST API ({@code http://host:8081}): the job
+     * graph and the jars Flink does not bring are uploaded with the submission.
+     */
+    private static StreamExecutionEnvironment remote(String jobManager, Configuration conf, Path tmp) {
+        java.net.URI uri = java.net.URI.create(jobManager);
+        if (uri.getHost() == null || uri.getPort() < 0) {
+            throw new IllegalArgumentException("--jobmanager: expected http://host:port, got '" + jobManager + "'");
+        }
+        conf.setString("rest.retry.max-attempts", "2");
+        conf.setString("rest.retry.delay", "1 s");
+        try {
+            List<String> jars = JobJars.forRemote(tmp);
+            return StreamExecutionEnvironment.createRemoteEnvironment(uri.getHost(), uri.getPort(), conf,
+                    jars.toArray(String[]::new));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot pack the job's jars: " + e.getMessage(), e);
+        }
+    }
+
+    private static final Object CANCEL_LOCK = new Object();
+    private static boolean cancelled;
+
+    /**
+     * Cancels the job on the remote cluster when the producer stops (the cluster outlives it). Called
+     * from the shutdown hook (SIGTERM) and before the parent watch halts (stdin closed), often both
+     * at once: the second caller waits until the first is done, so the process never halts mid-cancel.
+     */
+    private static void cancel(JobClient job, String jobManager) {
+        synchronized (CANCEL_LOCK) {
+            if (cancelled) {
+                return;
+            }
+            cancelled = true;
+            try {
+                job.cancel().get(15, TimeUnit.SECONDS);
+                System.err.println("cdctest-producer: job " + job.getJobID() + " cancelled on " + jobManager);
+            } catch (Exception e) {
+                System.err.println("cdctest-producer: cannot cancel job " + job.getJobID() + " on " + jobManager + ": " + e);
+            }
         }
     }
 
@@ -59,7 +116,8 @@ public final class FlinkCdcProducer {
         conf.setString("restart-strategy.fixed-delay.delay", "2 s");
         String tmp = System.getProperty("java.io.tmpdir");
         conf.setString("io.tmp.dirs", tmp);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
+        StreamExecutionEnvironment env = args.jobManager() == null ? StreamExecutionEnvironment.createLocalEnvironment(1, conf)
+                : remote(args.jobManager(), conf, Path.of(tmp));
         env.enableCheckpointing(args.checkpointMillis());
 
         Properties debezium = new Properties();
@@ -84,7 +142,7 @@ public final class FlinkCdcProducer {
                 .startupOptions(StartupOptions.initial())
                 .debeziumProperties(debezium)
                 .deserializer(new ChangeRecordSchema(args.format(), args.topic(), args.includeSchema(), args.exclude(),
-                        args.dmlTypes()))
+                        args.dmlTypes(), args.dropNth()))
                 .build();
 
         KafkaSink<ProducedRecord> sink = KafkaSink.<ProducedRecord>builder()

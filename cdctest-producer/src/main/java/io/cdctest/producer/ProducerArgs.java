@@ -12,11 +12,13 @@ import java.util.Set;
  */
 record ProducerArgs(String host, int port, String user, String password, String database, List<String> tables,
                     String topic, String bootstrapServers, String serverId, long checkpointMillis,
-                    boolean includeSchema, String statusFile, String format, String exclude, Set<String> dmlTypes) {
+                    boolean includeSchema, String statusFile, String format, String exclude, Set<String> dmlTypes,
+                    long dropNth, String jobManager) {
 
     static final String PASSWORD_ENV = "CDCTEST_SOURCE_PASSWORD";
     private static final Set<String> KEYS = Set.of("host", "port", "user", "database", "tables", "topic",
-            "bootstrap-servers", "server-id", "checkpoint-ms", "include-schema", "status-file", "format", "exclude", "dml-types");
+            "bootstrap-servers", "server-id", "checkpoint-ms", "include-schema", "status-file", "format", "exclude", "dml-types",
+            "drop-nth", "jobmanager");
 
     static ProducerArgs parse(String[] args, Map<String, String> env) {
         Map<String, String> values = new HashMap<>();
@@ -46,7 +48,9 @@ record ProducerArgs(String host, int port, String user, String password, String 
                 values.get("status-file"),
                 values.getOrDefault("format", "debezium-json"),
                 values.get("exclude"),
-                Set.of(values.getOrDefault("dml-types", "insert,update,delete").split(",")));
+                Set.of(values.getOrDefault("dml-types", "insert,update,delete").split(",")),
+                Long.parseLong(values.getOrDefault("drop-nth", "0")),
+                values.get("jobmanager"));
     }
 
     private static String required(Map<String, String> values, String key) {

@@ -9,7 +9,17 @@ import java.io.InputStream;
  * producer, consumer or broker outlives its harness.
  */
 public final class ParentWatch {
+    private static final java.util.List<Runnable> BEFORE_EXIT = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private ParentWatch() {
+    }
+
+    /**
+     * Runs {@code action} when the parent is gone, before the process halts (no shutdown hooks run
+     * then): for what lives outside this process, such as a job on a remote Flink cluster.
+     */
+    public static void beforeExit(Runnable action) {
+        BEFORE_EXIT.add(action);
     }
 
     /** Starts the watch on a daemon thread; {@code name} labels the exit message. */
@@ -23,6 +33,13 @@ public final class ParentWatch {
                 // a broken pipe means the same as end-of-file
             }
             System.err.println(name + ": parent process gone, exiting");
+            for (Runnable action : BEFORE_EXIT) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    System.err.println(name + ": " + e);
+                }
+            }
             Runtime.getRuntime().halt(143);
         }, "parent-watch");
         watcher.setDaemon(true);

@@ -30,7 +30,7 @@ public final class BuiltIn {
     /** What the producer captures and where it writes. */
     public record ProducerJob(JdbcEndpoint source, String database, List<String> tables, String topic, String format,
                               String bootstrapServers, int serverId, long checkpointMillis, FlinkCdcSpec.Filters filters,
-                              Path statusFile) {
+                              Path statusFile, long dropNth, String jobManager) {
     }
 
     /** What the consumer reads and where it applies it ({@code routes}: many-to-one merges). */
@@ -51,6 +51,12 @@ public final class BuiltIn {
         }
         if (job.statusFile() != null) {
             args.addAll(List.of("--status-file", job.statusFile().toString()));
+        }
+        if (job.dropNth() > 0) {
+            args.addAll(List.of("--drop-nth", String.valueOf(job.dropNth())));
+        }
+        if (job.jobManager() != null) {
+            args.addAll(List.of("--jobmanager", job.jobManager()));
         }
         return ChildProcess.java(home.classpath("cdctest-producer"), "io.cdctest.producer.FlinkCdcProducer",
                 List.of("-Xmx1g", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp), args);
@@ -111,6 +117,9 @@ public final class BuiltIn {
         if (!c.routes().isEmpty()) {
             env.put(Routes.ENV, Routes.toJson(c.routes()));
         }
+        if (p.jobManager() != null) {
+            env.put("CDCTEST_FLINK_JOBMANAGER", p.jobManager());
+        }
         put(env, "SOURCE", p.source(), p.database());
         put(env, "TARGET", c.target(), c.database());
         return env;
@@ -137,7 +146,8 @@ public final class BuiltIn {
                 java.util.Set.copyOf(Arrays.asList(env.getOrDefault("CDCTEST_DML_TYPES", "insert,update,delete").split(","))));
         return new ProducerJob(source, database, tables, topic, format, required(env, "CDCTEST_KAFKA_BOOTSTRAP_SERVERS"),
                 Integer.parseInt(env.getOrDefault("CDCTEST_SERVER_ID", "5400")),
-                Long.parseLong(env.getOrDefault("CDCTEST_CHECKPOINT_MS", "2000")), filters, statusFile);
+                Long.parseLong(env.getOrDefault("CDCTEST_CHECKPOINT_MS", "2000")), filters, statusFile, 0,
+                blankToNull(env.get("CDCTEST_FLINK_JOBMANAGER")));
     }
 
     /** The consumer a script asks for ({@code cdctest consumer --db d --topic x --group g}), the rest from the environment. */

@@ -93,7 +93,7 @@ final class FlinkCdcPipeline implements Pipeline {
         spec.routes().forEach(r -> captured.add(r.sourceTable()));
         BuiltIn.ProducerJob producerJob = new BuiltIn.ProducerJob(source, databases.sourceDatabase(), captured,
                 topic, wire.id(), kafka.bootstrapServers(), serverId, spec.checkpointInterval().toMillis(), spec.filters(),
-                producerStatus);
+                producerStatus, spec.producerDropNth(), spec.jobManager());
         BuiltIn.ConsumerJob consumerJob = new BuiltIn.ConsumerJob(databases.target().endpoint(), databases.targetDatabase(),
                 topic, wire.id(), group, spec.consumerBatchSize(), kafka.bootstrapServers(), consumerStatus,
                 spec.consumerDropNth(), spec.routes());
@@ -223,20 +223,59 @@ final class FlinkCdcPipeline implements Pipeline {
                 || comparison.samples().isEmpty()) {
             return List.of();
         }
-        String table = comparison.plan().source().table();
-        String tableTopic = topics.of(databases.sourceDatabase(), table);
-        try (java.sql.Connection source = databases.source().endpoint().connect()) {
-            io.cdctest.sql.TableSchema schema = io.cdctest.sql.TableSchema.read(source, databases.sourceDatabase(), table)
-                    .orElseThrow(() -> new IllegalStateException("source table " + table + " is gone"));
-            io.cdctest.format.ColumnTypes types = (db, t, column) -> schema.column(column)
-                    .map(io.cdctest.sql.Column::columnType).orElse(null);
-            return TopicSnapshot.read(kafka.bootstrapServers(), tableTopic, wire.decoder(topics, types),
-                    databases.sourceDatabase(), comparison.plan()).locate(comparison, limit);
+        io.cdctest.check.ComparisonPlan plan = comparison.plan();
+        String tableTopic = topics.of(plan.source().database(), plan.source().table());
+        try {
+            return TopicSnapshot.read(kafka.bootstrapServers(), tableTopic, decoder(List.of(plan)), plan)
+                    .locate(comparison, limit);
         } catch (java.sql.SQLException e) {
-            return fallback(comparison, limit, tableTopic, e.getMessage());
+            return fallback(comparison, limit, tableTopic, io.cdctest.sql.Sql.firstLine(e));
         } catch (RuntimeException e) {
             return fallback(comparison, limit, tableTopic, e.toString());
         }
+    }
+
+    /** A decoder whose column-type hints come from the plans' source tables (Maxwell bytes, SET arrays). */
+    private io.cdctest.format.ChangeDecoder decoder(List<io.cdctest.check.ComparisonPlan> plans) throws java.sql.SQLException {
+        Map<String, io.cdctest.sql.TableSchema> schemas = new java.util.HashMap<>();
+        try (java.sql.Connection source = databases.source().endpoint().connect()) {
+            for (io.cdctest.check.ComparisonPlan plan : plans) {
+                io.cdctest.sql.TableSchema.read(source, plan.source().database(), plan.source().table())
+                        .ifPresent(s -> schemas.put(plan.source().database() + "." + plan.source().table(), s));
+            }
+        }
+        io.cdctest.format.ColumnTypes types = (db, t, column) -> java.util.Optional.ofNullable(schemas.get(db + "." + t))
+                .flatMap(s -> s.column(column)).map(io.cdctest.sql.Column::columnType).orElse(null);
+        return wire.decoder(topics, types);
+    }
+
+    /**
+     * Audits each key's events in the topic against what the harness wrote ({@link EventAudit}),
+     * for tables up to {@link EventAudit#MAX_EVENTS} events.
+     */
+    @Override
+    public java.util.Optional<io.cdctest.check.EventCheck> audit(List<io.cdctest.check.ComparisonPlan> plans,
+                                                                 io.cdctest.check.KeyHistory history) {
+        if (kafka == null || databases == null) {
+            return java.util.Optional.empty();
+        }
+        List<io.cdctest.check.ComparisonPlan> audited = plans.stream().filter(p -> p.comparable() && history.tracks(p)).toList();
+        Map<String, List<io.cdctest.check.ComparisonPlan>> byTopic = new java.util.LinkedHashMap<>();
+        audited.forEach(p -> byTopic.computeIfAbsent(topics.of(p.source().database(), p.source().table()),
+                t -> new ArrayList<>()).add(p));
+        EventAudit audit = new EventAudit(spec.delivery());
+        try {
+            io.cdctest.format.ChangeDecoder decoder = decoder(audited);
+            for (Map.Entry<String, List<io.cdctest.check.ComparisonPlan>> e : byTopic.entrySet()) {
+                Map<io.cdctest.check.ComparisonPlan, TopicSnapshot> read = TopicSnapshot.readAll(kafka.bootstrapServers(),
+                        e.getKey(), decoder, e.getValue());
+                read.forEach((plan, snapshot) -> audit.check(plan, snapshot, history.changes(plan), filters(plan)));
+            }
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return java.util.Optional.of(new io.cdctest.check.EventCheck("events not audited: cannot read the topic: "
+                    + e.getMessage(), List.of()));
+        }
+        return java.util.Optional.of(audit.result());
     }
 
     private static List<String> fallback(io.cdctest.check.TableComparison comparison, int limit, String topic, String why) {
@@ -298,7 +337,8 @@ final class FlinkCdcPipeline implements Pipeline {
         if (producer != null) {
             producer.stop(Duration.ofSeconds(10));
         }
-        if (kafka != null && context.scenario().kafka().provision() == io.cdctest.spec.Provision.EXTERNAL) {
+        io.cdctest.spec.Provision provision = context.scenario().kafka().provision();
+        if (kafka != null && (provision == io.cdctest.spec.Provision.EXTERNAL || provision == io.cdctest.spec.Provision.COMPOSE)) {
             try (KafkaAdmin admin = new KafkaAdmin(kafka.bootstrapServers())) {
                 admin.deleteTopics(topicNames());
             } catch (CdctestException e) {

@@ -23,25 +23,37 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * The topic between producer and consumer, read from the beginning to its current end and folded
- * per key to the last event: with it a difference on the target is placed on a hop. A change that
- * is in Kafka but not on the target was lost by the consumer; one that never reached Kafka, by the
- * producer.
+ * The topic between producer and consumer, read from the beginning to its current end, every
+ * event of a table kept per key in topic order: with it a difference on the target is placed on a
+ * hop (a change that is in Kafka but not on the target was lost by the consumer; one that never
+ * reached Kafka, by the producer), and each key's events are audited ({@link EventAudit}).
  */
 final class TopicSnapshot {
-    /** The last event of a key, and where it is in the topic. */
+    /** An event of a key, and where it is in the topic. */
     record Last(ChangeEvent event, int partition, long offset) {
     }
 
+    private final Map<String, List<Last>> events = new HashMap<>();
     private final Map<String, Last> last = new HashMap<>();
+    private long count;
 
     private TopicSnapshot() {
     }
 
     /** Reads every event of one table (database and table as the source names them) from its topic. */
-    static TopicSnapshot read(String bootstrapServers, String topic, ChangeDecoder decoder, String database,
-                              ComparisonPlan plan) {
-        TopicSnapshot snapshot = new TopicSnapshot();
+    static TopicSnapshot read(String bootstrapServers, String topic, ChangeDecoder decoder, ComparisonPlan plan) {
+        return readAll(bootstrapServers, topic, decoder, List.of(plan)).get(plan);
+    }
+
+    /** Reads the events of several tables (each plan's source table) in one pass over a topic. */
+    static Map<ComparisonPlan, TopicSnapshot> readAll(String bootstrapServers, String topic, ChangeDecoder decoder,
+                                                      List<ComparisonPlan> plans) {
+        Map<ComparisonPlan, TopicSnapshot> snapshots = new java.util.LinkedHashMap<>();
+        Map<String, ComparisonPlan> byTable = new HashMap<>();
+        for (ComparisonPlan plan : plans) {
+            snapshots.put(plan, new TopicSnapshot());
+            byTable.put(plan.source().database() + "." + plan.source().table(), plan);
+        }
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "cdctest-verifier-" + UUID.randomUUID());
@@ -61,14 +73,38 @@ final class TopicSnapshot {
                     record.headers().forEach(h -> headers.put(h.key(), h.value() == null ? null
                             : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
                     for (ChangeEvent event : decoder.decode(new WireRecord(record.topic(), record.key(), record.value(), headers))) {
-                        if (event.database().equals(database) && event.table().equals(plan.source().table())) {
-                            snapshot.last.put(key(plan, event.image()), new Last(event, record.partition(), record.offset()));
+                        ComparisonPlan plan = byTable.get(event.database() + "." + event.table());
+                        if (plan != null) {
+                            snapshots.get(plan).add(key(plan, event.image()), new Last(event, record.partition(), record.offset()));
                         }
                     }
                 }
             }
         }
+        return snapshots;
+    }
+
+    /** A snapshot of given events, in order (for tests of what reads it). */
+    static TopicSnapshot of(ComparisonPlan plan, List<Last> events) {
+        TopicSnapshot snapshot = new TopicSnapshot();
+        events.forEach(e -> snapshot.add(key(plan, e.event().image()), e));
         return snapshot;
+    }
+
+    private void add(String key, Last event) {
+        events.computeIfAbsent(key, k -> new ArrayList<>(2)).add(event);
+        last.put(key, event);
+        count++;
+    }
+
+    /** Every key's events in topic order (key: canonical key values joined by U+0001). */
+    Map<String, List<Last>> events() {
+        return events;
+    }
+
+    /** How many events of the table the topic holds. */
+    long count() {
+        return count;
     }
 
     /** Where a difference was lost, as one phrase naming the hop. */
@@ -110,7 +146,7 @@ final class TopicSnapshot {
                 .map(d -> d + " [" + locate(comparison.plan(), d) + "]").collect(Collectors.toList());
     }
 
-    private static String key(ComparisonPlan plan, Map<String, Object> image) {
+    static String key(ComparisonPlan plan, Map<String, Object> image) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < plan.keyCount(); i++) {
             ValueKind kind = plan.kinds().get(i);

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -55,8 +56,12 @@ public final class ScenarioLoader {
 
         Endpoint source = endpoint(r, "source");
         Endpoint target = endpoint(r, "target");
-        FlinkCdcSpec flinkCdc = r.map("flink_cdc").map(f -> flinkCdc(f, file)).orElse(null);
-        KafkaSpec kafka = kafka(r);
+        String jobManager = r.map("flink").map(ScenarioLoader::jobManager).orElse(null);
+        FlinkCdcSpec flinkCdc = r.map("flink_cdc").map(f -> flinkCdc(f, file, jobManager)).orElse(null);
+        if (jobManager != null && flinkCdc == null) {
+            throw r.error("flink", "a Flink cluster is used only by the flink_cdc pipeline, and this scenario has no flink_cdc block");
+        }
+        KafkaSpec kafka = kafka(r, flinkCdc, file);
         DataSpec data = r.map("data").map(d -> data(d, flinkCdc, file)).orElse(null);
         CdcConfig cdcConfig = r.map("cdc_config").map(this::cdcConfig).orElse(CdcConfig.DEFAULT);
         ValidationSpec validation = r.map("validation").map(this::validation).orElse(ValidationSpec.DEFAULT);
@@ -89,22 +94,31 @@ public final class ScenarioLoader {
     }
 
     private static Provision provision(MapReader r) {
+        boolean kafka = r.path().equals("kafka");
         String id = r.string("provision", "external");
-        return Provision.byId(id).orElseThrow(() -> r.error("provision",
-                "unknown provision '" + id + "' (known: external, embedded, testcontainers)"));
+        Optional<Provision> provision = Provision.byId(id).filter(p -> kafka || p != Provision.COMPOSE);
+        return provision.orElseThrow(() -> r.error("provision", "unknown provision '" + id + "' (known: external, embedded, "
+                + "testcontainers" + (kafka ? ", compose" : "") + ")"));
     }
 
-    private KafkaSpec kafka(MapReader parent) {
+    private KafkaSpec kafka(MapReader parent, FlinkCdcSpec flinkCdc, Path scenarioFile) {
+        boolean stop = flinkCdc != null && flinkCdc.stopKafkaOnTeardown();
         return parent.map("kafka").map(r -> {
             Provision provision = provision(r);
-            String bootstrap = r.string("bootstrap_servers", null);
+            String bootstrap = r.string("bootstrap_servers", provision == Provision.COMPOSE ? "localhost:9092" : null);
             if (provision == Provision.EXTERNAL && bootstrap == null) {
                 throw r.missing("bootstrap_servers");
             }
             int partitions = r.positiveInteger("partitions", 1);
+            Path composeDir = r.string("compose_dir").map(d -> scriptDir(r, "compose_dir", scenarioFile, d))
+                    .orElse(flinkCdc == null ? null : flinkCdc.path());
             r.finish();
-            return new KafkaSpec(provision, bootstrap, partitions, r.origin());
-        }).orElse(new KafkaSpec(Provision.EMBEDDED, null, 1, parent.origin()));
+            if (provision == Provision.COMPOSE && composeDir == null) {
+                throw r.error("provision", "compose needs the directory of the docker-compose file: set kafka.compose_dir "
+                        + "or flink_cdc.path");
+            }
+            return new KafkaSpec(provision, bootstrap, partitions, r.origin(), composeDir, stop);
+        }).orElse(new KafkaSpec(Provision.EMBEDDED, null, 1, parent.origin(), null, false));
     }
 
     /** The earlier tool's script commands, started in {@code flink_cdc.path}. */
@@ -112,8 +126,24 @@ public final class ScenarioLoader {
     static final String LEGACY_CONSUMER = "{path}/scripts/consumer.sh --db {target_db} --consumer-batch-size "
             + "{consumer_batch_size} --topic {topic} --group {group}";
 
-    private FlinkCdcSpec flinkCdc(MapReader r, Path scenarioFile) {
-        Path path = r.string("path").map(p -> scriptDir(r, scenarioFile, p)).orElse(null);
+    /** {@code flink.jobmanager}: the REST address of a Flink session cluster, {@code http://host:port}. */
+    private static String jobManager(MapReader r) {
+        String url = r.requiredString("jobmanager");
+        r.finish();
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getPort() < 0) {
+                throw r.error("jobmanager", "expected the JobManager's REST address, http://host:port, got '" + url + "'");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw r.error("jobmanager", "not a URL: " + e.getMessage());
+        }
+        return url;
+    }
+
+    private FlinkCdcSpec flinkCdc(MapReader r, Path scenarioFile, String jobManager) {
+        Path path = r.string("path").map(p -> scriptDir(r, "path", scenarioFile, p)).orElse(null);
         String producer = r.string("producer_command", path == null ? null : LEGACY_PRODUCER);
         String consumer = r.string("consumer_command", path == null ? null : LEGACY_CONSUMER);
         Duration grace = r.duration("startup_grace", Duration.ofSeconds(5));
@@ -151,12 +181,22 @@ public final class ScenarioLoader {
             throw r.error("consumer_drop_nth", "expected 0 (off) or a positive event number, got " + dropNth);
         }
         List<FlinkCdcSpec.Route> routes = r.maps("route").stream().map(ScenarioLoader::route).toList();
+        String deliveryText = r.string("delivery", "exactly_once");
+        FlinkCdcSpec.Delivery delivery = switch (deliveryText.toLowerCase(java.util.Locale.ROOT).replace('-', '_')) {
+            case "exactly_once" -> FlinkCdcSpec.Delivery.EXACTLY_ONCE;
+            case "at_least_once" -> FlinkCdcSpec.Delivery.AT_LEAST_ONCE;
+            default -> throw r.error("delivery", "expected exactly_once or at_least_once, got '" + deliveryText + "'");
+        };
+        long producerDropNth = r.longValue("producer_drop_nth", 0);
+        if (producerDropNth < 0) {
+            throw r.error("producer_drop_nth", "expected 0 (off) or a positive change number, got " + producerDropNth);
+        }
         r.finish();
         if (tables.isEmpty() && routes.isEmpty()) {
             throw r.missing("tables");
         }
         return new FlinkCdcSpec(path, commands, tables, topic, batch, group, stopKafka, checkpoint, wire.id(), filters,
-                dropNth, routes);
+                dropNth, routes, delivery, producerDropNth, jobManager);
     }
 
     /** One entry of {@code flink_cdc.route}. */
@@ -178,14 +218,14 @@ public final class ScenarioLoader {
     }
 
     /** {@code flink_cdc.path}: {@code ~} is the home directory; a relative path is relative to the scenario file. */
-    private static Path scriptDir(MapReader r, Path scenarioFile, String text) {
+    private static Path scriptDir(MapReader r, String key, Path scenarioFile, String text) {
         String expanded = text.startsWith("~/") ? System.getProperty("user.home") + text.substring(1) : text;
         Path dir = Path.of(expanded);
         if (!dir.isAbsolute()) {
             dir = scenarioFile.toAbsolutePath().getParent().resolve(dir).normalize();
         }
         if (!java.nio.file.Files.isDirectory(dir)) {
-            throw r.error("path", "no such directory: " + dir);
+            throw r.error(key, "no such directory: " + dir);
         }
         return dir;
     }
