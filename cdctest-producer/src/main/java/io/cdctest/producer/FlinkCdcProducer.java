@@ -201,7 +201,9 @@ public final class FlinkCdcProducer {
                 JobStatus status = job.getJobStatus().get();
                 if (last.getAndSet(status) != status) {
                     System.err.println("cdctest-producer: job " + status);
-                    writeStatus(args, status.name(), null);
+                    if (status != JobStatus.FAILED) { // FAILED is written with Flink's message when the result arrives
+                        writeStatus(args, status.name(), null);
+                    }
                 }
             } catch (Exception e) {
                 System.err.println("cdctest-producer: cannot read job status: " + e);

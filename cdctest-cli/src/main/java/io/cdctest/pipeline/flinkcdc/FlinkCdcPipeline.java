@@ -305,7 +305,8 @@ final class FlinkCdcPipeline implements Pipeline {
                 return Optional.of(process.deathNotice());
             }
             if (statusFile != null && "FAILED".equals(StatusFile.read(statusFile).get("state"))) {
-                return Optional.of(process.name() + " failed: " + StatusFile.read(statusFile).get("error")
+                Object error = StatusFile.read(statusFile).get("error");
+                return Optional.of(process.name() + " failed: " + (error == null ? "no message, see its log" : error)
                         + " (log: " + process.log() + ")");
             }
         }
