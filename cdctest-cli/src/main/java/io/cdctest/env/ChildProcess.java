@@ -204,6 +204,32 @@ public final class ChildProcess implements AutoCloseable {
      * Waits until {@code ready} says the child is ready. A child that dies first, or is not ready
      * within the timeout, is an environment error naming the child and its log.
      */
+    /** SIGKILL to the process and everything it started, at once (a crash, for fault steps). */
+    public void kill() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(0, process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sends a signal ({@code STOP}, {@code CONT}) to the process and everything it started. */
+    public void signal(String signal) {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, String.valueOf(process.pid())));
+        process.descendants().forEach(p -> command.add(String.valueOf(p.pid())));
+        try {
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw CdctestException.environment("cannot send SIG" + signal + " to " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public void awaitReady(Duration timeout, Callable<Boolean> ready) {
         try {
             await().alias(name + " ready").atMost(timeout).pollInSameThread()

@@ -13,17 +13,19 @@ import java.util.Map;
  * A single-node KRaft Kafka broker (broker and controller in one JVM) from the Maven jars of the
  * {@code cdctest-kafka} module, run as a child process on free local ports.
  */
-public final class EmbeddedKafka implements KafkaService {
+public final class EmbeddedKafka implements KafkaService, Restartable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final int port;
     private final Path dir;
-    private final ChildProcess process;
+    private final RestartableChild broker;
 
-    private EmbeddedKafka(int port, Path dir, ChildProcess process) {
+    /** Started again by fault steps on the same ports and data directory: topics and offsets survive. */
+    private EmbeddedKafka(int port, Path dir, List<String> command, Path log) {
         this.port = port;
         this.dir = dir;
-        this.process = process;
+        this.broker = new RestartableChild("kafka broker", () -> ChildProcess.start("kafka broker", command, Map.of(), dir, log),
+                this::awaitReady);
     }
 
     public static EmbeddedKafka start(CdctestHome home, Path dir, Path log) {
@@ -55,10 +57,9 @@ public final class EmbeddedKafka implements KafkaService {
         }
         List<String> command = ChildProcess.java(home.classpath("cdctest-kafka"), "io.cdctest.kafka.BrokerMain",
                 List.of("-Xmx512m", "-Xms128m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + dir), List.of(properties.toString()));
-        ChildProcess process = ChildProcess.start("kafka broker", command, Map.of(), dir, log);
-        EmbeddedKafka kafka = new EmbeddedKafka(port, dir, process);
+        EmbeddedKafka kafka = new EmbeddedKafka(port, dir, command, log);
         try {
-            kafka.awaitReady();
+            kafka.broker.start();
         } catch (RuntimeException e) {
             kafka.close();
             throw e;
@@ -66,7 +67,7 @@ public final class EmbeddedKafka implements KafkaService {
         return kafka;
     }
 
-    private void awaitReady() {
+    private void awaitReady(ChildProcess process) {
         process.awaitReady(READY_TIMEOUT, () -> Ports.reachable("127.0.0.1", port, 200));
         try (KafkaAdmin admin = new KafkaAdmin(bootstrapServers())) {
             admin.brokers();
@@ -80,21 +81,56 @@ public final class EmbeddedKafka implements KafkaService {
 
     @Override
     public boolean isAlive() {
-        return process.isAlive();
+        return broker.current() != null && broker.current().isAlive();
     }
 
     @Override
     public String describe() {
-        return "kafka bootstrap " + bootstrapServers() + " (pid " + process.pid() + ")";
+        return "kafka bootstrap " + bootstrapServers() + (broker.current() == null ? "" : " (pid " + broker.current().pid() + ")");
     }
 
     public ChildProcess process() {
-        return process;
+        return broker.current();
+    }
+
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public void kill() {
+        broker.kill();
+    }
+
+    @Override
+    public void stop() {
+        broker.stop();
+    }
+
+    @Override
+    public void start() {
+        broker.start();
+    }
+
+    @Override
+    public void pause() {
+        broker.pause();
+    }
+
+    @Override
+    public void resume() {
+        broker.resume();
+    }
+
+    @Override
+    public boolean faulted() {
+        return broker.faulted();
     }
 
     @Override
     public void close() {
-        process.stop(Duration.ofSeconds(15));
+        broker.close();
         try {
             FileTrees.delete(dir);
         } catch (IOException e) {

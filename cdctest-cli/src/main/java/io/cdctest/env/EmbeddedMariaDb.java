@@ -17,19 +17,20 @@ import java.util.Map;
  * it can be a CDC source. Runs as a child process with its own data directory and port; listens on
  * 127.0.0.1 only; accepts root with an empty password (grant tables are skipped).
  */
-public final class EmbeddedMariaDb implements DatabaseServer {
+public final class EmbeddedMariaDb implements DatabaseServer, Restartable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final String role;
     private final int port;
     private final Path dir;
-    private final ChildProcess process;
+    private final RestartableChild server;
 
-    private EmbeddedMariaDb(String role, int port, Path dir, ChildProcess process) {
+    /** Started again by fault steps on the same port and data directory (crash recovery included). */
+    private EmbeddedMariaDb(String role, int port, Path dir, java.util.function.Supplier<ChildProcess> launcher) {
         this.role = role;
         this.port = port;
         this.dir = dir;
-        this.process = process;
+        this.server = new RestartableChild(role + " database", launcher, this::awaitReady);
     }
 
     /**
@@ -83,11 +84,10 @@ public final class EmbeddedMariaDb implements DatabaseServer {
                 "--innodb-flush-log-at-trx-commit=2",
                 "--sync-binlog=0"));
         command.addAll(extraOptions);
-        ChildProcess process = ChildProcess.start(role + " mariadb", ChildProcess.guarded(command),
-                Map.of("LD_LIBRARY_PATH", binaries.libraries().toString()), dir, log);
-        EmbeddedMariaDb db = new EmbeddedMariaDb(role, port, dir, process);
+        EmbeddedMariaDb db = new EmbeddedMariaDb(role, port, dir, () -> ChildProcess.start(role + " mariadb",
+                ChildProcess.guarded(command), Map.of("LD_LIBRARY_PATH", binaries.libraries().toString()), dir, log));
         try {
-            db.awaitReady();
+            db.server.start();
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -95,7 +95,7 @@ public final class EmbeddedMariaDb implements DatabaseServer {
         return db;
     }
 
-    private void awaitReady() {
+    private void awaitReady(ChildProcess process) {
         process.awaitReady(READY_TIMEOUT, () -> {
             if (!Ports.reachable("127.0.0.1", port, 200)) {
                 return false;
@@ -115,7 +115,7 @@ public final class EmbeddedMariaDb implements DatabaseServer {
 
     @Override
     public boolean isAlive() {
-        return process.isAlive();
+        return server.current() != null && server.current().isAlive();
     }
 
     @Override
@@ -125,16 +125,52 @@ public final class EmbeddedMariaDb implements DatabaseServer {
 
     @Override
     public String describe() {
-        return endpoint().describe() + "  (mariadb -h127.0.0.1 -P" + port + " -uroot; pid " + process.pid() + ")";
+        return endpoint().describe() + "  (mariadb -h127.0.0.1 -P" + port + " -uroot"
+                + (server.current() == null ? "" : "; pid " + server.current().pid()) + ")";
     }
 
     public ChildProcess process() {
-        return process;
+        return server.current();
+    }
+
+    @Override
+    public String name() {
+        return role + " database";
+    }
+
+    @Override
+    public void kill() {
+        server.kill();
+    }
+
+    @Override
+    public void stop() {
+        server.stop();
+    }
+
+    @Override
+    public void start() {
+        server.start();
+    }
+
+    @Override
+    public void pause() {
+        server.pause();
+    }
+
+    @Override
+    public void resume() {
+        server.resume();
+    }
+
+    @Override
+    public boolean faulted() {
+        return server.faulted();
     }
 
     @Override
     public void close() {
-        process.stop(Duration.ofSeconds(20));
+        server.close();
         try {
             FileTrees.delete(dir);
         } catch (IOException e) {

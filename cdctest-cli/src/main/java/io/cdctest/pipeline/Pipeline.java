@@ -84,6 +84,11 @@ public interface Pipeline extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** A component {@code fault} steps can kill, stop, start or pause; empty when this pipeline cannot. */
+    default Optional<io.cdctest.env.Restartable> restartable(Component component) {
+        return Optional.empty();
+    }
+
     /** The pipeline actions testcases may name (pause_cdc, resume_cdc, ...). */
     default List<String> actions() {
         return List.of();

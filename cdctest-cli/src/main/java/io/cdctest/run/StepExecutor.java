@@ -49,14 +49,14 @@ final class StepExecutor implements AutoCloseable {
     private final Pipeline pipeline;
     private final double timeoutScale;
     private final Console console;
-    private final Connection source;
-    private final Connection target;
+    private Connection source;
+    private Connection target;
     private final SourceWriter writer;
     private final WriteLog log;
     private final KeyHistory history = new KeyHistory();
     private final TableDiff diff = new TableDiff(DiffOptions.DEFAULT, history);
-    private final TableDiff.Side sourceSide;
-    private final TableDiff.Side targetSide;
+    private TableDiff.Side sourceSide;
+    private TableDiff.Side targetSide;
     private final java.nio.file.Path reportDir;
 
     /** @param reportDir where fix SQL for differing tables is written */
@@ -200,6 +200,9 @@ final class StepExecutor implements AutoCloseable {
         if (step instanceof Step.PipelineAction a) {
             return pipeline.act(a.action());
         }
+        if (step instanceof Step.Fault f) {
+            return fault(f);
+        }
         if (step instanceof Step.CheckStatus c) {
             ComponentStatus status = pipeline.status(c.component());
             if (!status.healthy()) {
@@ -314,6 +317,109 @@ final class StepExecutor implements AutoCloseable {
         return out.toString();
     }
 
+    /** Paused components and when they are resumed; all are resumed when the executor closes. */
+    private final java.util.List<io.cdctest.env.Restartable> paused = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ScheduledExecutorService resumer = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "fault-resume");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private String fault(Step.Fault f) {
+        String what = f.component();
+        java.util.Optional<io.cdctest.env.Restartable> found = switch (what) {
+            case "source" -> databases.source() instanceof io.cdctest.env.Restartable r ? java.util.Optional.of(r)
+                    : java.util.Optional.empty();
+            case "target" -> databases.target() instanceof io.cdctest.env.Restartable r ? java.util.Optional.of(r)
+                    : java.util.Optional.empty();
+            default -> pipeline.restartable(io.cdctest.spec.Component.valueOf(what.toUpperCase(java.util.Locale.ROOT)));
+        };
+        io.cdctest.env.Restartable target = found.orElseThrow(() -> new CdctestException(ExitCode.CONFIG,
+                "fault: the " + what + " of this run cannot be broken on purpose (embedded databases, an embedded Kafka, "
+                + "and the producer and consumer of a flink_cdc pipeline can)"));
+        try {
+            return fault(f, what, target);
+        } finally {
+            if (what.equals("source") || what.equals("target")) {
+                reconnect();
+            }
+        }
+    }
+
+    /** New connections to both databases, after one was restarted (when it is up). */
+    private void reconnect() {
+        try {
+            Connection s = databases.source().endpoint().withDatabase(databases.sourceDatabase()).connect();
+            Connection t = databases.target().endpoint().withDatabase(databases.targetDatabase()).connect();
+            close(source);
+            close(target);
+            source = s;
+            target = t;
+            writer.reconnect(s);
+            sourceSide = new TableDiff.Side(s, databases.source().endpoint().engine(), databases.source().endpoint().remote());
+            targetSide = new TableDiff.Side(t, databases.target().endpoint().engine(), databases.target().endpoint().remote());
+        } catch (CdctestException e) {
+            // a database stopped on purpose: the next step that needs it fails, or a later start reconnects
+        }
+    }
+
+    private static void close(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // a connection to a server that went away
+        }
+    }
+
+    private String fault(Step.Fault f, String what, io.cdctest.env.Restartable target) {
+        long start = System.nanoTime();
+        switch (f.kind()) {
+            case KILL -> {
+                target.kill();
+                sleep(f.duration());
+                target.start();
+                return what + " killed (SIGKILL) and running again after " + Console.seconds(elapsed(start));
+            }
+            case STOP -> {
+                target.stop();
+                return what + " stopped; it stays down until a fault step starts it";
+            }
+            case START -> {
+                target.start();
+                return what + " running after " + Console.seconds(elapsed(start));
+            }
+            case RESTART -> {
+                target.stop();
+                target.start();
+                return what + " restarted in " + Console.seconds(elapsed(start));
+            }
+            case PAUSE -> {
+                target.pause();
+                paused.add(target);
+                resumer.schedule(() -> {
+                    target.resume();
+                    paused.remove(target);
+                }, f.duration().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                return what + " paused (SIGSTOP) for " + Console.seconds(f.duration()) + " while the next steps run";
+            }
+            default -> throw new IllegalStateException(f.kind().name());
+        }
+    }
+
+    private static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CdctestException(ExitCode.FAILED, "interrupted");
+        }
+    }
+
     private String validateQuery(Step.ValidateIndexQuery step) {
         Duration timeout = timeout(step.timeout());
         Optional<String>[] last = new Optional[] {Optional.empty()};
@@ -342,6 +448,8 @@ final class StepExecutor implements AutoCloseable {
 
     @Override
     public void close() {
+        resumer.shutdownNow();
+        paused.forEach(io.cdctest.env.Restartable::resume);
         for (Connection c : new Connection[] {source, target}) {
             try {
                 c.close();

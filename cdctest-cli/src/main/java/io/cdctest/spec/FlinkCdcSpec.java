@@ -14,7 +14,7 @@ import java.util.Set;
  * @param format          the wire format on the topic ({@code debezium-json}, {@code canal-json}, ...; see
  *                        {@code io.cdctest.format.WireFormat})
  * @param filters         what the built-in producer leaves out
- * @param consumerDropNth a self-test fault: the built-in consumer skips its Nth event (0: never)
+ * @param consumerFaults  self-test faults of the built-in consumer (off by default)
  * @param routes          source tables (by pattern, across databases) merged into one target table each
  * @param delivery        what the topic may hold: with exactly-once a repeated event fails the audit
  * @param producerDropNth a self-test fault: the built-in producer skips its Nth binlog change (0: never)
@@ -23,8 +23,18 @@ import java.util.Set;
  */
 public record FlinkCdcSpec(Path path, Commands commands, List<String> tables, String topic, int consumerBatchSize,
                            String group, boolean stopKafkaOnTeardown, Duration checkpointInterval, String format,
-                           Filters filters, long consumerDropNth, List<Route> routes, Delivery delivery,
+                           Filters filters, ConsumerFaults consumerFaults, List<Route> routes, Delivery delivery,
                            long producerDropNth, String jobManager) {
+
+    /**
+     * Faults the built-in consumer injects to prove the harness catches loss: it skips its
+     * {@code dropNth} event, skips each event with probability {@code dropFraction}, and after a
+     * batch, with probability {@code redeliverFraction}, does not commit and reads the same events
+     * again (Kafka's at-least-once redelivery). Random choices follow {@code seed}.
+     */
+    public record ConsumerFaults(long dropNth, double dropFraction, double redeliverFraction, long seed) {
+        public static final ConsumerFaults NONE = new ConsumerFaults(0, 0, 0, 42);
+    }
 
     /** The delivery guarantee the pipeline promises on the Kafka leg. */
     public enum Delivery { EXACTLY_ONCE, AT_LEAST_ONCE }

@@ -60,6 +60,20 @@ public sealed interface Step {
     record PipelineAction(String action, Origin origin) implements Step {
     }
 
+    /**
+     * Breaks a component on purpose ({@code producer}, {@code consumer}, {@code kafka}, {@code source},
+     * {@code target}): {@code kill} (SIGKILL, then started again after
+     * {@code duration}), {@code stop} (stays down), {@code start}, {@code restart}, {@code pause}
+     * (SIGSTOP for {@code duration} while the next steps run).
+     */
+    record Fault(String component, Kind kind, Duration duration, Origin origin) implements Step {
+        public enum Kind { KILL, STOP, START, RESTART, PAUSE }
+
+        public String action() {
+            return "fault";
+        }
+    }
+
     /** Checks that a pipeline component is up and working. */
     record CheckStatus(Component component, Origin origin) implements Step {
         public String action() {

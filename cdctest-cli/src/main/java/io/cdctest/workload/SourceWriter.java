@@ -23,12 +23,17 @@ import java.util.SplittableRandom;
  * (deterministic from the scenario's seed). Every write is recorded in the {@link WriteLog}.
  */
 public final class SourceWriter {
-    private final Connection connection;
+    private Connection connection;
     private final String database;
     private final long seed;
     private final SplittableRandom random;
     private final WriteLog log;
     private long version;
+
+    /** Writes through a new connection from now on (the source was restarted), keeping its random sequence. */
+    public void reconnect(Connection connection) {
+        this.connection = connection;
+    }
 
     public SourceWriter(Connection connection, String database, long seed, WriteLog log) {
         this.connection = connection;

@@ -112,7 +112,7 @@ public final class FlinkCdcProducer {
     private static StreamExecutionEnvironment buildEnvironment(ProducerArgs args) {
         Configuration conf = new Configuration();
         conf.setString("restart-strategy.type", "fixed-delay");
-        conf.setString("restart-strategy.fixed-delay.attempts", "3");
+        conf.setString("restart-strategy.fixed-delay.attempts", "10"); // rides out a source restart (fault steps)
         conf.setString("restart-strategy.fixed-delay.delay", "2 s");
         String tmp = System.getProperty("java.io.tmpdir");
         conf.setString("io.tmp.dirs", tmp);
@@ -124,6 +124,8 @@ public final class FlinkCdcProducer {
         debezium.setProperty("bigint.unsigned.handling.mode", "precise");
         debezium.setProperty("decimal.handling.mode", "precise");
         debezium.setProperty("column.propagate.source.type", ".*"); // column types for Canal's mysqlType, Maxwell's SETs
+        // the binlog client notices a lost connection (source restarted) and reconnects every 2 s, not every minute
+        debezium.setProperty("connect.keep.alive.interval.ms", "2000");
         // a plain name is a table of the database; a name with a dot is a regular expression over
         // database.table (a route's source, possibly across databases)
         String[] tables = args.tables().stream().map(t -> t.contains(".") ? t : args.database() + "." + t)

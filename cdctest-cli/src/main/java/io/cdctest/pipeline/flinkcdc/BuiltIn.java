@@ -35,7 +35,7 @@ public final class BuiltIn {
 
     /** What the consumer reads and where it applies it ({@code routes}: many-to-one merges). */
     public record ConsumerJob(JdbcEndpoint target, String database, String topic, String format, String group,
-                              int batchSize, String bootstrapServers, Path statusFile, long dropNth,
+                              int batchSize, String bootstrapServers, Path statusFile, FlinkCdcSpec.ConsumerFaults faults,
                               List<FlinkCdcSpec.Route> routes) {
     }
 
@@ -74,7 +74,10 @@ public final class BuiltIn {
                 "--target-engine", target.engine().id(), "--target-host", target.host(),
                 "--target-port", String.valueOf(target.port()), "--target-user", target.user(),
                 "--target-database", job.database(), "--target-tls", String.valueOf(target.tls()),
-                "--drop-nth", String.valueOf(job.dropNth())));
+                "--drop-nth", String.valueOf(job.faults().dropNth()),
+                "--drop-fraction", String.valueOf(job.faults().dropFraction()),
+                "--redeliver-fraction", String.valueOf(job.faults().redeliverFraction()),
+                "--fault-seed", String.valueOf(job.faults().seed())));
         if (target.account() != null) {
             args.addAll(List.of("--target-account", target.account()));
         }
@@ -154,7 +157,7 @@ public final class BuiltIn {
     public static ConsumerJob consumerJob(Map<String, String> env, String database, String topic, String group,
                                           int batchSize, String format, Path statusFile) {
         return new ConsumerJob(endpoint(env, "TARGET", database), database, topic, format, group, batchSize,
-                required(env, "CDCTEST_KAFKA_BOOTSTRAP_SERVERS"), statusFile, 0,
+                required(env, "CDCTEST_KAFKA_BOOTSTRAP_SERVERS"), statusFile, FlinkCdcSpec.ConsumerFaults.NONE,
                 routesOf(env));
     }
 

@@ -38,8 +38,10 @@ final class FlinkCdcPipeline implements Pipeline {
     private final Topics topics;
     private KafkaService kafka;
     private Databases databases;
-    private ChildProcess producer;
-    private ChildProcess consumer;
+    private volatile boolean duplicatesExpected;
+    private volatile boolean producerRestarted;
+    private io.cdctest.env.RestartableChild producer;
+    private io.cdctest.env.RestartableChild consumer;
     private Path producerStatus;
     private Path consumerStatus;
 
@@ -96,29 +98,45 @@ final class FlinkCdcPipeline implements Pipeline {
                 producerStatus, spec.producerDropNth(), spec.jobManager());
         BuiltIn.ConsumerJob consumerJob = new BuiltIn.ConsumerJob(databases.target().endpoint(), databases.targetDatabase(),
                 topic, wire.id(), group, spec.consumerBatchSize(), kafka.bootstrapServers(), consumerStatus,
-                spec.consumerDropNth(), spec.routes());
-        if (spec.commands() == null) {
-            producer = start(env, "producer", BuiltIn.producerCommand(env.home(), producerJob, env.workDir("producer")),
-                    BuiltIn.producerEnvironment(producerJob), env.workDir("producer"));
-            consumer = start(env, "consumer", BuiltIn.consumerCommand(env.home(), consumerJob),
-                    BuiltIn.consumerEnvironment(consumerJob), env.workDir("consumer"));
-        } else {
-            producer = startCustom(env, "producer", spec.commands().producer(), producerJob, consumerJob, producerStatus);
-            consumer = startCustom(env, "consumer", spec.commands().consumer(), producerJob, consumerJob, consumerStatus);
-        }
-        awaitRunning(producer, producerStatus);
-        awaitRunning(consumer, consumerStatus);
+                spec.consumerFaults(), spec.routes());
+        java.util.function.Supplier<ChildProcess> launchProducer = spec.commands() == null
+                ? () -> launch(env, "producer", BuiltIn.producerCommand(env.home(), producerJob, env.workDir("producer")),
+                        BuiltIn.producerEnvironment(producerJob), env.workDir("producer"), producerStatus)
+                : () -> launchCustom(env, "producer", spec.commands().producer(), producerJob, consumerJob, producerStatus);
+        java.util.function.Supplier<ChildProcess> launchConsumer = spec.commands() == null
+                ? () -> launch(env, "consumer", BuiltIn.consumerCommand(env.home(), consumerJob),
+                        BuiltIn.consumerEnvironment(consumerJob), env.workDir("consumer"), consumerStatus)
+                : () -> launchCustom(env, "consumer", spec.commands().consumer(), producerJob, consumerJob, consumerStatus);
+        producer = env.own("producer", new io.cdctest.env.RestartableChild("producer", launchProducer,
+                p -> awaitRunning(p, producerStatus)));
+        consumer = env.own("consumer", new io.cdctest.env.RestartableChild("consumer", launchConsumer,
+                c -> awaitRunning(c, consumerStatus)));
+        producer.launch();
+        consumer.launch();
+        producer.awaitReady();
+        consumer.awaitReady();
     }
 
-    private ChildProcess start(Environment env, String name, List<String> command, Map<String, String> environment,
-                               Path dir) {
+    /** Starts a built-in producer or consumer (again: its old status file is removed first). */
+    private ChildProcess launch(Environment env, String name, List<String> command, Map<String, String> environment,
+                                Path dir, Path statusFile) {
         createDirectories(dir);
-        return env.own(name, ChildProcess.start(name, command, environment, dir, env.log(name)));
+        deleteStatus(statusFile);
+        return ChildProcess.start(name, command, environment, dir, env.log(name));
+    }
+
+    private static void deleteStatus(Path statusFile) {
+        try {
+            java.nio.file.Files.deleteIfExists(statusFile);
+        } catch (java.io.IOException e) {
+            throw CdctestException.environment("cannot remove " + statusFile + ": " + e.getMessage(), e);
+        }
     }
 
     /** A producer or consumer from the scenario's command template, run in flink_cdc.path (else its work directory). */
-    private ChildProcess startCustom(Environment env, String name, String template, BuiltIn.ProducerJob p,
-                                     BuiltIn.ConsumerJob c, Path statusFile) {
+    private ChildProcess launchCustom(Environment env, String name, String template, BuiltIn.ProducerJob p,
+                                      BuiltIn.ConsumerJob c, Path statusFile) {
+        deleteStatus(statusFile);
         Path path = spec.commands().workDir();
         Map<String, String> values = new java.util.HashMap<>(Map.of("db", p.database(), "source_db", p.database(),
                 "target_db", c.database(), "tables", String.join(",", p.tables()), "topic", topic, "group", group,
@@ -133,7 +151,7 @@ final class FlinkCdcPipeline implements Pipeline {
         org.slf4j.LoggerFactory.getLogger(FlinkCdcPipeline.class).debug("{} command: {}", name, commandLine);
         Map<String, String> environment = new java.util.LinkedHashMap<>(BuiltIn.scriptEnvironment(env.home(), p, c, statusFile));
         environment.put("CDCTEST_WORK_DIR", env.workDir(name).toString());
-        return env.own(name, ChildProcess.start(name, CustomCommand.guarded(commandLine), environment, dir, env.log(name)));
+        return ChildProcess.start(name, CustomCommand.guarded(commandLine), environment, dir, env.log(name));
     }
 
     /**
@@ -165,9 +183,13 @@ final class FlinkCdcPipeline implements Pipeline {
         };
     }
 
-    private ComponentStatus processStatus(Component component, ChildProcess process, Path statusFile) {
+    private ComponentStatus processStatus(Component component, io.cdctest.env.RestartableChild child, Path statusFile) {
+        ChildProcess process = child == null ? null : child.current();
         if (process == null) {
             return new ComponentStatus(component, false, "not started");
+        }
+        if (child.faulted()) {
+            return new ComponentStatus(component, false, process.name() + " is down or paused by a fault step");
         }
         if (!process.isAlive()) {
             return new ComponentStatus(component, false, process.deathNotice());
@@ -181,6 +203,10 @@ final class FlinkCdcPipeline implements Pipeline {
         StringBuilder detail = new StringBuilder(process.name() + " pid " + process.pid() + ", state " + state);
         if (status.containsKey("events")) {
             detail.append(", ").append(status.get("events")).append(" events applied");
+        }
+        if (status.containsKey("redelivered")) {
+            detail.append(" (fault mode: ").append(status.get("dropped")).append(" dropped, ")
+                    .append(status.get("redelivered")).append(" redelivered)");
         }
         if (status.containsKey("error")) {
             detail.append(", error: ").append(status.get("error"));
@@ -263,7 +289,8 @@ final class FlinkCdcPipeline implements Pipeline {
         Map<String, List<io.cdctest.check.ComparisonPlan>> byTopic = new java.util.LinkedHashMap<>();
         audited.forEach(p -> byTopic.computeIfAbsent(topics.of(p.source().database(), p.source().table()),
                 t -> new ArrayList<>()).add(p));
-        EventAudit audit = new EventAudit(spec.delivery());
+        EventAudit audit = new EventAudit(duplicatesExpected ? FlinkCdcSpec.Delivery.AT_LEAST_ONCE : spec.delivery(),
+                producerRestarted);
         try {
             io.cdctest.format.ChangeDecoder decoder = decoder(audited);
             for (Map.Entry<String, List<io.cdctest.check.ComparisonPlan>> e : byTopic.entrySet()) {
@@ -275,7 +302,27 @@ final class FlinkCdcPipeline implements Pipeline {
             return java.util.Optional.of(new io.cdctest.check.EventCheck("events not audited: cannot read the topic: "
                     + e.getMessage(), List.of()));
         }
-        return java.util.Optional.of(audit.result());
+        return java.util.Optional.of(withRedelivery(audit.result()));
+    }
+
+    /**
+     * The consumer's own account of events it applied twice (its redelivery fault mode): tolerated
+     * only where the scenario declares at-least-once delivery.
+     */
+    private io.cdctest.check.EventCheck withRedelivery(io.cdctest.check.EventCheck check) {
+        Object redelivered = StatusFile.read(consumerStatus).get("redelivered");
+        long count = redelivered instanceof Number n ? n.longValue() : 0;
+        if (count == 0) {
+            return check;
+        }
+        if (spec.delivery() == FlinkCdcSpec.Delivery.AT_LEAST_ONCE) {
+            return new io.cdctest.check.EventCheck(check.summary() + "; the consumer applied " + count
+                    + " events again (redelivery, at-least-once: tolerated)", check.problems());
+        }
+        List<String> problems = new ArrayList<>(check.problems());
+        problems.add("the consumer applied " + count + " events twice (redelivery) although the scenario declares "
+                + "exactly-once delivery (flink_cdc.delivery)");
+        return new io.cdctest.check.EventCheck(check.summary(), problems);
     }
 
     private static List<String> fallback(io.cdctest.check.TableComparison comparison, int limit, String topic, String why) {
@@ -299,9 +346,13 @@ final class FlinkCdcPipeline implements Pipeline {
     @Override
     public Optional<String> failure() {
         for (Component component : List.of(Component.PRODUCER, Component.CONSUMER)) {
-            ChildProcess process = component == Component.PRODUCER ? producer : consumer;
+            io.cdctest.env.RestartableChild child = component == Component.PRODUCER ? producer : consumer;
             Path statusFile = component == Component.PRODUCER ? producerStatus : consumerStatus;
-            if (process != null && !process.isAlive()) {
+            ChildProcess process = child == null ? null : child.current();
+            if (process == null || child.faulted()) {
+                continue;
+            }
+            if (!process.isAlive()) {
                 return Optional.of(process.deathNotice());
             }
             if (statusFile != null && "FAILED".equals(StatusFile.read(statusFile).get("state"))) {
@@ -310,7 +361,7 @@ final class FlinkCdcPipeline implements Pipeline {
                         + " (log: " + process.log() + ")");
             }
         }
-        if (kafka != null && !kafka.isAlive()) {
+        if (kafka != null && !kafka.isAlive() && !(kafka instanceof io.cdctest.env.Restartable r && r.faulted())) {
             return Optional.of("the Kafka broker stopped (" + kafka.describe() + ")");
         }
         return Optional.empty();
@@ -321,22 +372,41 @@ final class FlinkCdcPipeline implements Pipeline {
         List<String> lines = new ArrayList<>();
         lines.add("topic: " + (topics.perTable() ? topic + ".<database>.<table>" : topic) + " (" + wire.id()
                 + "), consumer group: " + group);
-        if (producer != null) {
-            lines.add("producer: pid " + producer.pid() + ", log " + producer.log());
-        }
-        if (consumer != null) {
-            lines.add("consumer: pid " + consumer.pid() + ", log " + consumer.log());
+        for (io.cdctest.env.RestartableChild child : new io.cdctest.env.RestartableChild[] {producer, consumer}) {
+            if (child != null && child.current() != null) {
+                lines.add(child.name() + ": pid " + child.current().pid() + ", log " + child.current().log());
+            }
         }
         return lines;
+    }
+
+    /**
+     * The producer, the consumer, and an embedded Kafka broker can be broken by fault steps. After a
+     * fault on the producer or Kafka the topic is at-least-once (the producer starts again without its
+     * Flink state and reads a new snapshot), so the audit tolerates duplicates from then on.
+     */
+    @Override
+    public Optional<io.cdctest.env.Restartable> restartable(Component component) {
+        if (component != Component.CONSUMER) {
+            duplicatesExpected = true;
+        }
+        if (component == Component.PRODUCER) {
+            producerRestarted = true;
+        }
+        return switch (component) {
+            case PRODUCER -> Optional.ofNullable(producer);
+            case CONSUMER -> Optional.ofNullable(consumer);
+            case KAFKA -> kafka instanceof io.cdctest.env.Restartable r ? Optional.of(r) : Optional.empty();
+        };
     }
 
     @Override
     public void close() {
         if (consumer != null) {
-            consumer.stop(Duration.ofSeconds(10));
+            consumer.close();
         }
         if (producer != null) {
-            producer.stop(Duration.ofSeconds(10));
+            producer.close();
         }
         io.cdctest.spec.Provision provision = context.scenario().kafka().provision();
         if (kafka != null && (provision == io.cdctest.spec.Provision.EXTERNAL || provision == io.cdctest.spec.Provision.COMPOSE)) {

@@ -180,6 +180,8 @@ public final class ScenarioLoader {
         if (dropNth < 0) {
             throw r.error("consumer_drop_nth", "expected 0 (off) or a positive event number, got " + dropNth);
         }
+        FlinkCdcSpec.ConsumerFaults consumerFaults = new FlinkCdcSpec.ConsumerFaults(dropNth,
+                fraction(r, "consumer_drop_fraction"), fraction(r, "consumer_redeliver_fraction"), 42);
         List<FlinkCdcSpec.Route> routes = r.maps("route").stream().map(ScenarioLoader::route).toList();
         String deliveryText = r.string("delivery", "exactly_once");
         FlinkCdcSpec.Delivery delivery = switch (deliveryText.toLowerCase(java.util.Locale.ROOT).replace('-', '_')) {
@@ -196,7 +198,21 @@ public final class ScenarioLoader {
             throw r.missing("tables");
         }
         return new FlinkCdcSpec(path, commands, tables, topic, batch, group, stopKafka, checkpoint, wire.id(), filters,
-                dropNth, routes, delivery, producerDropNth, jobManager);
+                consumerFaults, routes, delivery, producerDropNth, jobManager);
+    }
+
+    /** A probability: 0 (off) up to, not including, 1. */
+    private static double fraction(MapReader r, String key) {
+        String text = r.string(key, "0");
+        try {
+            double value = Double.parseDouble(text);
+            if (value >= 0 && value < 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw r.error(key, "expected a fraction from 0 (off) up to, not including, 1, got '" + text + "'");
     }
 
     /** One entry of {@code flink_cdc.route}. */

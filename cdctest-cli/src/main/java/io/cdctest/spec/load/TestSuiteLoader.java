@@ -22,7 +22,7 @@ public final class TestSuiteLoader {
     /** Every action a step may name. */
     public static final Set<String> ACTIONS = new LinkedHashSet<>(List.of("validate_sync", "insert", "update",
             "delete", "bulk_insert", "sql", "validate_index_query", "check_producer_status", "check_consumer_status",
-            "check_kafka_status", "pause_cdc", "resume_cdc", "restart_cdc", "check_cdc_status"));
+            "check_kafka_status", "pause_cdc", "resume_cdc", "restart_cdc", "check_cdc_status", "fault"));
 
     private final Interpolator interpolator;
     private final Consumer<String> warnings;
@@ -106,6 +106,7 @@ public final class TestSuiteLoader {
             case "check_consumer_status" -> new Step.CheckStatus(Component.CONSUMER, r.origin());
             case "check_kafka_status" -> new Step.CheckStatus(Component.KAFKA, r.origin());
             case "pause_cdc", "resume_cdc", "restart_cdc", "check_cdc_status" -> new Step.PipelineAction(action, r.origin());
+            case "fault" -> fault(r);
             default -> throw r.error("action", "unknown action '" + action + "'" + MapReader.suggestion(action, ACTIONS));
         };
         r.finish();
@@ -148,6 +149,22 @@ public final class TestSuiteLoader {
             throw CdctestException.config(r.origin() + ": " + action + " without sql needs a table "
                     + "(on the step or the testcase)");
         }
+    }
+
+    private static Step.Fault fault(MapReader r) {
+        String c = r.requiredString("component");
+        if (!Set.of("producer", "consumer", "kafka", "source", "target").contains(c)) {
+            throw r.error("component", "expected producer, consumer, kafka, source or target, got '" + c + "'");
+        }
+        String kind = r.requiredString("fault");
+        Step.Fault.Kind k;
+        try {
+            k = Step.Fault.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw r.error("fault", "expected kill, stop, start, restart or pause, got '" + kind + "'");
+        }
+        Duration duration = r.duration("duration", k == Step.Fault.Kind.PAUSE ? Duration.ofSeconds(5) : Duration.ZERO);
+        return new Step.Fault(c, k, duration, r.origin());
     }
 
     private static Side side(MapReader r) {

@@ -42,6 +42,16 @@ class EventAuditTest {
     }
 
     @Test
+    void aNewSnapshotAfterAProducerRestartStandsForTheChangesBeforeIt() {
+        assertThat(EventAudit.accepted("Iuu", "rr", true)).as("re-read after two updates while down").isTrue();
+        assertThat(EventAudit.accepted("iu", "r", true)).as("inserted and updated while down").isTrue();
+        assertThat(EventAudit.accepted("iu", "r", false)).as("no restart: the update is lost").isFalse();
+        assertThat(EventAudit.accepted("Iud", "rr", true)).as("a delete while down is lost: the new snapshot has no row").isFalse();
+        assertThat(EventAudit.accepted("Iuuu", "rru", true)).isTrue();
+        assertThat(EventAudit.accepted("Iuud", "rru", true)).as("the delete after the re-read must be there").isFalse();
+    }
+
+    @Test
     void upsertsStandForInsertsAndUpdates() {
         assertThat(EventAudit.accepted("Iu", "pp")).isTrue();
         assertThat(EventAudit.accepted("Iuu", "pp")).isFalse();
@@ -67,7 +77,7 @@ class EventAuditTest {
     }
 
     private static EventCheck audit(Topic topic, String changes, FlinkCdcSpec.Delivery delivery) {
-        EventAudit audit = new EventAudit(delivery);
+        EventAudit audit = new EventAudit(delivery, false);
         audit.check(PLAN, TopicSnapshot.of(PLAN, topic.events), Map.of(List.of("1"), changes), FilterEffects.NONE);
         return audit.result();
     }

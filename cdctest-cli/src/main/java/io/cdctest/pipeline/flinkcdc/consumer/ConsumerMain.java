@@ -75,12 +75,19 @@ public final class ConsumerMain implements Callable<Integer> {
     @Option(names = "--drop-nth", defaultValue = "0",
             description = "Self-test fault: skip the Nth event read (1-based; 0 never), logging its key.")
     long dropNth;
+    @Option(names = "--drop-fraction", defaultValue = "0", description = "Self-test fault: skip each event with this probability.")
+    double dropFraction;
+    @Option(names = "--redeliver-fraction", defaultValue = "0",
+            description = "Self-test fault: after a batch, with this probability, do not commit and read it again.")
+    double redeliverFraction;
+    @Option(names = "--fault-seed", defaultValue = "42")
+    long faultSeed;
+    private ConsumerFaults faults;
 
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Map<String, Object> status = new LinkedHashMap<>();
     private long events;
     private long batches;
-    private long seen;
 
     public static void main(String[] args) {
         ParentWatch.start("cdctest-consumer");
@@ -89,6 +96,7 @@ public final class ConsumerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        faults = new ConsumerFaults(dropNth, dropFraction, redeliverFraction, faultSeed);
         report("STARTING", null);
         Engine targetEngine = Engine.byId(engine).orElseThrow(() -> new IllegalArgumentException("unknown engine " + engine));
         JdbcEndpoint target = new JdbcEndpoint("target", targetEngine, host, port, user,
@@ -99,7 +107,7 @@ public final class ConsumerMain implements Callable<Integer> {
                 + " into " + database);
         Thread main = Thread.currentThread();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafkaProperties());
-             Connection connection = target.connect()) {
+             TargetWriter writer = new TargetWriter(target, database, Routes.fromEnvironment(System.getenv()))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 running.set(false);
                 consumer.wakeup();
@@ -109,8 +117,7 @@ public final class ConsumerMain implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             }, "consumer-shutdown"));
-            JdbcApplier applier = new JdbcApplier(connection, database, Routes.fromEnvironment(System.getenv()));
-            ChangeDecoder decoder = wire.decoder(topics, applier.columnTypes());
+            ChangeDecoder decoder = wire.decoder(topics, writer.columnTypes());
             ConsumerRebalanceListener listener = new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -140,16 +147,17 @@ public final class ConsumerMain implements Callable<Integer> {
                 List<ChangeEvent> batch = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     for (ChangeEvent event : decode(decoder, record)) {
-                        if (++seen == dropNth) {
-                            System.err.println("cdctest-consumer: fault: dropping event " + seen + ": " + event.op() + " "
-                                    + event.database() + "." + event.table() + " " + event.image().entrySet().stream().limit(2).toList());
-                            continue;
+                        if (!faults.drop(event)) {
+                            batch.add(event);
                         }
-                        batch.add(event);
                     }
                 }
-                applier.apply(batch);
-                consumer.commitSync();
+                writer.apply(batch);
+                if (faults.redeliver(batch.size())) {
+                    rewind(consumer);
+                } else {
+                    consumer.commitSync();
+                }
                 events += batch.size();
                 batches++;
                 report("RUNNING", null);
@@ -161,6 +169,20 @@ public final class ConsumerMain implements Callable<Integer> {
             System.err.println("cdctest-consumer: " + e);
             e.printStackTrace();
             return 1;
+        }
+    }
+
+    /** Back to the committed offsets: what was read since is delivered again. */
+    private static void rewind(KafkaConsumer<byte[], byte[]> consumer) {
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                consumer.committed(consumer.assignment());
+        for (TopicPartition partition : consumer.assignment()) {
+            org.apache.kafka.clients.consumer.OffsetAndMetadata offset = committed.get(partition);
+            if (offset == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, offset.offset());
+            }
         }
     }
 
@@ -184,6 +206,10 @@ public final class ConsumerMain implements Callable<Integer> {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batchSize));
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000"); // per-table topics appear as tables get rows
+        // a consumer killed without leaving the group holds its partitions until the session times out:
+        // 10 s instead of 45 s, so a restarted consumer resumes quickly
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return props;
@@ -194,6 +220,10 @@ public final class ConsumerMain implements Callable<Integer> {
         status.put("time", Instant.now().toString());
         status.put("events", events);
         status.put("batches", batches);
+        if (faults != null && (faults.dropped() > 0 || faults.redelivered() > 0)) {
+            status.put("dropped", faults.dropped());
+            status.put("redelivered", faults.redelivered());
+        }
         if (error != null) {
             status.put("error", error);
         }
