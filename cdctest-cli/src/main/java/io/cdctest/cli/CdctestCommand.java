@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = {"End-to-end tests of change-data-capture pipelines: stands up source, target and the pipeline",
             "between them, drives INSERT/UPDATE/DELETE, and proves every row arrives."},
         subcommands = {RunCommand.class, ListCommand.class, ValidateCommand.class, GenerateCommand.class, DiffCommand.class, PlanCommand.class,
-            ProducerCommand.class, ConsumerCommand.class,
+            DoctorCommand.class, ProducerCommand.class, ConsumerCommand.class,
             AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 all passed, 1 a testcase failed, 2 usage or invalid config,",
             "3 environment (unreachable endpoint, component failed to start), 4 internal error."})

@@ -1,0 +1,43 @@
+package io.cdctest.cli;
+
+import io.cdctest.CdctestHome;
+import io.cdctest.preflight.Check;
+import io.cdctest.preflight.Doctor;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code cdctest doctor}: the scenario's preflight, a pass/fail line per check with the fix; changes nothing. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Check that a scenario's endpoints are reachable and set up for CDC; prints the fix for each failure.")
+public final class DoctorCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ScenarioSelection selection;
+    @ParentCommand
+    CdctestCommand root;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        var console = root.global.console(out, spec.commandLine().getErr());
+        LoadedConfig config = LoadedConfig.load(CdctestHome.locate(), selection, console::warn);
+        List<Check> checks = Doctor.examine(config.scenario());
+        for (Check check : checks) {
+            out.println((check.passed() ? "PASS  " : "FAIL  ") + check.name() + ": " + check.detail());
+            if (!check.passed()) {
+                out.println("      fix: " + check.fix());
+            }
+        }
+        long failed = checks.stream().filter(c -> !c.passed()).count();
+        out.println(failed == 0 ? "all " + checks.size() + " checks passed"
+                : failed + " of " + checks.size() + " checks failed (exit 3)");
+        return failed == 0 ? 0 : io.cdctest.ExitCode.ENVIRONMENT.code();
+    }
+}
