@@ -58,6 +58,7 @@ final class StepExecutor implements AutoCloseable {
     private TableDiff.Side sourceSide;
     private TableDiff.Side targetSide;
     private final java.nio.file.Path reportDir;
+    private final FaultRunner faults;
 
     /** @param reportDir where fix SQL for differing tables is written */
     StepExecutor(Scenario scenario, Databases databases, Pipeline pipeline, double timeoutScale, Console console,
@@ -73,6 +74,7 @@ final class StepExecutor implements AutoCloseable {
         this.writer = new SourceWriter(source, databases.sourceDatabase(), seed, log);
         this.log = log;
         this.reportDir = reportDir;
+        this.faults = new FaultRunner(pipeline, databases);
         this.sourceSide = new TableDiff.Side(source, databases.source().endpoint().engine(),
                 databases.source().endpoint().remote());
         this.targetSide = new TableDiff.Side(target, databases.target().endpoint().engine(),
@@ -317,31 +319,11 @@ final class StepExecutor implements AutoCloseable {
         return out.toString();
     }
 
-    /** Paused components and when they are resumed; all are resumed when the executor closes. */
-    private final java.util.List<io.cdctest.env.Restartable> paused = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final java.util.concurrent.ScheduledExecutorService resumer = java.util.concurrent.Executors
-            .newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "fault-resume");
-                t.setDaemon(true);
-                return t;
-            });
-
     private String fault(Step.Fault f) {
-        String what = f.component();
-        java.util.Optional<io.cdctest.env.Restartable> found = switch (what) {
-            case "source" -> databases.source() instanceof io.cdctest.env.Restartable r ? java.util.Optional.of(r)
-                    : java.util.Optional.empty();
-            case "target" -> databases.target() instanceof io.cdctest.env.Restartable r ? java.util.Optional.of(r)
-                    : java.util.Optional.empty();
-            default -> pipeline.restartable(io.cdctest.spec.Component.valueOf(what.toUpperCase(java.util.Locale.ROOT)));
-        };
-        io.cdctest.env.Restartable target = found.orElseThrow(() -> new CdctestException(ExitCode.CONFIG,
-                "fault: the " + what + " of this run cannot be broken on purpose (embedded databases, an embedded Kafka, "
-                + "and the producer and consumer of a flink_cdc pipeline can)"));
         try {
-            return fault(f, what, target);
+            return faults.run(f);
         } finally {
-            if (what.equals("source") || what.equals("target")) {
+            if (f.component().equals("source") || f.component().equals("target")) {
                 reconnect();
             }
         }
@@ -369,54 +351,6 @@ final class StepExecutor implements AutoCloseable {
             c.close();
         } catch (SQLException ignored) {
             // a connection to a server that went away
-        }
-    }
-
-    private String fault(Step.Fault f, String what, io.cdctest.env.Restartable target) {
-        long start = System.nanoTime();
-        switch (f.kind()) {
-            case KILL -> {
-                target.kill();
-                sleep(f.duration());
-                target.start();
-                return what + " killed (SIGKILL) and running again after " + Console.seconds(elapsed(start));
-            }
-            case STOP -> {
-                target.stop();
-                return what + " stopped; it stays down until a fault step starts it";
-            }
-            case START -> {
-                target.start();
-                return what + " running after " + Console.seconds(elapsed(start));
-            }
-            case RESTART -> {
-                target.stop();
-                target.start();
-                return what + " restarted in " + Console.seconds(elapsed(start));
-            }
-            case PAUSE -> {
-                target.pause();
-                paused.add(target);
-                resumer.schedule(() -> {
-                    target.resume();
-                    paused.remove(target);
-                }, f.duration().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-                return what + " paused (SIGSTOP) for " + Console.seconds(f.duration()) + " while the next steps run";
-            }
-            default -> throw new IllegalStateException(f.kind().name());
-        }
-    }
-
-    private static Duration elapsed(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CdctestException(ExitCode.FAILED, "interrupted");
         }
     }
 
@@ -448,8 +382,7 @@ final class StepExecutor implements AutoCloseable {
 
     @Override
     public void close() {
-        resumer.shutdownNow();
-        paused.forEach(io.cdctest.env.Restartable::resume);
+        faults.close();
         for (Connection c : new Connection[] {source, target}) {
             try {
                 c.close();

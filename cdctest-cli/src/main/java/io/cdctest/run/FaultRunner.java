@@ -1,0 +1,105 @@
+package io.cdctest.run;
+
+import io.cdctest.CdctestException;
+import io.cdctest.ExitCode;
+import io.cdctest.env.Restartable;
+import io.cdctest.pipeline.Databases;
+import io.cdctest.pipeline.Pipeline;
+import io.cdctest.spec.Component;
+import io.cdctest.spec.Step;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Carries out {@code fault} steps: finds the component (the pipeline's producer, consumer or Kafka,
+ * or an embedded database) and kills, stops, starts, restarts or pauses it. A pause is lifted on a
+ * timer while the next steps run; every pause still pending is lifted on close.
+ */
+final class FaultRunner implements AutoCloseable {
+    private final Pipeline pipeline;
+    private final Databases databases;
+    private final List<Restartable> paused = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService resumer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fault-resume");
+        t.setDaemon(true);
+        return t;
+    });
+
+    FaultRunner(Pipeline pipeline, Databases databases) {
+        this.pipeline = pipeline;
+        this.databases = databases;
+    }
+
+    /** Runs the step; returns what it did. */
+    String run(Step.Fault f) {
+        String what = f.component();
+        Restartable target = find(what).orElseThrow(() -> new CdctestException(ExitCode.CONFIG,
+                "fault: the " + what + " of this run cannot be broken on purpose (embedded databases, an embedded Kafka, "
+                + "and the producer and consumer of a flink_cdc pipeline can)"));
+        long start = System.nanoTime();
+        switch (f.kind()) {
+            case KILL -> {
+                target.kill();
+                sleep(f.duration());
+                target.start();
+                return what + " killed (SIGKILL) and running again after " + Console.seconds(elapsed(start));
+            }
+            case STOP -> {
+                target.stop();
+                return what + " stopped; it stays down until a fault step starts it";
+            }
+            case START -> {
+                target.start();
+                return what + " running after " + Console.seconds(elapsed(start));
+            }
+            case RESTART -> {
+                target.stop();
+                target.start();
+                return what + " restarted in " + Console.seconds(elapsed(start));
+            }
+            case PAUSE -> {
+                target.pause();
+                paused.add(target);
+                resumer.schedule(() -> {
+                    target.resume();
+                    paused.remove(target);
+                }, f.duration().toMillis(), TimeUnit.MILLISECONDS);
+                return what + " paused (SIGSTOP) for " + Console.seconds(f.duration()) + " while the next steps run";
+            }
+            default -> throw new IllegalStateException(f.kind().name());
+        }
+    }
+
+    private Optional<Restartable> find(String what) {
+        return switch (what) {
+            case "source" -> databases.source() instanceof Restartable r ? Optional.of(r) : Optional.empty();
+            case "target" -> databases.target() instanceof Restartable r ? Optional.of(r) : Optional.empty();
+            default -> pipeline.restartable(Component.valueOf(what.toUpperCase(Locale.ROOT)));
+        };
+    }
+
+    private static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CdctestException(ExitCode.FAILED, "interrupted");
+        }
+    }
+
+    @Override
+    public void close() {
+        resumer.shutdownNow();
+        paused.forEach(Restartable::resume);
+    }
+}
