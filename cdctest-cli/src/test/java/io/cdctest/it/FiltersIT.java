@@ -31,7 +31,7 @@ class FiltersIT {
                         + "{path}/scripts/producer-realtime.sh --db {db} --tables {tables} --topic {topic}");
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out())
-                .containsPattern("FL001 .*\\n.*the filters leaked: cdc_test_composite_pk: 500 rows on the target although "
+                .containsPattern("FL001 .*\\n.*the filters leaked: cdc_test_composite_pk: \\d+ rows on the target although "
                         + "the table is excluded")
                 .containsPattern("the filters leaked: cdc_test_base: 25 filtered change\\(s\\) reached the target: "
                         + "the delete of id=\\d+");
