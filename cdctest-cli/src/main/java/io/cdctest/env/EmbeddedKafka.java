@@ -129,6 +129,11 @@ public final class EmbeddedKafka implements KafkaService, Restartable {
     }
 
     @Override
+    public boolean everFaulted() {
+        return broker.everFaulted();
+    }
+
+    @Override
     public void close() {
         broker.close();
         try {

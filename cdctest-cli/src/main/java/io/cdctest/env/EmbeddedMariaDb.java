@@ -169,6 +169,11 @@ public final class EmbeddedMariaDb implements DatabaseServer, Restartable {
     }
 
     @Override
+    public boolean everFaulted() {
+        return server.everFaulted();
+    }
+
+    @Override
     public void close() {
         server.close();
         try {

@@ -25,4 +25,7 @@ public interface Restartable {
 
     /** Whether it is down or paused because a fault step said so. */
     boolean faulted();
+
+    /** Whether a fault step has ever killed, stopped or paused it in this run. */
+    boolean everFaulted();
 }

@@ -17,6 +17,7 @@ public final class RestartableChild implements Restartable, AutoCloseable {
     private volatile ChildProcess current;
     private volatile boolean down;
     private volatile boolean paused;
+    private volatile boolean everFaulted;
 
     /**
      * @param launcher   starts a new process (not waiting for it)
@@ -55,6 +56,7 @@ public final class RestartableChild implements Restartable, AutoCloseable {
             current.kill();
         }
         down = true;
+        everFaulted = true;
     }
 
     @Override
@@ -64,6 +66,7 @@ public final class RestartableChild implements Restartable, AutoCloseable {
             current.stop(STOP_GRACE);
         }
         down = true;
+        everFaulted = true;
     }
 
     @Override
@@ -80,6 +83,7 @@ public final class RestartableChild implements Restartable, AutoCloseable {
         if (current != null && current.isAlive()) {
             current.signal("STOP");
             paused = true;
+            everFaulted = true;
         }
     }
 
@@ -94,6 +98,11 @@ public final class RestartableChild implements Restartable, AutoCloseable {
     @Override
     public boolean faulted() {
         return down || paused;
+    }
+
+    @Override
+    public boolean everFaulted() {
+        return everFaulted;
     }
 
     @Override

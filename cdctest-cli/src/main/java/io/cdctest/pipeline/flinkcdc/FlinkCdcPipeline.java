@@ -38,8 +38,6 @@ final class FlinkCdcPipeline implements Pipeline {
     private final Topics topics;
     private KafkaService kafka;
     private Databases databases;
-    private volatile boolean duplicatesExpected;
-    private volatile boolean producerRestarted;
     private io.cdctest.env.RestartableChild producer;
     private io.cdctest.env.RestartableChild consumer;
     private Path producerStatus;
@@ -289,8 +287,12 @@ final class FlinkCdcPipeline implements Pipeline {
         Map<String, List<io.cdctest.check.ComparisonPlan>> byTopic = new java.util.LinkedHashMap<>();
         audited.forEach(p -> byTopic.computeIfAbsent(topics.of(p.source().database(), p.source().table()),
                 t -> new ArrayList<>()).add(p));
-        EventAudit audit = new EventAudit(duplicatesExpected ? FlinkCdcSpec.Delivery.AT_LEAST_ONCE : spec.delivery(),
-                producerRestarted);
+        // after a fault on the producer or Kafka the topic is at-least-once (the producer starts again
+        // without its Flink state and reads a new snapshot): duplicates are tolerated, re-reads stand for changes
+        boolean producerFaulted = producer != null && producer.everFaulted();
+        boolean kafkaFaulted = kafka instanceof io.cdctest.env.Restartable r && r.everFaulted();
+        EventAudit audit = new EventAudit(producerFaulted || kafkaFaulted ? FlinkCdcSpec.Delivery.AT_LEAST_ONCE
+                : spec.delivery(), producerFaulted);
         try {
             io.cdctest.format.ChangeDecoder decoder = decoder(audited);
             for (Map.Entry<String, List<io.cdctest.check.ComparisonPlan>> e : byTopic.entrySet()) {
@@ -380,19 +382,9 @@ final class FlinkCdcPipeline implements Pipeline {
         return lines;
     }
 
-    /**
-     * The producer, the consumer, and an embedded Kafka broker can be broken by fault steps. After a
-     * fault on the producer or Kafka the topic is at-least-once (the producer starts again without its
-     * Flink state and reads a new snapshot), so the audit tolerates duplicates from then on.
-     */
+    /** The producer, the consumer, and an embedded Kafka broker can be broken by fault steps. */
     @Override
     public Optional<io.cdctest.env.Restartable> restartable(Component component) {
-        if (component != Component.CONSUMER) {
-            duplicatesExpected = true;
-        }
-        if (component == Component.PRODUCER) {
-            producerRestarted = true;
-        }
         return switch (component) {
             case PRODUCER -> Optional.ofNullable(producer);
             case CONSUMER -> Optional.ofNullable(consumer);
