@@ -4,18 +4,21 @@ import io.cdctest.CdctestException;
 import org.testcontainers.DockerClientFactory;
 
 /** The one check made before any container is started. */
-final class Docker {
+public final class Docker {
     private Docker() {
     }
 
-    static void require(String what) {
-        boolean available;
+    /** Whether a Docker engine answers (DOCKER_HOST or the socket). */
+    public static boolean available() {
         try {
-            available = DockerClientFactory.instance().isDockerAvailable();
+            return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException e) {
-            available = false;
+            return false;
         }
-        if (!available) {
+    }
+
+    static void require(String what) {
+        if (!available()) {
             throw CdctestException.environment(what + ": provision: testcontainers needs a Docker engine and none is "
                     + "reachable (check DOCKER_HOST or the Docker socket), or use provision: embedded | external");
         }

@@ -46,6 +46,16 @@ public final class EmbeddedMariaDb implements DatabaseServer, Restartable {
 
     /** Starts an instance with extra server options (later options win, e.g. a larger buffer pool). */
     public static EmbeddedMariaDb start(String role, Path dir, Path log, int serverId, List<String> extraOptions) {
+        return start(role, dir, log, serverId, 0, extraOptions);
+    }
+
+    /** Starts an instance on the given port (0: a free one); a port in use is an environment error. */
+    public static EmbeddedMariaDb start(String role, Path dir, Path log, int serverId, int fixedPort,
+                                        List<String> extraOptions) {
+        if (fixedPort != 0 && !Ports.bindable(fixedPort)) {
+            throw CdctestException.environment(role + ".port: port " + fixedPort + " on 127.0.0.1 is already in use; "
+                    + "stop what listens there, or leave " + role + ".port out to take a free port");
+        }
         MariaDbBinaries binaries = MariaDbBinaries.unpacked();
         Path data = dir.resolve("data");
         Path tmp = dir.resolve("tmp");
@@ -55,7 +65,7 @@ public final class EmbeddedMariaDb implements DatabaseServer, Restartable {
             throw CdctestException.environment("cannot create " + tmp + ": " + e.getMessage(), e);
         }
         binaries.copyTemplateTo(data);
-        int port = Ports.free();
+        int port = fixedPort != 0 ? fixedPort : Ports.free();
         List<String> command = new java.util.ArrayList<>(List.of(binaries.server().toString(),
                 "--no-defaults",
                 "--console",

@@ -111,7 +111,8 @@ public final class Environment implements AutoCloseable {
     public DatabaseServer database(Endpoint spec, int serverId) {
         return switch (spec.provision()) {
             case EMBEDDED -> own(spec.role() + " database",
-                    EmbeddedMariaDb.start(spec.role(), workDir(spec.role() + "-db"), log(spec.role() + "-mariadb"), serverId));
+                    EmbeddedMariaDb.start(spec.role(), workDir(spec.role() + "-db"), log(spec.role() + "-mariadb"), serverId,
+                            spec.port(), List.of()));
             case TESTCONTAINERS -> spec.engine() == io.cdctest.spec.Engine.MATRIXONE
                     ? own(spec.role() + " database", ContainerMatrixOne.start(spec.role()))
                     : own(spec.role() + " database", ContainerDatabase.start(spec.role(), spec.engine(), serverId));

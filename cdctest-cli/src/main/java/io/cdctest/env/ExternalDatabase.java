@@ -27,11 +27,19 @@ public final class ExternalDatabase implements DatabaseServer {
             if (endpoint.engine() != Engine.MATRIXONE) {
                 throw e;
             }
-            throw new CdctestException(e.exitCode(), e.getMessage() + "; start one (docker run -d -p " + endpoint.port()
-                    + ":6001 " + Images.MATRIXONE + "), set " + endpoint.role() + ".provision: testcontainers (needs Docker), "
-                    + "or point the scenario at yours with --set " + endpoint.role() + ".host=... --set " + endpoint.role()
-                    + ".port=...", e.getCause());
+            throw new CdctestException(e.exitCode(), e.getMessage() + "; " + howToProvide(endpoint), e.getCause());
         }
+    }
+
+    /** What to do when nothing answers at an endpoint; for MatrixOne, how to get one. */
+    public static String howToProvide(JdbcEndpoint endpoint) {
+        String role = endpoint.role();
+        if (endpoint.engine() != Engine.MATRIXONE) {
+            return "start the server, or correct " + role + ".host / " + role + ".port (a firewall between?)";
+        }
+        return "start one (docker run -d -p " + endpoint.port() + ":6001 " + Images.MATRIXONE + "), set " + role
+                + ".provision: testcontainers (needs Docker), or point the scenario at yours with --set " + role
+                + ".host=... --set " + role + ".port=...";
     }
 
     @Override

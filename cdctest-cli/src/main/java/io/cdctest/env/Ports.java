@@ -33,6 +33,16 @@ public final class Ports {
         throw CdctestException.environment("cannot find a free local port that was not used before");
     }
 
+    /** True when this machine lets a server bind the port on 127.0.0.1 now (nothing listens there). */
+    public static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** True when something accepts TCP connections at host:port within the timeout. */
     public static boolean reachable(String host, int port, int timeoutMillis) {
         try (Socket socket = new Socket()) {

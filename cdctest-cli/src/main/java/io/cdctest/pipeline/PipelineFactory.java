@@ -1,5 +1,12 @@
 package io.cdctest.pipeline;
 
+import io.cdctest.preflight.Check;
+import io.cdctest.spec.Scenario;
+import io.cdctest.sql.JdbcEndpoint;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
 /**
  * Makes pipelines of one kind. A new kind is a new package with a factory registered in
  * {@code META-INF/services/io.cdctest.pipeline.PipelineFactory}; nothing else changes.
@@ -13,4 +20,17 @@ public interface PipelineFactory {
     String description();
 
     Pipeline create(PipelineContext context);
+
+    /**
+     * What this pipeline needs of a database it is given (settings, version, privileges), checked
+     * over an open connection by {@code cdctest doctor} and before every run. Changes nothing.
+     */
+    default List<Check> preflight(Scenario scenario, JdbcEndpoint endpoint, Connection connection) throws SQLException {
+        return List.of();
+    }
+
+    /** Checks of the pipeline's other given parts (a Kafka cluster, a Flink cluster). Changes nothing. */
+    default List<Check> preflight(Scenario scenario) {
+        return List.of();
+    }
 }

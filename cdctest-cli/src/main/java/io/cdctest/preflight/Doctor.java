@@ -1,13 +1,16 @@
 package io.cdctest.preflight;
 
 import io.cdctest.CdctestException;
-import io.cdctest.env.KafkaAdmin;
+import io.cdctest.env.Docker;
+import io.cdctest.env.ExternalDatabase;
 import io.cdctest.env.Ports;
+import io.cdctest.pipeline.PipelineFactory;
+import io.cdctest.pipeline.Pipelines;
 import io.cdctest.spec.Endpoint;
-import io.cdctest.spec.Engine;
 import io.cdctest.spec.Provision;
 import io.cdctest.spec.Scenario;
 import io.cdctest.sql.JdbcEndpoint;
+import io.cdctest.sql.TableSchema;
 import io.cdctest.sql.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,36 +18,41 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The preflight of a scenario ({@code cdctest doctor}): the Java version, each given endpoint
- * reachable and its login accepted, a MySQL-family CDC source set up for CDC (binary log on, ROW
- * format, FULL row image, a server id, replication privileges), source and target in the same time
- * zone, and the Kafka cluster reachable. Endpoints the run starts itself (embedded, containers) are
- * set up by cdctest and only noted. Each check says what to change when it fails.
+ * The preflight of a scenario ({@code cdctest doctor}, and the first thing every run does): the
+ * Java version, each given endpoint reachable and its login accepted, source and target in the
+ * same time zone, fixed ports of embedded servers free, Docker for containers, and what the
+ * pipeline itself needs (asked of its factory: a CDC source's binary log and privileges, a
+ * MatrixOne version and PITR, a Kafka cluster). Each check says what to change when it fails.
+ * Nothing is changed on any server.
  */
 public final class Doctor {
     private Doctor() {
     }
 
     public static List<Check> examine(Scenario scenario) {
+        PipelineFactory pipeline = Pipelines.factory(scenario.type());
         List<Check> checks = new ArrayList<>();
         int java = Runtime.version().feature();
         checks.add(java >= 17 ? Check.pass("java", "Java " + Runtime.version())
                 : Check.fail("java", "Java " + Runtime.version(), "install JDK 17 or newer"));
         List<String> zones = new ArrayList<>();
         for (Endpoint endpoint : List.of(scenario.source(), scenario.target())) {
-            if (endpoint.provision() != Provision.EXTERNAL) {
-                checks.add(Check.pass(endpoint.role(), endpoint.engine().id() + " " + endpoint.provision().id()
-                        + ": started and set up by the run"));
-                continue;
+            switch (endpoint.provision()) {
+                case EXTERNAL -> examine(scenario, pipeline, endpoint, checks, zones);
+                case EMBEDDED -> checks.add(endpoint.port() == 0 || Ports.bindable(endpoint.port())
+                        ? Check.pass(endpoint.role(), "embedded " + endpoint.engine().id() + ", started by the run on "
+                        + (endpoint.port() == 0 ? "a free port" : "port " + endpoint.port()))
+                        : Check.fail(endpoint.role() + " port", "port " + endpoint.port() + " on 127.0.0.1 is already in use "
+                        + "(" + endpoint.role() + ".port at " + endpoint.origin() + ")",
+                        "stop what listens there, or leave " + endpoint.role() + ".port out to take a free port"));
+                default -> checks.add(Docker.available() ? Check.pass(endpoint.role(), endpoint.engine().id()
+                        + " in a container, started by the run")
+                        : Check.fail(endpoint.role(), "provision: testcontainers needs a Docker engine and none is reachable",
+                        "start Docker (or set DOCKER_HOST), or use provision: embedded | external"));
             }
-            JdbcEndpoint jdbc = new JdbcEndpoint(endpoint.role(), endpoint.engine(), endpoint.host(), endpoint.port(),
-                    endpoint.user(), endpoint.password(), null, endpoint.account(), true);
-            boolean cdcSource = endpoint.role().equals("source") && "flink_cdc".equals(scenario.type())
-                    && endpoint.engine() != Engine.MATRIXONE;
-            examine(jdbc, cdcSource, checks, zones);
         }
         if (zones.size() == 2 && !zones.get(0).equals(zones.get(1))) {
             checks.add(Check.fail("time zones", "source " + zones.get(0) + ", target " + zones.get(1),
@@ -52,32 +60,79 @@ public final class Doctor {
         } else if (zones.size() == 2) {
             checks.add(Check.pass("time zones", "both " + zones.get(0)));
         }
-        if ("flink_cdc".equals(scenario.type())) {
-            checks.add(kafka(scenario));
-        }
+        checks.addAll(pipeline.preflight(scenario));
         return checks;
     }
 
-    private static void examine(JdbcEndpoint jdbc, boolean cdcSource, List<Check> checks, List<String> zones) {
+    /** Runs the checks; the first failure is an environment error (exit 3) naming its fix. */
+    public static void require(Scenario scenario) {
+        List<Check> failed = examine(scenario).stream().filter(c -> !c.passed()).toList();
+        if (!failed.isEmpty()) {
+            throw CdctestException.environment("preflight: " + failed.get(0).failureLine()
+                    + (failed.size() > 1 ? "; " + (failed.size() - 1) + " more: cdctest doctor --scenario "
+                    + scenario.file() : ""));
+        }
+    }
+
+    private static void examine(Scenario scenario, PipelineFactory pipeline, Endpoint endpoint, List<Check> checks,
+                                List<String> zones) {
+        JdbcEndpoint jdbc = new JdbcEndpoint(endpoint.role(), endpoint.engine(), endpoint.host(), endpoint.port(),
+                endpoint.user(), endpoint.password(), null, endpoint.account(), true);
         String role = jdbc.role();
         if (!Ports.reachable(jdbc.host(), jdbc.port(), 3000)) {
-            checks.add(Check.fail(role + " reachable", "nothing answers at " + jdbc.address(),
-                    "start the server, or correct " + role + ".host / " + role + ".port (a firewall between?)"));
+            checks.add(Check.fail(role + " reachable", "nothing answers at " + jdbc.address() + " (" + endpoint.origin() + ")",
+                    ExternalDatabase.howToProvide(jdbc)));
             return;
         }
         checks.add(Check.pass(role + " reachable", jdbc.address()));
         try (Connection c = jdbc.connect(); Statement st = c.createStatement()) {
             checks.add(Check.pass(role + " login", jdbc.loginUser() + "@" + jdbc.address() + ", " + version(st)));
             zones.add(zone(st));
-            if (cdcSource) {
-                binlog(st, checks);
-                replication(st, jdbc, checks);
+            if (role.equals("source") && scenario.data() == null) {
+                checks.add(sourceTables(scenario, jdbc, c));
             }
+            checks.addAll(pipeline.preflight(scenario, jdbc, c));
         } catch (CdctestException | SQLException e) {
             String message = e instanceof SQLException s ? Sql.firstLine(s) : e.getMessage();
             checks.add(Check.fail(role + " login", message, message.contains("Access denied")
                     ? "check " + role + ".user and " + role + ".password (give the password as ${VAR})"
                     : "check that " + jdbc.address() + " is a " + jdbc.engine().id() + " server and accepts " + jdbc.loginUser()));
+        }
+    }
+
+    /**
+     * A given source database the run does not fill (no {@code data}): it exists, and each table
+     * the scenario names exists with a primary key (without one, rows cannot be matched).
+     */
+    private static Check sourceTables(Scenario scenario, JdbcEndpoint jdbc, Connection c) throws SQLException {
+        String database = scenario.source().database();
+        if (!exists(c, database)) {
+            return Check.fail("source tables", "database " + database + " does not exist at " + jdbc.address(),
+                    "create it, or correct source.database (" + scenario.source().origin() + "), or let the run fill its "
+                            + "own with data.tables");
+        }
+        List<String> problems = new ArrayList<>();
+        for (String table : scenario.tables()) {
+            Optional<TableSchema> schema = TableSchema.read(c, database, table);
+            if (schema.isEmpty()) {
+                problems.add("table " + database + "." + table + " does not exist");
+            } else if (schema.get().primaryKey().isEmpty()) {
+                problems.add("table " + database + "." + table + " has no primary key: cdctest cannot match its rows");
+            }
+        }
+        return problems.isEmpty() ? Check.pass("source tables", scenario.tables().isEmpty()
+                ? database + " exists" : database + ": " + String.join(", ", scenario.tables()))
+                : Check.fail("source tables", String.join("; ", problems) + " on the source " + jdbc.address(),
+                "create the table (with a PRIMARY KEY), or remove it from flink_cdc.tables");
+    }
+
+    private static boolean exists(Connection c, String database) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
@@ -95,70 +150,6 @@ public final class Doctor {
             return "SYSTEM".equalsIgnoreCase(global) ? rs.getString(2) : global;
         } catch (SQLException e) {
             return "unknown";
-        }
-    }
-
-    private static void binlog(Statement st, List<Check> checks) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT @@log_bin, @@binlog_format, @@binlog_row_image, @@server_id")) {
-            rs.next();
-            String logBin = rs.getString(1);
-            boolean on = "1".equals(logBin) || "ON".equalsIgnoreCase(logBin);
-            checks.add(on ? Check.pass("source binlog", "log_bin ON")
-                    : Check.fail("source binlog", "log_bin is OFF: the source writes no binary log, so there is nothing to capture",
-                    "enable it and restart the server: log_bin=mysql-bin (my.cnf [mysqld]) or --log-bin=mysql-bin"));
-            String format = rs.getString(2);
-            checks.add("ROW".equalsIgnoreCase(format) ? Check.pass("source binlog_format", "ROW")
-                    : Check.fail("source binlog_format", "binlog_format is " + format,
-                    "SET GLOBAL binlog_format = 'ROW' (and binlog_format=ROW in my.cnf)"));
-            String image = rs.getString(3);
-            checks.add("FULL".equalsIgnoreCase(image) ? Check.pass("source binlog_row_image", "FULL")
-                    : Check.fail("source binlog_row_image", "binlog_row_image is " + image,
-                    "SET GLOBAL binlog_row_image = 'FULL' (and binlog_row_image=FULL in my.cnf)"));
-            long serverId = rs.getLong(4);
-            checks.add(serverId != 0 ? Check.pass("source server_id", String.valueOf(serverId))
-                    : Check.fail("source server_id", "server_id is 0", "set server_id to a unique non-zero number in my.cnf"));
-        }
-    }
-
-    private static void replication(Statement st, JdbcEndpoint jdbc, List<Check> checks) {
-        List<String> grants = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery("SHOW GRANTS FOR CURRENT_USER()")) {
-            while (rs.next()) {
-                grants.add(rs.getString(1).toUpperCase(Locale.ROOT));
-            }
-        } catch (SQLException e) {
-            checks.add(Check.pass("source privileges", "grants cannot be read (" + Sql.firstLine(e)
-                    + "); the server probably skips grant tables"));
-            return;
-        }
-        String all = String.join("\n", grants);
-        List<String> missing = new ArrayList<>();
-        if (!all.contains("ALL PRIVILEGES")) {
-            for (String privilege : List.of("REPLICATION SLAVE", "REPLICATION CLIENT", "SELECT", "RELOAD")) {
-                boolean granted = all.contains(privilege) || privilege.equals("REPLICATION SLAVE") && all.contains("REPLICATION REPLICA")
-                        || privilege.equals("REPLICATION CLIENT") && all.contains("BINLOG MONITOR");
-                if (!granted) {
-                    missing.add(privilege);
-                }
-            }
-        }
-        checks.add(missing.isEmpty() ? Check.pass("source privileges", "replication privileges granted")
-                : Check.fail("source privileges", jdbc.loginUser() + " lacks " + String.join(", ", missing),
-                "GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO '"
-                        + jdbc.user() + "'@'%'"));
-    }
-
-    private static Check kafka(Scenario scenario) {
-        var kafka = scenario.kafka();
-        if (kafka.provision() != Provision.EXTERNAL && kafka.provision() != Provision.COMPOSE) {
-            return Check.pass("kafka", kafka.provision().id() + ": started by the run");
-        }
-        try (KafkaAdmin admin = new KafkaAdmin(kafka.bootstrapServers())) {
-            return Check.pass("kafka", kafka.bootstrapServers() + ", " + admin.brokers() + " broker(s)");
-        } catch (CdctestException e) {
-            return Check.fail("kafka", e.getMessage(), kafka.provision() == Provision.COMPOSE
-                    ? "start it (docker compose up -d in " + kafka.composeDir() + ") or let the run start it"
-                    : "check kafka.bootstrap_servers and that the brokers run");
         }
     }
 }

@@ -52,6 +52,9 @@ final class DatabaseSetup {
         List<String> tables = new java.util.ArrayList<>(scenario.tables());
         boolean prepareTarget = pipeline.targetPreparation() == Pipeline.TargetPreparation.DATABASE_AND_TABLES;
         try {
+            if (!ownTarget) {
+                refuseForeignTables(target.endpoint(), targetDb);
+            }
             if (ownSource) {
                 createDatabase(source, sourceDb);
             }
@@ -70,15 +73,47 @@ final class DatabaseSetup {
                 createDatabase(target, targetDb);
             }
             if (prepareTarget) {
-                createTargetTables(source.endpoint().withDatabase(sourceDb), target.endpoint().withDatabase(targetDb), tables);
+                JdbcEndpoint targetEndpoint = target.endpoint().withDatabase(targetDb);
+                List<String> created = createTargetTables(source.endpoint().withDatabase(sourceDb), targetEndpoint, tables);
                 for (FlinkCdcSpec.Route route : routes) {
-                    createSinkTable(source.endpoint(), target.endpoint().withDatabase(targetDb), route);
+                    if (createSinkTable(source.endpoint(), targetEndpoint, route)) {
+                        created.add(route.sinkTable());
+                    }
+                }
+                if (!ownTarget) {
+                    created.forEach(t -> environment.own("table " + targetDb + "." + t, () -> dropTable(targetEndpoint, t)));
                 }
             }
         } catch (SQLException e) {
             throw new CdctestException(ExitCode.ENVIRONMENT, "cannot prepare the databases: " + Sql.firstLine(e), e);
         }
         return new Databases(source, sourceDb, target, targetDb, List.copyOf(tables));
+    }
+
+    /**
+     * A target database the run does not own (no run suffix) must hold no table cdctest did not
+     * create, unless the scenario marks it {@code disposable}: the run would write into them.
+     */
+    private void refuseForeignTables(JdbcEndpoint target, String database) throws SQLException {
+        if (scenario.target().disposable()) {
+            return;
+        }
+        try (Connection c = target.withDatabase(null).connect()) {
+            List<String> foreign = io.cdctest.check.Mappings.tables(c, database);
+            if (!foreign.isEmpty()) {
+                throw CdctestException.environment("target database " + database + " at " + target.address() + " holds "
+                        + foreign.size() + " table(s) this run did not create (" + String.join(", ", foreign.subList(0,
+                        Math.min(5, foreign.size()))) + (foreign.size() > 5 ? ", ..." : "") + "); cdctest will not write "
+                        + "into them: name an empty or new target.database, or set target.disposable: true ("
+                        + scenario.target().origin() + ")");
+            }
+        }
+    }
+
+    private static void dropTable(JdbcEndpoint endpoint, String table) throws SQLException {
+        try (Connection c = endpoint.connect(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + Sql.qualified(endpoint.database(), table));
+        }
     }
 
     private void createDatabase(DatabaseServer server, String database) throws SQLException {
@@ -132,11 +167,11 @@ final class DatabaseSetup {
      * union of the matching source tables' columns (NULL allowed where a table lacks one), keyed by
      * (database column, table column, the sources' primary key).
      */
-    private static void createSinkTable(JdbcEndpoint source, JdbcEndpoint target, FlinkCdcSpec.Route route)
+    private static boolean createSinkTable(JdbcEndpoint source, JdbcEndpoint target, FlinkCdcSpec.Route route)
             throws SQLException {
         try (Connection s = source.connect(); Connection t = target.connect()) {
             if (TableSchema.read(t, target.database(), route.sinkTable()).isPresent()) {
-                return;
+                return false;
             }
             List<String[]> matches = io.cdctest.check.Mappings.matches(s, route.pattern());
             if (matches.isEmpty()) {
@@ -178,6 +213,7 @@ final class DatabaseSetup {
                 st.execute("CREATE TABLE " + Sql.qualified(target.database(), route.sinkTable()) + " (\n  "
                         + String.join(",\n  ", defs) + "\n)");
             }
+            return true;
         }
     }
 
@@ -224,7 +260,10 @@ final class DatabaseSetup {
         }
     }
 
-    private void createTargetTables(JdbcEndpoint source, JdbcEndpoint target, List<String> tables) throws SQLException {
+    /** Creates the target tables that do not exist yet; returns those it created. */
+    private List<String> createTargetTables(JdbcEndpoint source, JdbcEndpoint target, List<String> tables)
+            throws SQLException {
+        List<String> created = new java.util.ArrayList<>();
         try (Connection s = source.connect(); Connection t = target.connect()) {
             for (String table : tables) {
                 if (TableSchema.read(t, target.database(), table).isPresent()) {
@@ -234,8 +273,10 @@ final class DatabaseSetup {
                     st.execute(TableCatalog.find(table).map(def -> def.createSql(target.database(), target.engine()))
                             .orElseGet(() -> showCreateTable(s, source.database(), table, target.database())));
                 }
+                created.add(table);
             }
         }
+        return created;
     }
 
     /** The source's own definition of a table that is not in the catalog, aimed at the target database. */

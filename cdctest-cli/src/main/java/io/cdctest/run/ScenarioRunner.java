@@ -81,6 +81,7 @@ public final class ScenarioRunner {
         ExitCode setupFailure = null;
         try {
             long setupStart = System.nanoTime();
+            io.cdctest.preflight.Doctor.require(scenario);
             Pipeline pipeline = Pipelines.factory(scenario.type())
                     .create(new PipelineContext(scenario, env, runId, options.timeoutScale()));
             Databases databases = setUp(scenario, env, pipeline, runId);

@@ -10,9 +10,13 @@ package io.cdctest.spec;
  * @param port     port for external endpoints
  * @param database the database the pipeline reads from or writes to
  * @param account  MatrixOne account (tenant), or null
+ * @param disposable the database may hold tables cdctest did not create, and the run may write into
+ *                 them ({@code disposable: true}); otherwise a target database that holds such
+ *                 tables is refused
  */
 public record Endpoint(String role, Engine engine, Provision provision, String host, int port, String user,
-                       Secret password, String database, String account, Origin origin) {
+                       Secret password, String database, String account, boolean disposable,
+                       Origin origin) {
 
     public String address() {
         return host + ":" + port;

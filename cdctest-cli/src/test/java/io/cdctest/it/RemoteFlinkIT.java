@@ -128,8 +128,8 @@ class RemoteFlinkIT {
         CliRunner run = CliRunner.run("--scenario", "quickstart", "--group", "snapshot", "--report-dir", reports.toString(),
                 "--set", "data.rows=10", "--set", "flink.jobmanager=http://127.0.0.1:1");
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
-        assertThat(run.out() + run.err()).contains("producer failed to start: cannot submit the job to the Flink JobManager at "
-                + "http://127.0.0.1:1");
+        assertThat(run.out() + run.err()).contains("preflight: flink: nothing answers at 127.0.0.1:1 (fix: start the Flink "
+                + "cluster, or correct flink.jobmanager)");
         QuickstartIT.assertNoChildProcessesBut(cluster, null);
     }
 }

@@ -81,7 +81,7 @@ final class FlinkCdcPipeline implements Pipeline {
     public void start(Databases databases) {
         this.databases = databases;
         JdbcEndpoint source = databases.source().endpoint();
-        SourcePreflight.check(source);
+        io.cdctest.preflight.Check.requireAll(SourcePreflight.checks(source));
         if (topics.perTable()) {
             createTopics(topicNames());
         }

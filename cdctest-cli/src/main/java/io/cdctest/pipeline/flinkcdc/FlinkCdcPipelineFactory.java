@@ -1,8 +1,21 @@
 package io.cdctest.pipeline.flinkcdc;
 
+import io.cdctest.CdctestException;
+import io.cdctest.env.KafkaAdmin;
+import io.cdctest.env.Ports;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.PipelineFactory;
+import io.cdctest.preflight.Check;
+import io.cdctest.spec.Engine;
+import io.cdctest.spec.Provision;
+import io.cdctest.spec.Scenario;
+import io.cdctest.sql.JdbcEndpoint;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code scenario_type: flink_cdc}: MySQL/MariaDB → Flink CDC → Kafka → consumer → target. */
 public final class FlinkCdcPipelineFactory implements PipelineFactory {
@@ -19,5 +32,42 @@ public final class FlinkCdcPipelineFactory implements PipelineFactory {
     @Override
     public Pipeline create(PipelineContext context) {
         return new FlinkCdcPipeline(context);
+    }
+
+    /** The source: its binary log set up for CDC and the replication privileges. */
+    @Override
+    public List<Check> preflight(Scenario scenario, JdbcEndpoint endpoint, Connection connection) throws SQLException {
+        if (!endpoint.role().equals("source") || endpoint.engine() == Engine.MATRIXONE) {
+            return List.of();
+        }
+        return SourcePreflight.checks(endpoint, connection);
+    }
+
+    /** The Kafka cluster and the Flink JobManager, when the scenario gives them. */
+    @Override
+    public List<Check> preflight(Scenario scenario) {
+        List<Check> checks = new ArrayList<>();
+        var kafka = scenario.kafka();
+        if (kafka.provision() != Provision.EXTERNAL && kafka.provision() != Provision.COMPOSE) {
+            checks.add(Check.pass("kafka", kafka.provision().id() + ": started by the run"));
+        } else if (kafka.provision() == Provision.COMPOSE) {
+            checks.add(Check.pass("kafka", "compose: used if it answers at " + kafka.bootstrapServers()
+                    + ", else started with docker compose in " + kafka.composeDir()));
+        } else {
+            try (KafkaAdmin admin = new KafkaAdmin(kafka.bootstrapServers())) {
+                checks.add(Check.pass("kafka", kafka.bootstrapServers() + ", " + admin.brokers() + " broker(s)"));
+            } catch (CdctestException e) {
+                checks.add(Check.fail("kafka", e.getMessage(), "check kafka.bootstrap_servers and that the brokers run"));
+            }
+        }
+        String jobManager = scenario.flinkCdc() == null ? null : scenario.flinkCdc().jobManager();
+        if (jobManager != null) {
+            URI uri = URI.create(jobManager);
+            checks.add(Ports.reachable(uri.getHost(), uri.getPort(), 3000)
+                    ? Check.pass("flink", "JobManager answers at " + uri.getHost() + ":" + uri.getPort())
+                    : Check.fail("flink", "nothing answers at " + uri.getHost() + ":" + uri.getPort(),
+                    "start the Flink cluster, or correct flink.jobmanager"));
+        }
+        return checks;
     }
 }

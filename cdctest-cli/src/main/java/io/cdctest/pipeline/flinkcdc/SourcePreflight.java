@@ -1,39 +1,89 @@
 package io.cdctest.pipeline.flinkcdc;
 
-import io.cdctest.CdctestException;
+import io.cdctest.preflight.Check;
 import io.cdctest.sql.JdbcEndpoint;
 import io.cdctest.sql.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
-/** Checks that a MySQL-family source can feed Flink CDC: binlog on, ROW format, FULL row image. */
+/**
+ * What a MySQL-family source needs to feed Flink CDC: the binary log on, ROW format, FULL row
+ * image, a server id, and a user with the replication privileges. Reads settings only.
+ */
 final class SourcePreflight {
     private SourcePreflight() {
     }
 
-    static void check(JdbcEndpoint source) {
-        try (Connection c = source.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT @@log_bin, @@binlog_format, @@binlog_row_image")) {
+    static List<Check> checks(JdbcEndpoint source) {
+        try (Connection c = source.connect()) {
+            return checks(source, c);
+        } catch (SQLException e) {
+            return List.of(Check.fail("source binlog", "cannot read the binlog settings of " + source.address() + ": "
+                    + Sql.firstLine(e), "grant the user SELECT and REPLICATION CLIENT"));
+        }
+    }
+
+    static List<Check> checks(JdbcEndpoint source, Connection c) throws SQLException {
+        List<Check> checks = new ArrayList<>();
+        try (Statement st = c.createStatement()) {
+            binlog(st, checks);
+            replication(st, source, checks);
+        }
+        return checks;
+    }
+
+    private static void binlog(Statement st, List<Check> checks) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT @@log_bin, @@binlog_format, @@binlog_row_image, @@server_id")) {
             rs.next();
             String logBin = rs.getString(1);
+            boolean on = "1".equals(logBin) || "ON".equalsIgnoreCase(logBin);
+            checks.add(on ? Check.pass("source binlog", "log_bin ON")
+                    : Check.fail("source binlog", "log_bin is OFF: the source writes no binary log, so there is nothing to capture",
+                    "enable it and restart the server: log_bin=mysql-bin (my.cnf [mysqld]) or --log-bin=mysql-bin"));
             String format = rs.getString(2);
+            checks.add("ROW".equalsIgnoreCase(format) ? Check.pass("source binlog_format", "ROW")
+                    : Check.fail("source binlog_format", "binlog_format is " + format + "; Flink CDC needs ROW",
+                    "SET GLOBAL binlog_format = 'ROW' (and binlog_format=ROW in my.cnf)"));
             String image = rs.getString(3);
-            String where = "source " + source.engine().id() + " at " + source.address();
-            if (!"1".equals(logBin) && !"ON".equalsIgnoreCase(logBin)) {
-                throw CdctestException.environment(where + ": binary log is off (log_bin=" + logBin
-                        + "); Flink CDC needs log_bin=ON, binlog_format=ROW, binlog_row_image=FULL");
-            }
-            if (!"ROW".equalsIgnoreCase(format)) {
-                throw CdctestException.environment(where + ": binlog_format is " + format + "; Flink CDC needs ROW");
-            }
-            if (!"FULL".equalsIgnoreCase(image)) {
-                throw CdctestException.environment(where + ": binlog_row_image is " + image + "; Flink CDC needs FULL");
+            checks.add("FULL".equalsIgnoreCase(image) ? Check.pass("source binlog_row_image", "FULL")
+                    : Check.fail("source binlog_row_image", "binlog_row_image is " + image + "; Flink CDC needs FULL",
+                    "SET GLOBAL binlog_row_image = 'FULL' (and binlog_row_image=FULL in my.cnf)"));
+            long serverId = rs.getLong(4);
+            checks.add(serverId != 0 ? Check.pass("source server_id", String.valueOf(serverId))
+                    : Check.fail("source server_id", "server_id is 0", "set server_id to a unique non-zero number in my.cnf"));
+        }
+    }
+
+    private static void replication(Statement st, JdbcEndpoint jdbc, List<Check> checks) {
+        List<String> grants = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SHOW GRANTS FOR CURRENT_USER()")) {
+            while (rs.next()) {
+                grants.add(rs.getString(1).toUpperCase(Locale.ROOT));
             }
         } catch (SQLException e) {
-            throw CdctestException.environment("source " + source.address() + ": cannot read binlog settings: "
-                    + Sql.firstLine(e), e);
+            checks.add(Check.pass("source privileges", "grants cannot be read (" + Sql.firstLine(e)
+                    + "); the server probably skips grant tables"));
+            return;
         }
+        String all = String.join("\n", grants);
+        List<String> missing = new ArrayList<>();
+        if (!all.contains("ALL PRIVILEGES")) {
+            for (String privilege : List.of("REPLICATION SLAVE", "REPLICATION CLIENT", "SELECT", "RELOAD")) {
+                boolean granted = all.contains(privilege) || privilege.equals("REPLICATION SLAVE") && all.contains("REPLICATION REPLICA")
+                        || privilege.equals("REPLICATION CLIENT") && all.contains("BINLOG MONITOR");
+                if (!granted) {
+                    missing.add(privilege);
+                }
+            }
+        }
+        checks.add(missing.isEmpty() ? Check.pass("source privileges", "replication privileges granted")
+                : Check.fail("source privileges", jdbc.loginUser() + " lacks " + String.join(", ", missing),
+                "GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO '"
+                        + jdbc.user() + "'@'%'"));
     }
 }

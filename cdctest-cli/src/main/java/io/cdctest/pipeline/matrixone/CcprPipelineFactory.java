@@ -3,6 +3,13 @@ package io.cdctest.pipeline.matrixone;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.PipelineFactory;
+import io.cdctest.preflight.Check;
+import io.cdctest.spec.Engine;
+import io.cdctest.spec.Scenario;
+import io.cdctest.sql.JdbcEndpoint;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 
 /** {@code scenario_type: cross_cluster}: MatrixOne CCPR, publication upstream, subscription downstream. */
 public final class CcprPipelineFactory implements PipelineFactory {
@@ -19,5 +26,12 @@ public final class CcprPipelineFactory implements PipelineFactory {
     @Override
     public Pipeline create(PipelineContext context) {
         return new CcprPipeline(context);
+    }
+
+    /** Both clusters: MatrixOne 4.0.0+ (CCPR exists from 4.0.0-rc1). */
+    @Override
+    public List<Check> preflight(Scenario scenario, JdbcEndpoint endpoint, Connection c) throws SQLException {
+        return endpoint.engine() != Engine.MATRIXONE ? List.of()
+                : List.of(MoPreflight.version(endpoint, c, MoVersion.of(4, 0, 0), "CCPR"));
     }
 }

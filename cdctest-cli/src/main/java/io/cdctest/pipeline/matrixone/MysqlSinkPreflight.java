@@ -1,6 +1,7 @@
 package io.cdctest.pipeline.matrixone;
 
 import io.cdctest.CdctestException;
+import io.cdctest.preflight.Check;
 import io.cdctest.sql.JdbcEndpoint;
 import io.cdctest.sql.Sql;
 import java.sql.Connection;
@@ -22,16 +23,25 @@ public final class MysqlSinkPreflight {
     private MysqlSinkPreflight() {
     }
 
+    /** Throws the first unmet need as an environment error (exit 3). */
     public static void check(JdbcEndpoint mysql) {
-        String where = "target " + mysql.engine().id() + " at " + mysql.address();
-        try (Connection c = mysql.withDatabase(null).connect(); Statement st = c.createStatement()) {
+        try (Connection c = mysql.withDatabase(null).connect()) {
+            Check.requireAll(checks(mysql, c));
+        } catch (SQLException e) {
+            throw CdctestException.environment("target " + mysql.engine().id() + " at " + mysql.address()
+                    + ": cannot check time zone and privileges: " + Sql.firstLine(e), e);
+        }
+    }
+
+    static List<Check> checks(JdbcEndpoint mysql, Connection c) throws SQLException {
+        List<Check> checks = new ArrayList<>();
+        try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT @@global.time_zone, @@system_time_zone")) {
                 rs.next();
-                if (!utc(rs.getString(1), rs.getString(2))) {
-                    throw CdctestException.environment(where + ": MatrixOne to MySQL needs the MySQL server in UTC "
-                            + "(global time_zone is " + rs.getString(1) + ", system " + rs.getString(2)
-                            + "); start it with --default-time-zone=+00:00");
-                }
+                checks.add(utc(rs.getString(1), rs.getString(2)) ? Check.pass("target time zone", "UTC")
+                        : Check.fail("target time zone", "MatrixOne to MySQL needs the MySQL server in UTC (global time_zone is "
+                        + rs.getString(1) + ", system " + rs.getString(2) + ")",
+                        "start it with --default-time-zone=+00:00 (MatrixOne writes TIMESTAMP as UTC text)"));
             }
             List<String> grants = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("SHOW GRANTS FOR CURRENT_USER()")) {
@@ -39,16 +49,16 @@ public final class MysqlSinkPreflight {
                     grants.add(rs.getString(1));
                 }
             } catch (SQLException e) {
-                return; // e.g. --skip-grant-tables: every privilege is granted
+                checks.add(Check.pass("target privileges", "grants cannot be read; the server probably skips grant tables"));
+                return checks;
             }
             List<String> missing = missing(grants);
-            if (!missing.isEmpty()) {
-                throw CdctestException.environment(where + ": user " + mysql.loginUser() + " lacks " + String.join(", ", missing)
-                        + ", which the MatrixOne CDC sink needs (it creates, drops and writes the target tables)");
-            }
-        } catch (SQLException e) {
-            throw CdctestException.environment(where + ": cannot check time zone and privileges: " + Sql.firstLine(e), e);
+            checks.add(missing.isEmpty() ? Check.pass("target privileges", "CREATE, DROP, INSERT, UPDATE, DELETE, SELECT")
+                    : Check.fail("target privileges", "user " + mysql.loginUser() + " lacks " + String.join(", ", missing)
+                    + ", which the MatrixOne CDC sink needs (it creates, drops and writes the target tables)",
+                    "GRANT " + String.join(", ", PRIVILEGES) + " ON *.* TO '" + mysql.user() + "'@'%'"));
         }
+        return checks;
     }
 
     static boolean utc(String globalZone, String systemZone) {

@@ -80,17 +80,20 @@ public final class ScenarioLoader {
             throw r.error("provision", "MatrixOne cannot run embedded; use provision: external or testcontainers");
         }
         String host = r.string("host", "127.0.0.1");
-        int port = r.integer("port", engine.defaultPort());
-        if (port <= 0 || port > 65535) {
+        boolean embedded = provision == Provision.EMBEDDED;
+        int port = r.integer("port", embedded ? 0 : engine.defaultPort()); // embedded: 0 = a free port
+        if (port < 0 || port > 65535 || port == 0 && !embedded) {
             throw r.error("port", "expected a port between 1 and 65535, got " + port);
         }
         String user = r.string("user", "root");
         Secret password = new Secret(r.string("password", ""));
         String database = r.requiredString("database");
         String account = r.string("account", null);
+        boolean disposable = r.bool("disposable", false);
         r.legacy("table", "table-level settings on an endpoint are not used; name tables in flink_cdc.tables or data.tables");
         r.finish();
-        return new Endpoint(role, engine, provision, host, port, user, password, database, account, r.origin());
+        return new Endpoint(role, engine, provision, host, port, user, password, database, account, disposable,
+                r.origin());
     }
 
     private static Provision provision(MapReader r) {

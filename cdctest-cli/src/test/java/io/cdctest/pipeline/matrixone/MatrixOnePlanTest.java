@@ -71,7 +71,7 @@ class MatrixOnePlanTest {
         CliRunner run = CliRunner.run("--scenario", "mo_to_mo", "--group", "basic", "--set", "source.port=1",
                 "--report-dir", System.getProperty("java.io.tmpdir") + "/cdctest-mo-unreachable");
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.out()).contains("cannot connect to source matrixone at 127.0.0.1:1",
+        assertThat(run.out()).contains("preflight: source reachable: nothing answers at 127.0.0.1:1",
                 "docker run -d -p 1:6001 matrixorigin/matrixone:4.2.0", "provision: testcontainers",
                 "--set source.host=");
     }
