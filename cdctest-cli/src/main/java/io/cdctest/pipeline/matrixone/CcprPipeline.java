@@ -249,7 +249,9 @@ final class CcprPipeline implements Pipeline {
                 if (taskId != null) {
                     downstream.executeTolerating(MoSql.dropCcpr(taskId), m -> true);
                 }
-                if (databases != null && !cdc.level().equals("account")) {
+                // the subscription created it; dropped only when it is the run's own (its name has the run id)
+                if (databases != null && !cdc.level().equals("account")
+                        && databases.sourceDatabase().endsWith("_" + context.runId())) {
                     downstream.executeTolerating("DROP DATABASE IF EXISTS " + Sql.quote(databases.sourceDatabase()), m -> true);
                 }
             }

@@ -36,6 +36,9 @@ final class MapReader {
     private final Consumer<String> warnings;
     private final Set<String> known = new LinkedHashSet<>();
 
+    /** Every key any reader has known, as path.key (list indices dropped): the model, for the reference test. */
+    private static final Set<String> CATALOG = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     MapReader(YMap map, String path, Interpolator interpolator, Consumer<String> warnings) {
         this.map = map;
         this.path = path;
@@ -250,7 +253,14 @@ final class MapReader {
     }
 
     /** Rejects every key that was not asked for. */
+    /** The keys readers have known so far in this JVM (path.key). */
+    static Set<String> catalog() {
+        return Set.copyOf(CATALOG);
+    }
+
     void finish() {
+        String base = path.replaceAll("\\[\\d+]", "");
+        known.forEach(k -> CATALOG.add(base.isEmpty() ? k : base + "." + k));
         for (YEntry entry : map.entries().values()) {
             if (!known.contains(entry.key())) {
                 String where = path.isEmpty() ? "" : " in " + path;
