@@ -42,10 +42,18 @@ public final class KeyHistory implements TableDiff.Classifier {
         synced.add(plan.name());
     }
 
-    /** Reads the table's current rows on the source and records every key that changed since the last snapshot. */
-    public void snapshot(TableDiff.Side source, ComparisonPlan plan) {
+    /** A key the source changed since the last snapshot: its canonical row now, or null when deleted. */
+    public record Changed(String[] key, String[] row) {
+    }
+
+    /**
+     * Reads the table's current rows on the source and records every key that changed since the
+     * last snapshot; returns those changes (none at the table's first snapshot).
+     */
+    public List<Changed> snapshot(TableDiff.Side source, ComparisonPlan plan) {
+        List<Changed> changed = new ArrayList<>();
         if (!plan.comparable() || untracked.containsKey(plan.name())) {
-            return;
+            return changed;
         }
         boolean first = !tables.containsKey(plan.name());
         Map<String, Versions> keys = tables.computeIfAbsent(plan.name(), t -> new HashMap<>());
@@ -56,10 +64,11 @@ public final class KeyHistory implements TableDiff.Classifier {
                 if (rows.count() > MAX_ROWS) {
                     untracked.put(plan.name(), true);
                     tables.remove(plan.name());
-                    return;
+                    return List.of();
                 }
                 String key = key(row.key(), plan.keyCount());
-                long hash = RowHasher.hash(row.canonical(plan.kindArray()));
+                String[] canonical = row.canonical(plan.kindArray());
+                long hash = RowHasher.hash(canonical);
                 Versions versions = keys.computeIfAbsent(key, k -> {
                     Versions v = new Versions();
                     v.initial = first;
@@ -68,6 +77,9 @@ public final class KeyHistory implements TableDiff.Classifier {
                 if (!versions.present || versions.hashes.get(versions.hashes.size() - 1) != hash) {
                     versions.changes.append(first ? 'I' : change(plan, versions.present ? 'u' : 'i'));
                     versions.hashes.add(hash);
+                    if (!first) {
+                        changed.add(new Changed(java.util.Arrays.copyOf(canonical, plan.keyCount()), canonical));
+                    }
                 }
                 versions.present = true;
                 seen.put(key, true);
@@ -77,8 +89,10 @@ public final class KeyHistory implements TableDiff.Classifier {
             if (!seen.containsKey(key) && versions.present) {
                 versions.present = false;
                 versions.changes.append(change(plan, 'd'));
+                changed.add(new Changed(values(key, plan.keyCount()).toArray(String[]::new), null));
             }
         });
+        return changed;
     }
 
     private char change(ComparisonPlan plan, char change) {

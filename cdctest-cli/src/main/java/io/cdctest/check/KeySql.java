@@ -86,6 +86,26 @@ final class KeySql {
         return index;
     }
 
+    /** {@code (k1, k2) IN ((?, ?), ...)} for {@code count} keys; parameters bound by {@link #bindKeys}. */
+    String in(int count) {
+        StringBuilder tuple = new StringBuilder("(");
+        for (int i = 0; i < keys.size(); i++) {
+            tuple.append(i == 0 ? "" : ", ").append(parameter(i));
+        }
+        tuple.append(')');
+        return "(" + orderBy() + ") IN (" + String.join(", ", java.util.Collections.nCopies(count, tuple)) + ")";
+    }
+
+    /** Binds canonical key values in the order {@link #in} placed them; returns the next index. */
+    int bindKeys(PreparedStatement ps, int index, List<String[]> values) throws SQLException {
+        for (String[] key : values) {
+            for (int i = 0; i < keys.size(); i++) {
+                ps.setString(index++, key[i]);
+            }
+        }
+        return index;
+    }
+
     /** Key order as the databases produce it. */
     static int compare(String[] a, String[] b, ValueKind[] kinds, int keyCount) {
         for (int i = 0; i < keyCount; i++) {

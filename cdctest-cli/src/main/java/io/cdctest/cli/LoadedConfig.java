@@ -32,6 +32,15 @@ record LoadedConfig(Scenario scenario, TestSuite suite, String group, List<TestC
                     + String.join(", ", suite.groups().keySet()) + ")");
         }
         List<TestCase> testcases = suite.select(selection.group);
+        if (!selection.ids.isEmpty()) {
+            for (String id : selection.ids) {
+                if (testcases.stream().noneMatch(t -> t.id().equals(id))) {
+                    throw CdctestException.config(suite.file() + ": --id " + id + ": no such testcase"
+                            + (selection.group == null ? "" : " in group " + selection.group));
+                }
+            }
+            testcases = testcases.stream().filter(t -> selection.ids.contains(t.id())).toList();
+        }
         if (testcases.isEmpty()) {
             throw CdctestException.config(suite.file() + ": group '" + selection.group + "' has no testcases");
         }

@@ -18,6 +18,10 @@ public final class ScenarioSelection {
             description = "Run only this group of testcases; default: all testcases of the file.")
     String group;
 
+    @Option(names = "--id", paramLabel = "<id>", split = ",",
+            description = "Run only these testcases (ids, comma-separated), e.g. --id QS090 (a replay bundle's command uses it).")
+    List<String> ids = new ArrayList<>();
+
     @Option(names = "--set", paramLabel = "key.path=value",
             description = "Override a scenario key, e.g. --set validation.max_wait_time=300 (repeatable).")
     List<String> overrides = new ArrayList<>();

@@ -36,6 +36,11 @@ public final class ConsoleReport {
         totals.append(" · run ").append(seconds(r.duration()));
         r.phases().forEach((phase, d) -> totals.append(" · ").append(phase).append(' ').append(seconds(d)));
         lines.add(totals.toString());
+        if (!r.lag().tables().isEmpty()) {
+            int width = r.lag().tables().keySet().stream().mapToInt(String::length).max().orElse(5);
+            r.lag().tables().forEach((table, stats) -> lines.add(String.format(Locale.ROOT, "lag  %-" + width + "s  %s",
+                    table, stats.summary())));
+        }
         if (r.setupError() != null) {
             lines.add("setup failed: " + r.setupError());
         }

@@ -50,6 +50,12 @@ public final class JsonReport {
         r.phases().forEach((phase, d) -> phases.put(phase, seconds(d)));
         ObjectNode logs = root.putObject("logs");
         r.logs().forEach((name, path) -> logs.put(name, path.toString()));
+        ObjectNode lag = root.putObject("lag_ms");
+        ObjectNode lagTables = lag.putObject("tables");
+        r.lag().tables().forEach((table, stats) -> lagTables.set(table, lag(stats)));
+        ArrayNode lagSteps = lag.putArray("steps");
+        r.lag().steps().forEach(s -> lagSteps.addObject().put("step", s.step()).put("table", s.table())
+                .setAll(lag(s.stats())));
         ArrayNode testcases = root.putArray("testcases");
         for (TestcaseResult t : r.testcases()) {
             ObjectNode tc = testcases.addObject();
@@ -74,6 +80,18 @@ public final class JsonReport {
             t.comparisons().forEach(c -> tables.add(table(c)));
         }
         return root;
+    }
+
+    private static ObjectNode lag(io.cdctest.check.LagProbe.Stats stats) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("keys", stats.keys()).put("p50", stats.p50()).put("p95", stats.p95()).put("max", stats.max())
+                .put("not_reflected", stats.unseen()).put("not_sampled", stats.notSampled());
+        ObjectNode buckets = o.putObject("distribution");
+        long[] bounds = io.cdctest.check.LagProbe.BUCKETS;
+        for (int i = 0; i <= bounds.length; i++) {
+            buckets.put(i < bounds.length ? "le_" + bounds[i] : "gt_" + bounds[bounds.length - 1], stats.distribution()[i]);
+        }
+        return o;
     }
 
     private static ObjectNode table(TableComparison c) {

@@ -33,6 +33,21 @@ public final class JunitXmlReport {
             xml.writeAttribute("time", seconds(r.duration()));
             xml.writeAttribute("timestamp", r.started().toString());
             String classname = "cdctest." + r.scenario() + (r.group() == null ? "" : "." + r.group());
+            if (!r.lag().tables().isEmpty() || !r.phases().isEmpty()) {
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("properties");
+                for (var phase : r.phases().entrySet()) {
+                    property(xml, "phase." + phase.getKey().replace(' ', '_') + ".s", seconds(phase.getValue()));
+                }
+                for (var lag : r.lag().tables().entrySet()) {
+                    var stats = lag.getValue();
+                    property(xml, "lag." + lag.getKey() + ".p50_ms", String.valueOf(stats.p50()));
+                    property(xml, "lag." + lag.getKey() + ".p95_ms", String.valueOf(stats.p95()));
+                    property(xml, "lag." + lag.getKey() + ".max_ms", String.valueOf(stats.max()));
+                    property(xml, "lag." + lag.getKey() + ".keys", String.valueOf(stats.keys()));
+                }
+                xml.writeEndElement();
+            }
             if (r.setupError() != null) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("testcase");
@@ -74,6 +89,12 @@ public final class JunitXmlReport {
         } catch (XMLStreamException e) {
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value);
     }
 
     private static String firstLine(String text) {

@@ -11,15 +11,19 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** Writes summary.json and junit.xml; returns the files written. */
+    /** Writes summary.json, junit.xml, summary.md and report.html; returns the files written. */
     public static List<Path> write(RunReport report, Path dir) {
         try {
             Files.createDirectories(dir);
             Path json = dir.resolve("summary.json");
             Path xml = dir.resolve("junit.xml");
+            Path markdown = dir.resolve("summary.md");
+            Path html = dir.resolve("report.html");
             JsonReport.write(report, json);
             JunitXmlReport.write(report, xml);
-            return List.of(json, xml);
+            MarkdownReport.write(report, markdown);
+            HtmlReport.write(report, html);
+            return List.of(json, xml, markdown, html);
         } catch (IOException e) {
             throw CdctestException.environment("cannot write reports to " + dir + ": " + e.getMessage(), e);
         }

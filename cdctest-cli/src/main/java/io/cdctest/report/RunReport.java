@@ -13,11 +13,12 @@ import java.util.Map;
  * @param phases      durations of setup, load, pipeline start, testcases and teardown
  * @param setupError  why the run could not start its testcases (null when it could)
  * @param logs        component name to log file
+ * @param lag         replication lag per table and step ({@link Lag#NONE} when nothing was measured)
  */
 public record RunReport(String runId, String scenario, String scenarioType, Path scenarioFile, String suite,
                         Path testcaseFile, String group, Instant started, Duration duration,
                         List<TestcaseResult> testcases, Map<String, Duration> phases, String setupError,
-                        Map<String, Path> logs, ExitCode exitCode) {
+                        Map<String, Path> logs, Lag lag, ExitCode exitCode) {
 
     public long count(Status status) {
         return testcases.stream().filter(t -> t.status() == status).count();

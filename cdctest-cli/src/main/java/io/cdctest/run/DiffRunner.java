@@ -82,7 +82,7 @@ public final class DiffRunner {
         }
         RunReport report = new RunReport(Long.toString(System.currentTimeMillis(), 36), "diff", "diff", null,
                 "cdctest diff", null, null, started, Duration.ofNanos(System.nanoTime() - t0), results, Map.of(), null,
-                new LinkedHashMap<>(), RunReport.exitCodeFor(results, null));
+                new LinkedHashMap<>(), io.cdctest.report.Lag.NONE, RunReport.exitCodeFor(results, null));
         ReportWriter.write(report, reportDir);
         ConsoleReport.summary(report).forEach(console::result);
         console.info("reports: " + reportDir);

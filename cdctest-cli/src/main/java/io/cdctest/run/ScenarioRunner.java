@@ -10,6 +10,7 @@ import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.Pipelines;
 import io.cdctest.report.ConsoleReport;
+import io.cdctest.report.Lag;
 import io.cdctest.report.ReportWriter;
 import io.cdctest.report.RunReport;
 import io.cdctest.report.Status;
@@ -77,6 +78,8 @@ public final class ScenarioRunner {
         }, "cdctest-teardown");
         Runtime.getRuntime().addShutdownHook(hook);
         List<TestcaseResult> results = List.of();
+        Lag lag = Lag.NONE;
+        WriteLog writeLog = new WriteLog();
         String setupError = null;
         ExitCode setupFailure = null;
         try {
@@ -84,13 +87,15 @@ public final class ScenarioRunner {
             io.cdctest.preflight.Doctor.require(scenario);
             Pipeline pipeline = Pipelines.factory(scenario.type())
                     .create(new PipelineContext(scenario, env, runId, options.timeoutScale()));
-            Databases databases = setUp(scenario, env, pipeline, runId);
+            Databases databases = setUp(scenario, env, pipeline, runId, phases);
             phases.put("setup", Duration.ofNanos(System.nanoTime() - setupStart));
             long testStart = System.nanoTime();
-            results = runTestcases(scenario, databases, pipeline, testcases, options);
+            TestcaseRun run = runTestcases(scenario, databases, pipeline, testcases, options, writeLog);
+            results = run.results();
+            lag = run.lag();
             phases.put("testcases", Duration.ofNanos(System.nanoTime() - testStart));
             if (options.keepEnv()) {
-                keepUp(env, pipeline, scenario, databases, options, runId, started, t0, phases, suite, group, results);
+                keepUp(env, pipeline, scenario, databases, options, runId, started, t0, phases, suite, group, results, lag);
             }
         } catch (CdctestException e) {
             setupError = e.getMessage();
@@ -102,14 +107,19 @@ public final class ScenarioRunner {
             removeHook(hook);
         }
         RunReport report = report(scenario, suite, group, runId, started, t0, results, phases, setupError, setupFailure,
-                options);
+                options, lag);
         ReportWriter.write(report, options.reportDir());
+        String replay = ReplayBundle.write(home, scenario, suite.file(), report, options, writeLog);
         ConsoleReport.summary(report).forEach(console::result);
-        console.info("reports: " + options.reportDir());
+        console.info("reports: " + options.reportDir() + " (report.html, summary.md, summary.json, junit.xml)");
+        if (replay != null) {
+            console.result("replay: " + replay);
+        }
         return report;
     }
 
-    private Databases setUp(Scenario scenario, Environment env, Pipeline pipeline, String runId) {
+    private Databases setUp(Scenario scenario, Environment env, Pipeline pipeline, String runId,
+                            Map<String, Duration> phases) {
         ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
             Thread t = new Thread(r, "cdctest-setup");
             t.setDaemon(true);
@@ -130,7 +140,9 @@ public final class ScenarioRunner {
                     pipeline);
             long start = System.nanoTime();
             pipeline.start(databases);
-            console.info("  pipeline  " + scenario.type() + " running in " + Console.seconds(Duration.ofNanos(System.nanoTime() - start)));
+            Duration startup = Duration.ofNanos(System.nanoTime() - start);
+            phases.put("pipeline start", startup);
+            console.info("  pipeline  " + scenario.type() + " running in " + Console.seconds(startup));
             return databases;
         } finally {
             pool.shutdownNow();
@@ -173,13 +185,17 @@ public final class ScenarioRunner {
         };
     }
 
-    private List<TestcaseResult> runTestcases(Scenario scenario, Databases databases, Pipeline pipeline,
-                                              List<TestCase> testcases, RunOptions options) {
+    /** The testcases' results and the replication lag measured while they ran. */
+    private record TestcaseRun(List<TestcaseResult> results, Lag lag) {
+    }
+
+    private TestcaseRun runTestcases(Scenario scenario, Databases databases, Pipeline pipeline,
+                                     List<TestCase> testcases, RunOptions options, WriteLog writeLog) {
         int total = testcases.size();
         int[] index = {0};
         try (StepExecutor executor = new StepExecutor(scenario, databases, pipeline, options.timeoutScale(), console,
-                new WriteLog(), options.reportDir())) {
-            return JunitSuiteRunner.run(testcases, executor::run,
+                writeLog, options.reportDir())) {
+            List<TestcaseResult> results = JunitSuiteRunner.run(testcases, executor::run,
                     name -> console.info("[" + (++index[0]) + "/" + total + "] " + name),
                     result -> {
                         String status = result.status() == Status.PASSED ? console.green("PASSED")
@@ -190,13 +206,14 @@ public final class ScenarioRunner {
                             console.result("    " + result.message());
                         }
                     });
+            return new TestcaseRun(results, executor.lag());
         }
     }
 
     private void keepUp(Environment env, Pipeline pipeline, Scenario scenario, Databases databases, RunOptions options,
                         String runId, Instant started, long t0, Map<String, Duration> phases, TestSuite suite,
-                        String group, List<TestcaseResult> results) {
-        RunReport report = report(scenario, suite, group, runId, started, t0, results, phases, null, null, options);
+                        String group, List<TestcaseResult> results, Lag lag) {
+        RunReport report = report(scenario, suite, group, runId, started, t0, results, phases, null, null, options, lag);
         ReportWriter.write(report, options.reportDir());
         ConsoleReport.summary(report).forEach(console::result);
         console.result("");
@@ -213,7 +230,7 @@ public final class ScenarioRunner {
 
     private RunReport report(Scenario scenario, TestSuite suite, String group, String runId, Instant started, long t0,
                              List<TestcaseResult> results, Map<String, Duration> phases, String setupError,
-                             ExitCode setupFailure, RunOptions options) {
+                             ExitCode setupFailure, RunOptions options, Lag lag) {
         Map<String, Path> logs = new LinkedHashMap<>();
         Path logDir = options.reportDir().resolve("logs");
         if (Files.isDirectory(logDir)) {
@@ -225,7 +242,7 @@ public final class ScenarioRunner {
         }
         return new RunReport(runId, scenario.name(), scenario.type(), scenario.file(), suite.name(), suite.file(), group,
                 started, Duration.ofNanos(System.nanoTime() - t0), results,
-                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phases)), setupError, logs,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phases)), setupError, logs, lag,
                 RunReport.exitCodeFor(results, setupFailure));
     }
 

@@ -59,6 +59,9 @@ final class StepExecutor implements AutoCloseable {
     private TableDiff.Side targetSide;
     private final java.nio.file.Path reportDir;
     private final FaultRunner faults;
+    private final io.cdctest.check.LagProbe lagProbe;
+    /** The step being executed ("QS002 step 3 update"), for the lag figures. */
+    private String currentStep = "setup";
 
     /** @param reportDir where fix SQL for differing tables is written */
     StepExecutor(Scenario scenario, Databases databases, Pipeline pipeline, double timeoutScale, Console console,
@@ -75,6 +78,7 @@ final class StepExecutor implements AutoCloseable {
         this.log = log;
         this.reportDir = reportDir;
         this.faults = new FaultRunner(pipeline, databases);
+        this.lagProbe = new io.cdctest.check.LagProbe(databases.target().endpoint().withDatabase(databases.targetDatabase()));
         this.sourceSide = new TableDiff.Side(source, databases.source().endpoint().engine(),
                 databases.source().endpoint().remote());
         this.targetSide = new TableDiff.Side(target, databases.target().endpoint().engine(),
@@ -82,11 +86,21 @@ final class StepExecutor implements AutoCloseable {
         snapshot(null);
     }
 
-    /** Records the source's current rows of a table (all tables when null) in the key history. */
+    /**
+     * Records the source's current rows of a table (all tables when null) in the key history, and
+     * has the lag probe follow the keys that changed.
+     */
     private void snapshot(String table) {
+        long written = System.nanoTime();
         for (ComparisonPlan plan : plans(table)) {
-            history.snapshot(sourceSide, plan);
+            lagProbe.expect(plan, history.snapshot(sourceSide, plan), written, currentStep);
         }
+    }
+
+    /** The lag measured so far, after waiting briefly for changes still on their way. */
+    io.cdctest.report.Lag lag() {
+        lagProbe.settle(3000);
+        return new io.cdctest.report.Lag(lagProbe.tables(), lagProbe.steps());
     }
 
     /**
@@ -134,6 +148,7 @@ final class StepExecutor implements AutoCloseable {
                 continue;
             }
             long stepStart = System.nanoTime();
+            currentStep = testcase.id() + " step " + (i + 1) + " " + step.action();
             String detail;
             try {
                 detail = execute(step, comparisons);
@@ -383,6 +398,7 @@ final class StepExecutor implements AutoCloseable {
     @Override
     public void close() {
         faults.close();
+        lagProbe.close();
         for (Connection c : new Connection[] {source, target}) {
             try {
                 c.close();
