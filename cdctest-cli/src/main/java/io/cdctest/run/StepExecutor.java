@@ -62,6 +62,7 @@ final class StepExecutor implements AutoCloseable {
     private final io.cdctest.check.LagProbe lagProbe;
     /** The step being executed ("QS002 step 3 update"), for the lag figures. */
     private String currentStep = "setup";
+    private final DatabaseDeaths deaths;
 
     /** @param reportDir where fix SQL for differing tables is written */
     StepExecutor(Scenario scenario, Databases databases, Pipeline pipeline, double timeoutScale, Console console,
@@ -79,6 +80,7 @@ final class StepExecutor implements AutoCloseable {
         this.reportDir = reportDir;
         this.faults = new FaultRunner(pipeline, databases);
         this.lagProbe = new io.cdctest.check.LagProbe(databases.target().endpoint().withDatabase(databases.targetDatabase()));
+        this.deaths = new DatabaseDeaths(databases);
         this.sourceSide = new TableDiff.Side(source, databases.source().endpoint().engine(),
                 databases.source().endpoint().remote());
         this.targetSide = new TableDiff.Side(target, databases.target().endpoint().engine(),
@@ -151,7 +153,7 @@ final class StepExecutor implements AutoCloseable {
             currentStep = testcase.id() + " step " + (i + 1) + " " + step.action();
             String detail;
             try {
-                detail = execute(step, comparisons);
+                detail = executeNamingDeadDatabase(step, comparisons);
                 console.detail(step.action() + ": " + detail);
             } catch (CdctestException e) {
                 code = e.exitCode() == ExitCode.PASSED ? ExitCode.FAILED : e.exitCode();
@@ -174,6 +176,19 @@ final class StepExecutor implements AutoCloseable {
         }
         return new TestcaseResult(testcase.id(), testcase.name(), testcase.description(), status, code,
                 Duration.ofNanos(System.nanoTime() - start), message, List.copyOf(steps), List.copyOf(comparisons));
+    }
+
+    /** As {@link #execute}, but a step that fails because a database of the run died names that database. */
+    private String executeNamingDeadDatabase(Step step, List<TableComparison> comparisons) throws SQLException {
+        try {
+            return execute(step, comparisons);
+        } catch (SQLException | RuntimeException e) {
+            Optional<String> died = deaths.explaining(e);
+            if (died.isPresent()) {
+                throw CdctestException.environment(died.get(), e);
+            }
+            throw e;
+        }
     }
 
     /** Executes one step; returns what it did, or throws a CdctestException saying why it failed. */
@@ -237,7 +252,8 @@ final class StepExecutor implements AutoCloseable {
         if (plans.isEmpty()) {
             throw new CdctestException(ExitCode.CONFIG, "validate_sync: no table to compare (the scenario replicates none)");
         }
-        SyncWaiter waiter = new SyncWaiter(diff, scenario.validation().checkInterval(), pipeline::failure,
+        SyncWaiter waiter = new SyncWaiter(diff, scenario.validation().checkInterval(),
+                () -> deaths.now().or(pipeline::failure),
                 () -> pipeline.behind(log.lastWrite()), console::progress);
         SyncOutcome outcome = step.expect().isEmpty() ? waiter.awaitEqual(sourceSide, targetSide, plans, timeout, p -> pipeline.filters(p).causes())
                 : waiter.awaitEqual(sourceSide, targetSide, plans, timeout);

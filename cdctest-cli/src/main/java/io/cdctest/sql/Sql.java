@@ -31,6 +31,20 @@ public final class Sql {
         return e.getErrorCode() != 0 ? message + " [" + e.getErrorCode() + "]" : message;
     }
 
+    /**
+     * Whether {@code error}, or one of its causes, says the connection to the server is gone
+     * (SQLSTATE class 08, or a connection exception of the driver).
+     */
+    public static boolean connectionLost(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Shortens a statement for display. */
     public static String abbreviate(String sql, int max) {
         String flat = sql.replaceAll("\\s+", " ").trim();

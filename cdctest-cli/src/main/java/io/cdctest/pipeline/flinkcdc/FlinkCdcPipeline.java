@@ -347,6 +347,10 @@ final class FlinkCdcPipeline implements Pipeline {
 
     @Override
     public Optional<String> failure() {
+        // the broker first: its death soon fails the producer and the consumer too
+        if (kafka != null && !kafka.isAlive() && !(kafka instanceof io.cdctest.env.Restartable r && r.faulted())) {
+            return Optional.of("the Kafka broker stopped (" + kafka.describe() + ")");
+        }
         for (Component component : List.of(Component.PRODUCER, Component.CONSUMER)) {
             io.cdctest.env.RestartableChild child = component == Component.PRODUCER ? producer : consumer;
             Path statusFile = component == Component.PRODUCER ? producerStatus : consumerStatus;
@@ -362,9 +366,6 @@ final class FlinkCdcPipeline implements Pipeline {
                 return Optional.of(process.name() + " failed: " + (error == null ? "no message, see its log" : error)
                         + " (log: " + process.log() + ")");
             }
-        }
-        if (kafka != null && !kafka.isAlive() && !(kafka instanceof io.cdctest.env.Restartable r && r.faulted())) {
-            return Optional.of("the Kafka broker stopped (" + kafka.describe() + ")");
         }
         return Optional.empty();
     }
