@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -213,6 +214,18 @@ public final class LagProbe implements AutoCloseable {
         distribution[BUCKETS.length] = h.getTotalCount() - below;
         return new Stats(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(95), h.getMaxValue(), unseen,
                 notSampled, distribution);
+    }
+
+    /** How far the target is behind now, for progress lines: "12 changed keys not on the target yet, oldest 3.1 s". */
+    public synchronized Optional<String> behind() {
+        long count = pending.values().stream().mapToLong(Map::size).sum();
+        if (count == 0) {
+            return Optional.empty();
+        }
+        long oldest = pending.values().stream().flatMap(m -> m.values().stream()).mapToLong(Pending::writtenNanos).min()
+                .orElse(System.nanoTime());
+        return Optional.of(String.format(java.util.Locale.ROOT, "%d changed key%s not on the target yet, oldest %.1f s",
+                count, count == 1 ? "" : "s", (System.nanoTime() - oldest) / 1e9));
     }
 
     /** Waits up to {@code millis} for the keys followed so far to be seen (for the final figures). */

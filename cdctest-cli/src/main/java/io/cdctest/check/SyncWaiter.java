@@ -94,7 +94,7 @@ public final class SyncWaiter {
                         if (broken[0].isPresent()) {
                             return true;
                         }
-                        progress.accept(last.values().stream().filter(settled.negate()).map(TableComparison::summary)
+                        progress.accept(last.values().stream().filter(settled.negate()).map(SyncWaiter::matched)
                                 .reduce((a, b) -> a + "; " + b).orElse(""));
                         return false;
                     });
@@ -115,5 +115,16 @@ public final class SyncWaiter {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** "cdc_test_base: at least 990 of 1000 rows match (10 differences, target 995 rows)", for progress lines. */
+    private static String matched(TableComparison c) {
+        if (!c.schemaProblems().isEmpty() || c.sourceRows() < 0) {
+            return c.summary();
+        }
+        long matching = Math.max(0, c.sourceRows() - c.differences()); // a difference spoils at most one source row
+        return String.format(java.util.Locale.ROOT, "%s: %s%d of %d rows match (%d difference%s, target %d rows)", c.table(),
+                c.differences() == 0 ? "" : "at least ", matching, c.sourceRows(), c.differences(),
+                c.differences() == 1 ? "" : "s", c.targetRows());
     }
 }

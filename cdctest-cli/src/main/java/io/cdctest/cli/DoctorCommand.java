@@ -22,6 +22,8 @@ public final class DoctorCommand implements Callable<Integer> {
     ScenarioSelection selection;
     @ParentCommand
     CdctestCommand root;
+    @Mixin
+    OutputOption output = new OutputOption();
 
     @Override
     public Integer call() {
@@ -29,6 +31,15 @@ public final class DoctorCommand implements Callable<Integer> {
         var console = root.global.console(out, spec.commandLine().getErr());
         LoadedConfig config = LoadedConfig.load(CdctestHome.locate(), selection, console::warn);
         List<Check> checks = Doctor.examine(config.scenario());
+        long failures = checks.stream().filter(c -> !c.passed()).count();
+        if (output.json()) {
+            var doc = OutputOption.object().put("scenario", config.scenario().file().toString()).put("passed", failures == 0);
+            var list = doc.putArray("checks");
+            checks.forEach(c -> list.addObject().put("name", c.name()).put("passed", c.passed()).put("detail", c.detail())
+                    .put("fix", c.fix()));
+            OutputOption.print(out, doc);
+            return failures == 0 ? 0 : io.cdctest.ExitCode.ENVIRONMENT.code();
+        }
         for (Check check : checks) {
             out.println((check.passed() ? "PASS  " : "FAIL  ") + check.name() + ": " + check.detail());
             if (!check.passed()) {

@@ -24,11 +24,51 @@ import picocli.CommandLine.Spec;
 public final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+    @picocli.CommandLine.Mixin
+    OutputOption output = new OutputOption();
 
     @Override
     public Integer call() {
-        print(spec.commandLine().getOut(), CdctestHome.locate());
+        if (output.json()) {
+            OutputOption.print(spec.commandLine().getOut(), json(CdctestHome.locate()));
+        } else {
+            print(spec.commandLine().getOut(), CdctestHome.locate());
+        }
         return 0;
+    }
+
+    static com.fasterxml.jackson.databind.node.ObjectNode json(CdctestHome home) {
+        ConfigFiles files = ConfigFiles.of(home);
+        var root = OutputOption.object();
+        var scenarios = root.putArray("scenarios");
+        for (Path file : files.scenarioFiles()) {
+            var entry = scenarios.addObject().put("name", file.getFileName().toString().replaceFirst("\\.ya?ml$", ""))
+                    .put("file", file.toString());
+            try {
+                Scenario s = new ScenarioLoader(Interpolator.system(), Pipelines.types(), w -> { }).load(file, List.of());
+                entry.put("type", s.type()).put("description", s.description());
+            } catch (CdctestException e) {
+                entry.put("error", e.getMessage());
+            }
+        }
+        var testcaseFiles = root.putArray("testcase_files");
+        for (Path file : files.testcaseFiles()) {
+            var entry = testcaseFiles.addObject().put("file", file.toString());
+            try {
+                TestSuite suite = new TestSuiteLoader(Interpolator.system(), w -> { }).load(file);
+                entry.put("name", suite.name()).put("description", suite.description());
+                var groups = entry.putObject("groups");
+                suite.groups().forEach((group, ids) -> {
+                    var members = groups.putArray(group);
+                    ids.forEach(members::add);
+                });
+                var testcases = entry.putArray("testcases");
+                suite.testcases().forEach(tc -> testcases.addObject().put("id", tc.id()).put("name", tc.name()));
+            } catch (CdctestException e) {
+                entry.put("error", e.getMessage());
+            }
+        }
+        return root;
     }
 
     static void print(PrintWriter out, CdctestHome home) {

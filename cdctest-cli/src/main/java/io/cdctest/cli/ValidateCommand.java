@@ -27,6 +27,8 @@ public final class ValidateCommand implements Callable<Integer> {
     ScenarioSelection selection;
     @ParentCommand
     CdctestCommand root;
+    @Mixin
+    OutputOption output = new OutputOption();
 
     @Override
     public Integer call() {
@@ -39,12 +41,22 @@ public final class ValidateCommand implements Callable<Integer> {
         if (selection.scenario == null) {
             TestSuite suite = new TestSuiteLoader(Interpolator.system(), console::warn)
                     .load(ConfigFiles.of(home).testcase(selection.testcase));
+            if (output.json()) {
+                var doc = OutputOption.object().put("valid", true).put("testcase_file", suite.file().toString());
+                suite.testcases().forEach(t -> doc.withArray("testcases").add(t.id()));
+                OutputOption.print(out, doc);
+                return 0;
+            }
             out.println(suite.file() + ": valid testcase file, " + suite.testcases().size() + " testcases, groups: "
                     + String.join(", ", suite.groups().keySet()));
             return 0;
         }
         LoadedConfig config = LoadedConfig.load(home, selection, console::warn);
         Scenario s = config.scenario();
+        if (output.json()) {
+            OutputOption.print(out, json(config));
+            return 0;
+        }
         out.println(s.file() + ": valid scenario " + s.name() + " (" + s.type() + ": "
                 + Pipelines.factory(s.type()).description() + ")");
         out.println("  source: " + endpoint(s.source()) + "; target: " + endpoint(s.target()));
@@ -52,6 +64,21 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println(config.suite().file() + ": valid, " + config.testcases().size() + " testcases selected"
                 + (config.group() == null ? "" : " (group " + config.group() + ")"));
         return 0;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode json(LoadedConfig config) {
+        Scenario s = config.scenario();
+        var doc = OutputOption.object().put("valid", true);
+        var scenario = doc.putObject("scenario").put("file", s.file().toString()).put("name", s.name()).put("type", s.type());
+        for (Endpoint e : java.util.List.of(s.source(), s.target())) {
+            scenario.putObject(e.role()).put("engine", e.engine().id()).put("provision", e.provision().id())
+                    .put("address", e.provision() == io.cdctest.spec.Provision.EXTERNAL ? e.address() : null)
+                    .put("database", e.database());
+        }
+        s.tables().forEach(scenario.putArray("tables")::add);
+        doc.put("testcase_file", config.suite().file().toString()).put("group", config.group());
+        config.testcases().forEach(t -> doc.withArray("testcases").add(t.id()));
+        return doc;
     }
 
     private static String endpoint(Endpoint e) {

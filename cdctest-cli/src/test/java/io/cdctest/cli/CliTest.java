@@ -124,4 +124,35 @@ class CliTest {
         assertThat(completion.exitCode()).isZero();
         assertThat(completion.out()).contains("complete -F").contains("cdctest");
     }
+
+    @Test
+    void listValidateAndDoctorSpeakJson() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        CliRunner list = CliRunner.run("list", "--output", "json");
+        assertThat(list.exitCode()).isZero();
+        var scenarios = json.readTree(list.out()).path("scenarios");
+        assertThat(scenarios.findValuesAsText("name")).contains("quickstart", "mo_to_mo", "cross_cluster");
+        assertThat(json.readTree(list.out()).path("testcase_files").get(0).path("groups").isObject()).isTrue();
+
+        CliRunner validate = CliRunner.run("validate", "--scenario", "quickstart", "--group", "basic", "-o", "json");
+        var v = json.readTree(validate.out());
+        assertThat(v.path("valid").asBoolean()).isTrue();
+        assertThat(v.path("scenario").path("source").path("provision").asText()).isEqualTo("embedded");
+        assertThat(v.path("testcases").size()).isEqualTo(6);
+
+        CliRunner doctor = CliRunner.run("doctor", "--scenario", "quickstart", "-o", "json");
+        assertThat(doctor.exitCode()).as(doctor.err()).isZero();
+        var d = json.readTree(doctor.out());
+        assertThat(d.path("passed").asBoolean()).isTrue();
+        assertThat(d.path("checks").findValuesAsText("name")).contains("java", "source", "target", "kafka");
+
+        CliRunner unreachable = CliRunner.run("doctor", "--scenario", "mo_to_mo", "--set", "source.port=1", "-o", "json");
+        assertThat(unreachable.exitCode()).isEqualTo(3);
+        var u = json.readTree(unreachable.out());
+        assertThat(u.path("passed").asBoolean()).isFalse();
+        assertThat(u.path("checks").get(1).path("fix").asText()).contains("docker run -d -p 1:6001");
+
+        CliRunner bad = CliRunner.run("list", "--output", "yaml");
+        assertThat(bad.exitCode()).isEqualTo(2);
+    }
 }
