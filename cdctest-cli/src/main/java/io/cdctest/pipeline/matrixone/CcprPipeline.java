@@ -173,10 +173,11 @@ final class CcprPipeline implements Pipeline {
         if (row.isEmpty()) {
             return CcprProgress.of(3, 0, 0, "the subscription is gone from SHOW CCPR SUBSCRIPTIONS");
         }
-        return fromShow(row.get()[4], row.get()[5], row.get()[6]);
+        return fromShow(row.get()[4], row.get()[5], row.get()[6], downstream.zone());
     }
 
-    static CcprProgress fromShow(String state, String error, String watermark) {
+    /** A row of SHOW CCPR SUBSCRIPTIONS; its watermark is local time of the server, in {@code zone}. */
+    static CcprProgress fromShow(String state, String error, String watermark, ZoneOffset zone) {
         int code = switch (state == null ? "" : state.toLowerCase(java.util.Locale.ROOT)) {
             case "running" -> 0;
             case "error" -> 1;
@@ -186,7 +187,7 @@ final class CcprPipeline implements Pipeline {
         };
         long nanos = 0;
         if (watermark != null && !watermark.isBlank()) {
-            Instant at = LocalDateTime.parse(watermark.trim().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+            Instant at = LocalDateTime.parse(watermark.trim().replace(' ', 'T')).toInstant(zone);
             nanos = at.getEpochSecond() * 1_000_000_000L + at.getNano();
         }
         return CcprProgress.of(code, 0, nanos, error);

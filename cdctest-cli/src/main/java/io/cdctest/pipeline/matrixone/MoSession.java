@@ -26,6 +26,7 @@ final class MoSession implements AutoCloseable {
     private final Consumer<String> journal;
     private final MoVersion version;
     private final Duration clockOffset;
+    private final ZoneOffset zone;
 
     MoSession(JdbcEndpoint endpoint, Consumer<String> journal) {
         this.endpoint = endpoint;
@@ -40,8 +41,22 @@ final class MoSession implements AutoCloseable {
                     + text + ")");
         }
         Instant before = Instant.now();
-        LocalDateTime serverNow = LocalDateTime.parse(queryOne("SELECT NOW(6)").replace(' ', 'T'));
-        this.clockOffset = Duration.between(before, serverNow.toInstant(ZoneOffset.UTC));
+        String[] now = query("SELECT UTC_TIMESTAMP(6), NOW(6)").get(0);
+        LocalDateTime utc = LocalDateTime.parse(now[0].replace(' ', 'T'));
+        this.clockOffset = Duration.between(before, utc.toInstant(ZoneOffset.UTC));
+        this.zone = zoneOf(utc, LocalDateTime.parse(now[1].replace(' ', 'T')));
+    }
+
+    /** The offset between a server's local and UTC clocks, to the quarter hour (the reading takes a moment). */
+    static ZoneOffset zoneOf(LocalDateTime utc, LocalDateTime local) {
+        long seconds = Duration.between(utc, local).getSeconds();
+        long quarters = Math.round(seconds / 900.0);
+        return ZoneOffset.ofTotalSeconds((int) (quarters * 900));
+    }
+
+    /** The server's local time zone (SHOW CCPR SUBSCRIPTIONS writes its watermark in it). */
+    ZoneOffset zone() {
+        return zone;
     }
 
     MoVersion version() {
@@ -52,7 +67,11 @@ final class MoSession implements AutoCloseable {
         return endpoint;
     }
 
-    /** The server's clock for an instant of ours (MatrixOne watermarks are server time). */
+    /**
+     * The server's clock for an instant of ours: the same instant shifted by the clock skew (read
+     * with UTC_TIMESTAMP, so a server in another time zone is not taken for one hours ahead).
+     * MatrixOne watermarks are server time.
+     */
     Instant serverTime(Instant local) {
         return local.plus(clockOffset);
     }

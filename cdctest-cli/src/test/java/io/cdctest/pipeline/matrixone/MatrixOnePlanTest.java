@@ -58,11 +58,15 @@ class MatrixOnePlanTest {
 
     @Test
     void ccprShowRowsAreRead() {
-        CcprProgress p = CcprPipeline.fromShow("running", "", "2026-08-20 10:00:05");
+        CcprProgress p = CcprPipeline.fromShow("running", "", "2026-08-20 10:00:05", java.time.ZoneOffset.UTC);
         assertThat(p.state()).isZero();
         assertThat(p.watermark()).isEqualTo(java.time.Instant.parse("2026-08-20T10:00:05Z"));
-        assertThat(CcprPipeline.fromShow("pause", null, null).stateName()).isEqualTo("pause");
-        assertThat(CcprPipeline.fromShow("error", "object copy failed", null).failure())
+        assertThat(CcprPipeline.fromShow("running", "", "2026-08-20 18:00:05", java.time.ZoneOffset.ofHours(8)).watermark())
+                .as("a server in UTC+8 writes local time").isEqualTo(java.time.Instant.parse("2026-08-20T10:00:05Z"));
+        assertThat(MoSession.zoneOf(java.time.LocalDateTime.parse("2026-08-20T10:00:00.000001"),
+                java.time.LocalDateTime.parse("2026-08-20T18:00:00.004"))).isEqualTo(java.time.ZoneOffset.ofHours(8));
+        assertThat(CcprPipeline.fromShow("pause", null, null, java.time.ZoneOffset.UTC).stateName()).isEqualTo("pause");
+        assertThat(CcprPipeline.fromShow("error", "object copy failed", null, java.time.ZoneOffset.UTC).failure())
                 .contains("CCPR subscription error: object copy failed");
     }
 
