@@ -57,7 +57,7 @@ public final class Console {
         long now = System.nanoTime();
         if (verbosity != Verbosity.QUIET && now - lastProgress > PROGRESS_EVERY_NANOS) {
             lastProgress = now;
-            err.println("    waiting: " + line);
+            err.println("    " + line);
             err.flush();
         }
     }

@@ -227,10 +227,32 @@ final class DatabaseSetup {
         List<TableDef> tables = data.tables().stream().map(DatabaseSetup::catalogTable).toList();
         long start = System.nanoTime();
         new Generation(source, source.engine(), new Generation.Options(tables, data.rows(), 1000, LOAD_THREADS,
-                data.seed(), LoadMethod.AUTO, false, data.createIndexes(), false, false)).run(Generation.Progress.NONE);
+                data.seed(), LoadMethod.AUTO, false, data.createIndexes(), false, false)).run(loadProgress());
         console.info(String.format("  data      %s (seed %d) in %s", String.join(", ", data.tables().stream()
                         .map(t -> t + " " + data.rows() + " rows").toList()), data.seed(),
                 Console.seconds(java.time.Duration.ofNanos(System.nanoTime() - start))));
+    }
+
+    /** "loading cdc_test_base: 400000 of 1000000 rows" on the progress line, every few seconds. */
+    private Generation.Progress loadProgress() {
+        return new Generation.Progress() {
+            private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+            private volatile String table = "";
+            private volatile long total;
+
+            public void start(String name, long rows) {
+                table = name;
+                total = rows;
+                done.set(0);
+            }
+
+            public void advance(long rows) {
+                console.progress("loading " + table + ": " + done.addAndGet(rows) + " of " + total + " rows");
+            }
+
+            public void finish() {
+            }
+        };
     }
 
     /** The scenario names no tables: every table of the source database is replicated and compared. */

@@ -255,7 +255,7 @@ final class StepExecutor implements AutoCloseable {
         SyncWaiter waiter = new SyncWaiter(diff, scenario.validation().checkInterval(),
                 () -> deaths.now().or(pipeline::failure),
                 () -> pipeline.behind(log.lastWrite()),
-                line -> console.progress(line + lagProbe.behind().map(b -> "; lag: " + b).orElse("")));
+                line -> console.progress("waiting: " + line + lagProbe.behind().map(b -> "; lag: " + b).orElse("")));
         SyncOutcome outcome = step.expect().isEmpty() ? waiter.awaitEqual(sourceSide, targetSide, plans, timeout, p -> pipeline.filters(p).causes())
                 : waiter.awaitEqual(sourceSide, targetSide, plans, timeout);
         comparisons.addAll(outcome.comparisons());
