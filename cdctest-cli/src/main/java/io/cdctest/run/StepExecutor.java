@@ -59,6 +59,7 @@ final class StepExecutor implements AutoCloseable {
     private TableDiff.Side targetSide;
     private final java.nio.file.Path reportDir;
     private final FaultRunner faults;
+    private final WorkloadRunner workloads;
 
     /** @param reportDir where fix SQL for differing tables is written */
     StepExecutor(Scenario scenario, Databases databases, Pipeline pipeline, double timeoutScale, Console console,
@@ -75,6 +76,8 @@ final class StepExecutor implements AutoCloseable {
         this.log = log;
         this.reportDir = reportDir;
         this.faults = new FaultRunner(pipeline, databases);
+        this.workloads = new WorkloadRunner(pipeline, writer, log, databases.tables(), scenario.validation().checkInterval(),
+                seed, console);
         this.sourceSide = new TableDiff.Side(source, databases.source().endpoint().engine(),
                 databases.source().endpoint().remote());
         this.targetSide = new TableDiff.Side(target, databases.target().endpoint().engine(),
@@ -204,6 +207,9 @@ final class StepExecutor implements AutoCloseable {
         }
         if (step instanceof Step.Fault f) {
             return fault(f);
+        }
+        if (step instanceof Step.Workload w) {
+            return workloads.run(w, this::snapshot);
         }
         if (step instanceof Step.CheckStatus c) {
             ComponentStatus status = pipeline.status(c.component());
