@@ -28,9 +28,9 @@ import java.util.function.Consumer;
  * flatness over the last two thirds of the workload: the least-squares slope of each series, and
  * for the heap the bytes it grew per statement written.
  *
- * <p>Run: {@code bench/soak [minutes] [rate] [insert/update/delete]} (defaults 10, 50 and 35/30/35:
- * as many inserts as deletes, so the tables keep their size and any growth is the harness's, not
- * the data's). {@code -Dsoak.sample=30} sets the sample interval in seconds.
+ * <p>Run: {@code bench/soak [minutes] [rate] [insert/update/delete] [sample seconds]} (defaults 10,
+ * 50, 35/30/35 and 30: as many inserts as deletes, so the tables keep their size and any growth is
+ * the harness's, not the data's).
  */
 public final class SoakBenchmark {
     private static final double JUDGED = 2.0 / 3;
@@ -58,7 +58,7 @@ public final class SoakBenchmark {
         double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 10;
         String rate = args.length > 1 ? args[1] : "50";
         String[] mix = (args.length > 2 ? args[2] : "35/30/35").split("/");
-        int every = Integer.getInteger("soak.sample", 30);
+        int every = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         Path dir = Files.createTempDirectory("cdctest-soak-");
         Path testcases = dir.resolve("soak_tests.yaml");
         Files.writeString(testcases, String.format(Locale.ROOT, """
