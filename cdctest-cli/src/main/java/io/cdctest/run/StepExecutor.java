@@ -63,6 +63,7 @@ final class StepExecutor implements AutoCloseable {
     /** The step being executed ("QS002 step 3 update"), for the lag figures. */
     private String currentStep = "setup";
     private final DatabaseDeaths deaths;
+    private final WorkloadRunner workloads;
 
     /** @param reportDir where fix SQL for differing tables is written */
     StepExecutor(Scenario scenario, Databases databases, Pipeline pipeline, double timeoutScale, Console console,
@@ -81,6 +82,8 @@ final class StepExecutor implements AutoCloseable {
         this.faults = new FaultRunner(pipeline, databases);
         this.lagProbe = new io.cdctest.check.LagProbe(databases.target().endpoint().withDatabase(databases.targetDatabase()));
         this.deaths = new DatabaseDeaths(databases);
+        this.workloads = new WorkloadRunner(pipeline, writer, log, databases.tables(), scenario.validation().checkInterval(),
+                seed, console);
         this.sourceSide = new TableDiff.Side(source, databases.source().endpoint().engine(),
                 databases.source().endpoint().remote());
         this.targetSide = new TableDiff.Side(target, databases.target().endpoint().engine(),
@@ -234,6 +237,9 @@ final class StepExecutor implements AutoCloseable {
         }
         if (step instanceof Step.Fault f) {
             return fault(f);
+        }
+        if (step instanceof Step.Workload w) {
+            return workloads.run(w, this::snapshot);
         }
         if (step instanceof Step.CheckStatus c) {
             ComponentStatus status = pipeline.status(c.component());

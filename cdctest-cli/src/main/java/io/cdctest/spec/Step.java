@@ -42,6 +42,33 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * Steady load: generated INSERT, UPDATE and DELETE statements, one row each, on the given
+     * tables (null: every replicated table) at {@code rate} statements per second for
+     * {@code duration}, mixed by weight; every {@code checkEvery} (null: the scenario's
+     * validation check_interval) the pipeline's health is checked while it runs.
+     */
+    record Workload(List<String> tables, double rate, Duration duration, Mix mix, Duration checkEvery, Origin origin)
+            implements Step {
+        /** Relative weights of the statement kinds; at least one above 0. */
+        public record Mix(int insert, int update, int delete) {
+            public static final Mix DEFAULT = new Mix(50, 35, 15);
+
+            public int total() {
+                return insert + update + delete;
+            }
+
+            @Override
+            public String toString() {
+                return insert + "/" + update + "/" + delete;
+            }
+        }
+
+        public String action() {
+            return "workload";
+        }
+    }
+
     /** Runs SQL on the source or (to sabotage or inspect) on the target. */
     record Sql(String sql, Side on, Origin origin) implements Step {
         public String action() {

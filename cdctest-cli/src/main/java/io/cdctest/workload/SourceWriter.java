@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -28,6 +30,12 @@ public final class SourceWriter {
     private final long seed;
     private final SplittableRandom random;
     private final WriteLog log;
+    /**
+     * Per table, the row number the next generated insert starts at, once the writer has touched
+     * the table: a key it inserted or saw is never inserted again, even after the highest one was
+     * deleted (a delete and a re-insert of one key between two snapshots would look like an update).
+     */
+    private final Map<String, Long> nextRow = new HashMap<>();
     private long version;
 
     /** Writes through a new connection from now on (the source was restarted), keeping its random sequence. */
@@ -53,11 +61,12 @@ public final class SourceWriter {
         }
     }
 
-    /** Inserts {@code count} generated rows after the highest existing key. */
+    /** Inserts {@code count} generated rows after the highest existing key and every key this writer inserted before. */
     public long insert(String table, long count, int batchSize) throws SQLException {
         RowSource rows = rows(table);
-        long first = rows.table().firstRowAbove(maxLeadingKey(rows.table()));
+        long first = Math.max(rows.table().firstRowAbove(maxLeadingKey(rows.table())), nextRow(rows.table()));
         DataLoader.insert(connection, database, rows, first, count, batchSize);
+        nextRow.put(rows.table().name(), first + count);
         log.add(new WriteLog.Write(Instant.now(), table, "insert", count, null));
         return count;
     }
@@ -88,6 +97,7 @@ public final class SourceWriter {
     /** Deletes {@code count} existing rows. */
     public long delete(String table, int count) throws SQLException {
         TableDef def = rows(table).table();
+        nextRow(def);
         List<Object[]> keys = pickKeys(def, count);
         String sql = "DELETE FROM " + Sql.qualified(database, table) + " WHERE " + keyCondition(def);
         long changed = inTransaction(sql, keys, (ps, key) -> {
@@ -148,6 +158,16 @@ public final class SourceWriter {
             }
         }
         return keys;
+    }
+
+    /** The row number the next insert into the table starts at (above its highest key the first time). */
+    private long nextRow(TableDef table) throws SQLException {
+        Long next = nextRow.get(table.name());
+        if (next == null) {
+            next = table.firstRowAbove(maxLeadingKey(table));
+            nextRow.put(table.name(), next);
+        }
+        return next;
     }
 
     private long maxLeadingKey(TableDef table) throws SQLException {

@@ -112,6 +112,21 @@ final class MapReader {
         return value;
     }
 
+    /** A number, whole or with decimals ({@code 50}, {@code 0.5}, {@code 1_000}). */
+    Double number(String key, Double fallback) {
+        return string(key).map(text -> {
+            try {
+                double value = Double.parseDouble(text.trim().replace("_", ""));
+                if (Double.isFinite(value)) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw error(key, "expected a number, got '" + text + "'");
+        }).orElse(fallback);
+    }
+
     boolean bool(String key, boolean fallback) {
         return string(key).map(text -> switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;

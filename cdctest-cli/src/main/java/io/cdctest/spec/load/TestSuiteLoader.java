@@ -22,7 +22,7 @@ public final class TestSuiteLoader {
     /** Every action a step may name. */
     public static final Set<String> ACTIONS = new LinkedHashSet<>(List.of("validate_sync", "insert", "update",
             "delete", "bulk_insert", "sql", "validate_index_query", "check_producer_status", "check_consumer_status",
-            "check_kafka_status", "pause_cdc", "resume_cdc", "restart_cdc", "check_cdc_status", "fault"));
+            "check_kafka_status", "pause_cdc", "resume_cdc", "restart_cdc", "check_cdc_status", "fault", "workload"));
 
     private final Interpolator interpolator;
     private final Consumer<String> warnings;
@@ -107,6 +107,7 @@ public final class TestSuiteLoader {
             case "check_kafka_status" -> new Step.CheckStatus(Component.KAFKA, r.origin());
             case "pause_cdc", "resume_cdc", "restart_cdc", "check_cdc_status" -> new Step.PipelineAction(action, r.origin());
             case "fault" -> fault(r);
+            case "workload" -> workload(r, table);
             default -> throw r.error("action", "unknown action '" + action + "'" + MapReader.suggestion(action, ACTIONS));
         };
         r.finish();
@@ -165,6 +166,57 @@ public final class TestSuiteLoader {
         }
         Duration duration = r.duration("duration", k == Step.Fault.Kind.PAUSE ? Duration.ofSeconds(5) : Duration.ZERO);
         return new Step.Fault(c, k, duration, r.origin());
+    }
+
+    /** A workload: {@code rate} and {@code duration} required; {@code tables} (or {@code table}), {@code mix}, {@code check_every}. */
+    private static Step.Workload workload(MapReader r, String table) {
+        if (r.has("tables") && r.has("table")) {
+            throw r.error("tables", "give table or tables, not both");
+        }
+        List<String> tables = r.has("tables") ? r.stringList("tables") : table == null ? null : List.of(table);
+        Double rate = r.number("rate", null);
+        if (rate == null) {
+            throw r.missing("rate");
+        }
+        if (rate <= 0) {
+            throw r.error("rate", "expected statements per second above 0, got " + plain(rate));
+        }
+        Duration duration = r.duration("duration", null);
+        if (duration == null) {
+            throw r.missing("duration");
+        }
+        if (duration.isZero()) {
+            throw r.error("duration", "expected a duration above 0");
+        }
+        Step.Workload.Mix mix = r.map("mix").map(TestSuiteLoader::mix).orElse(Step.Workload.Mix.DEFAULT);
+        Duration checkEvery = r.duration("check_every", null);
+        if (checkEvery != null && checkEvery.isZero()) {
+            throw r.error("check_every", "expected a duration above 0");
+        }
+        return new Step.Workload(tables, rate, duration, mix, checkEvery, r.origin());
+    }
+
+    /** Weights of insert, update and delete; a kind left out weighs 0. */
+    private static Step.Workload.Mix mix(MapReader m) {
+        int[] weights = new int[3];
+        String[] kinds = {"insert", "update", "delete"};
+        for (int i = 0; i < kinds.length; i++) {
+            weights[i] = m.integer(kinds[i], 0);
+            if (weights[i] < 0) {
+                throw m.error(kinds[i], "expected a weight of 0 or more, got " + weights[i]);
+            }
+        }
+        m.finish();
+        if (weights[0] + weights[1] + weights[2] == 0) {
+            throw CdctestException.config(m.origin() + ": " + m.path() + ": expected a weight above 0 for at least one "
+                    + "of insert, update, delete");
+        }
+        return new Step.Workload.Mix(weights[0], weights[1], weights[2]);
+    }
+
+    /** 50 rather than 50.0; 0.5 as it is. */
+    private static String plain(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
     private static Side side(MapReader r) {

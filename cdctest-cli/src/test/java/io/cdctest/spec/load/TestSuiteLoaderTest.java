@@ -68,4 +68,30 @@ class TestSuiteLoaderTest {
         assertThat(steps.get(2)).isInstanceOfSatisfying(Step.Sql.class, s -> assertThat(s.on()).isEqualTo(Side.TARGET));
         assertThat(steps.get(3)).isEqualTo(new Step.CheckStatus(Component.PRODUCER, steps.get(3).origin()));
     }
+
+    @Test
+    void workloadStepReadsRateDurationMixAndTables(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("load.yaml");
+        Files.writeString(file, """
+                test_cases:
+                  - id: TC1
+                    table: cdc_test_base
+                    steps:
+                      - action: workload
+                        rate: 12.5
+                        duration: 2m
+                      - action: workload
+                        tables: [cdc_test_base, cdc_test_composite_pk]
+                        rate: 1_000
+                        duration: 30s
+                        mix: {update: 3, delete: 1}
+                        check_every: 500ms
+                """);
+        var steps = loader.load(file).testcases().get(0).steps();
+        assertThat(steps.get(0)).isEqualTo(new Step.Workload(java.util.List.of("cdc_test_base"), 12.5, Duration.ofMinutes(2),
+                Step.Workload.Mix.DEFAULT, null, steps.get(0).origin()));
+        assertThat(steps.get(1)).isEqualTo(new Step.Workload(java.util.List.of("cdc_test_base", "cdc_test_composite_pk"), 1000,
+                Duration.ofSeconds(30), new Step.Workload.Mix(0, 3, 1), Duration.ofMillis(500), steps.get(1).origin()));
+        assertThat(steps.get(1).action()).isEqualTo("workload");
+    }
 }
