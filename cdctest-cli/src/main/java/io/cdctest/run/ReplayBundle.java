@@ -96,7 +96,9 @@ final class ReplayBundle {
     }
 
     private static String writes(WriteLog log) {
-        StringBuilder out = new StringBuilder("# the harness's writes on the source: time, table, kind, rows, statement\n");
+        StringBuilder out = new StringBuilder("# the harness's writes on the source: time, table, kind, rows, statement\n# "
+                + log.count() + " writes, " + log.rows() + " rows" + (log.count() > WriteLog.KEPT ? "; the last "
+                + WriteLog.KEPT + " are listed" : "") + "\n");
         for (WriteLog.Write w : log.writes()) {
             out.append(w.at()).append('\t').append(w.table()).append('\t').append(w.kind()).append('\t').append(w.rows())
                     .append('\t').append(w.statement() == null ? "" : w.statement().replace('\n', ' ')).append('\n');
