@@ -41,6 +41,7 @@ class SecretLeakIT {
                     "flink_cdc: {tables: [cdc_test_base, cdc_test_composite_pk], checkpoint_interval: 2s}",
                     "data: {rows: 300, seed: 7}",
                     "validation: {check_interval: 2s, max_wait_time: 120s}", ""));
+            List<String> databasesBefore = databases(server);
             Path reports = dir.resolve("reports");
             Set<String> commandLines = ConcurrentHashMap.newKeySet();
             Set<String> exposedFiles = ConcurrentHashMap.newKeySet();
@@ -53,6 +54,8 @@ class SecretLeakIT {
             }
             CliRunner result = run.join();
             assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+            assertThat(databases(server)).as("the run's databases on a server it was given are dropped")
+                    .isEqualTo(databasesBefore);
             assertThat(commandLines).as("processes seen during the run").hasSizeGreaterThanOrEqualTo(3)
                     .noneMatch(c -> c.contains(PASSWORD));
             assertThat(exposedFiles).as("work files holding the password that others may read").isEmpty();
@@ -76,6 +79,17 @@ class SecretLeakIT {
             assertThat(filesUnder(dir.resolve("wrong"))).allSatisfy(f ->
                     assertThat(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(PASSWORD));
         }
+    }
+
+    private static List<String> databases(GuardedMariaDb server) throws java.sql.SQLException {
+        List<String> names = new ArrayList<>();
+        try (var c = server.endpoint(null).connect(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT schema_name FROM information_schema.schemata ORDER BY 1")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     private static String commandLine(ProcessHandle p) {
