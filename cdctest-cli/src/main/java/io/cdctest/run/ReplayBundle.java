@@ -89,7 +89,8 @@ final class ReplayBundle {
             String password = e.password().reveal();
             if (!password.isEmpty()) {
                 out = out.replaceAll("(password\\s*:\\s*[\"']?)" + java.util.regex.Pattern.quote(password),
-                        java.util.regex.Matcher.quoteReplacement("$1${CDCTEST_" + e.role().toUpperCase(Locale.ROOT) + "_PASSWORD}"));
+                        "$1" + java.util.regex.Matcher.quoteReplacement("${CDCTEST_" + e.role().toUpperCase(Locale.ROOT)
+                                + "_PASSWORD}"));
             }
         }
         return out;
