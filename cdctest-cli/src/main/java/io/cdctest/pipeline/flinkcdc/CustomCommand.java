@@ -32,7 +32,8 @@ public final class CustomCommand {
         return out.toString();
     }
 
-    static String quote(String value) {
+    /** The value in single quotes for /bin/sh, quotes inside escaped. */
+    public static String quote(String value) {
         return "'" + value.replace("'", "'\\''") + "'";
     }
 
@@ -41,7 +42,7 @@ public final class CustomCommand {
      * session. When the guard gets SIGTERM the whole process group gets it (cdctest then kills what
      * is left); when stdin closes (cdctest died) the group gets SIGTERM, and SIGKILL five seconds later.
      */
-    static List<String> guarded(String commandLine) {
+    public static List<String> guarded(String commandLine) {
         return List.of("/bin/sh", "-c", GROUP_GUARD, "cdctest-guard", commandLine);
     }
 

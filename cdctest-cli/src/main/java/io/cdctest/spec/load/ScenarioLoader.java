@@ -2,11 +2,13 @@ package io.cdctest.spec.load;
 
 import io.cdctest.CdctestException;
 import io.cdctest.spec.CdcConfig;
+import io.cdctest.spec.CustomSpec;
 import io.cdctest.spec.DataSpec;
 import io.cdctest.spec.Endpoint;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.FlinkCdcSpec;
 import io.cdctest.spec.KafkaSpec;
+import io.cdctest.spec.MetricsSpec;
 import io.cdctest.spec.Provision;
 import io.cdctest.spec.Scenario;
 import io.cdctest.spec.Secret;
@@ -61,13 +63,26 @@ public final class ScenarioLoader {
         if (jobManager != null && flinkCdc == null) {
             throw r.error("flink", "a Flink cluster is used only by the flink_cdc pipeline, and this scenario has no flink_cdc block");
         }
+        CustomSpec custom = custom(r, type, file);
         KafkaSpec kafka = kafka(r, flinkCdc, file);
-        DataSpec data = r.map("data").map(d -> data(d, flinkCdc, file)).orElse(null);
+        List<String> captured = flinkCdc != null ? flinkCdc.tables() : custom != null ? custom.tables() : null;
+        DataSpec data = r.map("data").map(d -> data(d, captured, file)).orElse(null);
         CdcConfig cdcConfig = r.map("cdc_config").map(this::cdcConfig).orElse(CdcConfig.DEFAULT);
         ValidationSpec validation = r.map("validation").map(this::validation).orElse(ValidationSpec.DEFAULT);
+        MetricsSpec metrics = r.map("metrics").map(m -> MetricsLoader.read(m, validation.checkInterval())).orElse(null);
         r.finish();
         return new Scenario(file, name, type, description, testcase, source, target, kafka, flinkCdc, data,
-                cdcConfig, validation);
+                cdcConfig, validation, custom, metrics);
+    }
+
+    /** The generic adapter's block: required by {@code scenario_type: custom}, read by nothing else. */
+    private static CustomSpec custom(MapReader r, String type, Path file) {
+        boolean isCustom = type.equals("custom");
+        if (r.has("custom") != isCustom) {
+            throw isCustom ? r.missing("custom") : r.error("custom", "read only by scenario_type custom (this scenario is "
+                    + type + ")");
+        }
+        return isCustom ? new CustomLoader().read(r.map("custom").orElseThrow(), file, r.has("kafka")) : null;
     }
 
     private Endpoint endpoint(MapReader parent, String role) {
@@ -268,11 +283,12 @@ public final class ScenarioLoader {
         return new FlinkCdcSpec.Filters(exclude, Set.copyOf(dml));
     }
 
-    private DataSpec data(MapReader r, FlinkCdcSpec flinkCdc, Path scenarioFile) {
+    /** @param captured the tables the pipeline captures (the default of data.tables), or null */
+    private DataSpec data(MapReader r, List<String> captured, Path scenarioFile) {
         List<String> tables = r.stringList("tables");
         List<String> sql = sqlStatements(r, scenarioFile);
-        if (tables.isEmpty() && flinkCdc != null && sql.isEmpty()) {
-            tables = flinkCdc.tables();
+        if (tables.isEmpty() && captured != null && sql.isEmpty()) {
+            tables = captured;
         }
         int rows = r.integer("rows", 1000);
         if (rows < 0) {
