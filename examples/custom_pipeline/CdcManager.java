@@ -8,6 +8,7 @@
 //   POST /api/cdc/job/delete      {"id":N}
 // Its worker is cdctest's built-in producer ($CDCTEST_HOME/cdctest producer) writing the manager's message
 // format (enterprise-json: database, table, type, data, old_data, gtid, timestamp; headers; key db.table).
+// Every call needs "Authorization: Bearer $CDC_MANAGER_TOKEN" when that variable is set.
 // JDK only, run from source: java CdcManager.java --port 8080
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -71,12 +72,16 @@ public class CdcManager {
     static void answer(HttpExchange ex, Action action) throws IOException {
         int code = 200;
         String json;
+        String token = System.getenv("CDC_MANAGER_TOKEN"); // given in the environment, never on the command line
         try {
+            if (token != null && !token.isEmpty() && !("Bearer " + token).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                throw new SecurityException("unauthorized");
+            }
             Job job = action.run();
             json = "{\"code\": 0, \"msg\": \"ok\", \"data\": {\"id\": " + job.id + ", \"job_status\": \"" + job.state
                     + "\", \"message\": \"" + job.message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}}";
         } catch (RuntimeException e) {
-            code = 400;
+            code = e instanceof SecurityException ? 401 : 400;
             json = "{\"code\": 1, \"msg\": \"" + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}";
         }
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);

@@ -82,14 +82,26 @@ final class ReplayBundle {
         return key.contains("password") || key.contains("secret") || key.contains("token");
     }
 
-    /** The scenario text with each endpoint's password, where written literally, replaced by an environment reference. */
+    /**
+     * The scenario text with each endpoint's password (and each of {@code custom.secrets}), where written
+     * literally, replaced by an environment reference.
+     */
     static String scrubbed(Scenario scenario, String text) {
         String out = text;
         for (Endpoint e : List.of(scenario.source(), scenario.target())) {
             String password = e.password().reveal();
             if (!password.isEmpty()) {
                 out = out.replaceAll("(password\\s*:\\s*[\"']?)" + java.util.regex.Pattern.quote(password),
-                        java.util.regex.Matcher.quoteReplacement("$1${CDCTEST_" + e.role().toUpperCase(Locale.ROOT) + "_PASSWORD}"));
+                        "$1" + java.util.regex.Matcher.quoteReplacement("${CDCTEST_" + e.role().toUpperCase(Locale.ROOT) + "_PASSWORD}"));
+            }
+        }
+        if (scenario.custom() != null) { // the generic adapter's secrets, the same way
+            for (var secret : scenario.custom().secrets().entrySet()) {
+                if (!secret.getValue().isEmpty()) {
+                    out = out.replaceAll("(" + java.util.regex.Pattern.quote(secret.getKey()) + "\\s*:\\s*[\"']?)"
+                            + java.util.regex.Pattern.quote(secret.getValue().reveal()), "$1"
+                            + java.util.regex.Matcher.quoteReplacement("${CDCTEST_SECRET_" + secret.getKey().toUpperCase(Locale.ROOT) + "}"));
+                }
             }
         }
         return out;
