@@ -29,8 +29,7 @@ final class CustomLoader {
     private final Set<String> secret = new HashSet<>(CustomSpec.SECRET_PLACEHOLDERS);
     private final Set<String> backgroundNames = new HashSet<>();
 
-    /** The block; {@code kafkaGiven}: the scenario has a top-level {@code kafka:} block. */
-    CustomSpec read(MapReader r, Path scenarioFile, boolean kafkaGiven) {
+    CustomSpec read(MapReader r, Path scenarioFile) {
         List<String> tables = r.stringList("tables");
         Map<String, String> vars = r.stringMap("vars");
         Map<String, String> secretText = r.stringMap("secrets");
@@ -38,9 +37,6 @@ final class CustomLoader {
         CustomSpec.KafkaLeg kafka = r.map("kafka").map(this::kafka).orElse(null);
         if (kafka != null) {
             plain.addAll(CustomSpec.KAFKA_PLACEHOLDERS);
-        } else if (kafkaGiven) {
-            throw r.error("kafka", "the generic pipeline reads Kafka only when custom.kafka says what it writes there "
-                    + "(topic, format); add a custom.kafka block or remove the kafka block");
         }
         declare(r, "free_ports", freePorts, plain);
         vars.values().forEach(v -> check(r, "vars", v, false)); // vars see the run's names and free ports, not each other
