@@ -89,22 +89,30 @@ final class ReplayBundle {
     static String scrubbed(Scenario scenario, String text) {
         String out = text;
         for (Endpoint e : List.of(scenario.source(), scenario.target())) {
-            String password = e.password().reveal();
-            if (!password.isEmpty()) {
-                out = out.replaceAll("(password\\s*:\\s*[\"']?)" + java.util.regex.Pattern.quote(password),
-                        "$1" + java.util.regex.Matcher.quoteReplacement("${CDCTEST_" + e.role().toUpperCase(Locale.ROOT) + "_PASSWORD}"));
-            }
+            out = reference(out, "password", e.password().reveal(), "CDCTEST_" + e.role().toUpperCase(Locale.ROOT) + "_PASSWORD");
         }
         if (scenario.custom() != null) { // the generic adapter's secrets, the same way
             for (var secret : scenario.custom().secrets().entrySet()) {
-                if (!secret.getValue().isEmpty()) {
-                    out = out.replaceAll("(" + java.util.regex.Pattern.quote(secret.getKey()) + "\\s*:\\s*[\"']?)"
-                            + java.util.regex.Pattern.quote(secret.getValue().reveal()), "$1"
-                            + java.util.regex.Matcher.quoteReplacement("${CDCTEST_SECRET_" + secret.getKey().toUpperCase(Locale.ROOT) + "}"));
-                }
+                out = reference(out, secret.getKey(), secret.getValue().reveal(),
+                        "CDCTEST_SECRET_" + secret.getKey().toUpperCase(Locale.ROOT));
             }
         }
         return out;
+    }
+
+    /** {@code key: value} (quoted or not) becomes {@code key: "${VARIABLE}"}, quoted so flow maps stay valid YAML. */
+    private static String reference(String text, String key, String value, String variable) {
+        if (value.isEmpty()) {
+            return text;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(" + java.util.regex.Pattern.quote(key)
+                + "\\s*:\\s*)([\"']?)" + java.util.regex.Pattern.quote(value) + "\\2").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String quote = m.group(2).isEmpty() ? "\"" : m.group(2);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + quote + "${" + variable + "}" + quote));
+        }
+        return m.appendTail(out).toString();
     }
 
     private static String writes(WriteLog log) {
