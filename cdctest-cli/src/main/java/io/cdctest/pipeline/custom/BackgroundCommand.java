@@ -25,11 +25,13 @@ final class BackgroundCommand implements AutoCloseable {
     private final String stage;
     private final ChildProcess process;
     private final Path statusFile;
+    private final HookRunner runner;
 
-    private BackgroundCommand(String stage, ChildProcess process, Path statusFile) {
+    private BackgroundCommand(String stage, ChildProcess process, Path statusFile, HookRunner runner) {
         this.stage = stage;
         this.process = process;
         this.statusFile = statusFile;
+        this.runner = runner;
     }
 
     static BackgroundCommand start(String stage, CustomSpec.Command hook, HookRunner runner, Path workDir, Path log) {
@@ -52,7 +54,7 @@ final class BackgroundCommand implements AutoCloseable {
                 + log + ")");
         ChildProcess process = ChildProcess.start(hook.name(), CustomCommand.guarded(runner.commandLine(hook)), environment,
                 dir, log);
-        return new BackgroundCommand(stage, process, statusFile);
+        return new BackgroundCommand(stage, process, statusFile, runner);
     }
 
     String name() {
@@ -66,11 +68,19 @@ final class BackgroundCommand implements AutoCloseable {
      */
     void awaitReady(Duration timeout, Duration grace) {
         long started = System.nanoTime();
+        try {
+            awaitReady(timeout, grace, started);
+        } catch (CdctestException e) { // a death notice quotes the command's log, which may show a secret
+            throw new CdctestException(e.exitCode(), runner.mask(e.getMessage()), e.getCause());
+        }
+    }
+
+    private void awaitReady(Duration timeout, Duration grace, long started) {
         process.awaitReady(timeout, () -> {
             Map<String, Object> status = StatusFile.read(statusFile);
             if ("FAILED".equals(status.get("state"))) {
-                throw CdctestException.environment(stage + " hook '" + name() + "' failed to start: " + status.get("error")
-                        + " (log: " + process.log() + ")");
+                throw CdctestException.environment(runner.mask(stage + " hook '" + name() + "' failed to start: "
+                        + status.get("error") + " (log: " + process.log() + ")"));
             }
             if (status.isEmpty()) {
                 return System.nanoTime() - started >= grace.toNanos();
@@ -82,12 +92,12 @@ final class BackgroundCommand implements AutoCloseable {
     /** Why the command no longer works: it exited, or it reports FAILED. */
     Optional<String> failure() {
         if (!process.isAlive()) {
-            return Optional.of(stage + " hook '" + name() + "': " + process.deathNotice());
+            return Optional.of(runner.mask(stage + " hook '" + name() + "': " + process.deathNotice()));
         }
         Map<String, Object> status = StatusFile.read(statusFile);
         if ("FAILED".equals(status.get("state"))) {
-            return Optional.of(stage + " hook '" + name() + "' failed: " + status.getOrDefault("error", "no message, see its log")
-                    + " (log: " + process.log() + ")");
+            return Optional.of(runner.mask(stage + " hook '" + name() + "' failed: "
+                    + status.getOrDefault("error", "no message, see its log") + " (log: " + process.log() + ")"));
         }
         return Optional.empty();
     }
