@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * A producer or consumer command from the scenario ({@code flink_cdc.producer_command}, or the
  * earlier tool's scripts under {@code flink_cdc.path}): its placeholders filled with shell-quoted
  * values, run by {@code /bin/sh} in its own process group so that everything it starts is stopped
- * with it, also when cdctest itself is killed.
+ * with it, also when cdctest itself is killed. The generic pipeline's command hooks run under the
+ * same guard ({@link #guarded}, their arguments {@link #quote}d).
  */
 public final class CustomCommand {
     private static final Pattern PLACEHOLDER = io.cdctest.spec.FlinkCdcSpec.Commands.PLACEHOLDER;

@@ -209,6 +209,9 @@ final class CustomLoader {
             throw r.error("timeout", "a background command runs until it is stopped; how long it may take to start is "
                     + "custom.start_timeout");
         }
+        if (background && java.util.Set.of("hooks", "kafka", "source-mariadb", "target-mariadb").contains(name)) {
+            throw r.error("name", "'" + name + "' is the name of another log of the run; name the command otherwise");
+        }
         if (background && !backgroundNames.add(name)) {
             throw r.error("name", "another background command is named '" + name + "' (each gets its own log, <name>.log)");
         }

@@ -64,6 +64,9 @@ public final class ScenarioLoader {
             throw r.error("flink", "a Flink cluster is used only by the flink_cdc pipeline, and this scenario has no flink_cdc block");
         }
         CustomSpec custom = custom(r, type, file);
+        if (custom != null && flinkCdc != null) {
+            throw r.error("flink_cdc", "read only by scenario_type flink_cdc; the generic pipeline names its tables in custom.tables");
+        }
         KafkaSpec kafka = kafka(r, flinkCdc, file);
         List<String> captured = flinkCdc != null ? flinkCdc.tables() : custom != null ? custom.tables() : null;
         DataSpec data = r.map("data").map(d -> data(d, captured, file)).orElse(null);
