@@ -24,7 +24,7 @@ final class KeySql {
     }
 
     private boolean textual(int i) {
-        return (kinds[i] == ValueKind.TEXT || kinds[i] == ValueKind.CHAR) && engine != Engine.MATRIXONE;
+        return (kinds[i] == ValueKind.TEXT || kinds[i] == ValueKind.CHAR) && engine.binaryCast();
     }
 
     private String column(int i) {

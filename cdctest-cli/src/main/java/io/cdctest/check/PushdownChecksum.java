@@ -23,7 +23,7 @@ final class PushdownChecksum {
     }
 
     static boolean supports(Engine source, Engine target) {
-        return source == target && source != Engine.MATRIXONE;
+        return source == target && source.checksumPushdown();
     }
 
     static Sum of(Connection connection, Engine engine, TableRef table, List<String> columns, ValueKind[] kinds,

@@ -107,6 +107,11 @@ public interface Pipeline extends AutoCloseable {
         return List.of();
     }
 
+    /** What the pipeline's own metrics said during the run, for the reports; {@link PipelineMetrics#NONE} when none. */
+    default PipelineMetrics metrics() {
+        return PipelineMetrics.NONE;
+    }
+
     @Override
     void close();
 }

@@ -22,6 +22,13 @@ public final class Pipelines {
         return FACTORIES.keySet();
     }
 
+    /** The scenario's pipeline, with its {@code metrics:} recorded when it declares them. */
+    public static Pipeline create(PipelineContext context) {
+        Pipeline pipeline = factory(context.scenario().type()).create(context);
+        return context.scenario().metrics() == null ? pipeline
+                : new io.cdctest.pipeline.metrics.MeteredPipeline(pipeline, context.scenario().metrics());
+    }
+
     public static PipelineFactory factory(String type) {
         PipelineFactory factory = FACTORIES.get(type);
         if (factory == null) {

@@ -41,6 +41,7 @@ public final class ConsoleReport {
             r.lag().tables().forEach((table, stats) -> lines.add(String.format(Locale.ROOT, "lag  %-" + width + "s  %s",
                     table, stats.summary())));
         }
+        MetricsSection.console(lines, r.metrics());
         if (r.setupError() != null) {
             lines.add("setup failed: " + r.setupError());
         }

@@ -58,6 +58,7 @@ public final class HtmlReport {
         r.phases().forEach((phase, d) -> h.append(row(phase, seconds(d))));
         h.append("</table>\n");
         lag(h, r.lag());
+        MetricsSection.html(h, r.metrics(), r.started());
         testcases(h, r);
         differences(h, r);
         if (!r.logs().isEmpty()) {

@@ -56,6 +56,9 @@ public final class JsonReport {
         ArrayNode lagSteps = lag.putArray("steps");
         r.lag().steps().forEach(s -> lagSteps.addObject().put("step", s.step()).put("table", s.table())
                 .setAll(lag(s.stats())));
+        if (!r.metrics().isEmpty()) {
+            root.set("metrics", MetricsSection.json(r.metrics(), r.started()));
+        }
         ArrayNode testcases = root.putArray("testcases");
         for (TestcaseResult t : r.testcases()) {
             ObjectNode tc = testcases.addObject();

@@ -60,6 +60,7 @@ public final class MarkdownReport {
                     .append(" ms |\n"));
             md.append('\n');
         }
+        MetricsSection.markdown(md, r.metrics());
         for (TestcaseResult t : r.testcases()) {
             if (t.message() == null) {
                 continue;

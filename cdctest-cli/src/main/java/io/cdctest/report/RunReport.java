@@ -1,6 +1,7 @@
 package io.cdctest.report;
 
 import io.cdctest.ExitCode;
+import io.cdctest.pipeline.PipelineMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,11 +15,21 @@ import java.util.Map;
  * @param setupError  why the run could not start its testcases (null when it could)
  * @param logs        component name to log file
  * @param lag         replication lag per table and step ({@link Lag#NONE} when nothing was measured)
+ * @param metrics     the pipeline's own metrics recorded during the run ({@link PipelineMetrics#NONE}: none declared)
  */
 public record RunReport(String runId, String scenario, String scenarioType, Path scenarioFile, String suite,
                         Path testcaseFile, String group, Instant started, Duration duration,
                         List<TestcaseResult> testcases, Map<String, Duration> phases, String setupError,
-                        Map<String, Path> logs, Lag lag, ExitCode exitCode) {
+                        Map<String, Path> logs, Lag lag, ExitCode exitCode, PipelineMetrics metrics) {
+
+    /** A report without pipeline metrics. */
+    public RunReport(String runId, String scenario, String scenarioType, Path scenarioFile, String suite,
+                     Path testcaseFile, String group, Instant started, Duration duration,
+                     List<TestcaseResult> testcases, Map<String, Duration> phases, String setupError,
+                     Map<String, Path> logs, Lag lag, ExitCode exitCode) {
+        this(runId, scenario, scenarioType, scenarioFile, suite, testcaseFile, group, started, duration, testcases, phases,
+                setupError, logs, lag, exitCode, PipelineMetrics.NONE);
+    }
 
     public long count(Status status) {
         return testcases.stream().filter(t -> t.status() == status).count();

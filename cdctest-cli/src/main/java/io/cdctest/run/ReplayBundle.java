@@ -82,24 +82,41 @@ final class ReplayBundle {
         return key.contains("password") || key.contains("secret") || key.contains("token");
     }
 
-    /** The scenario text with each endpoint's password, where written literally, replaced by an environment reference. */
+    /**
+     * The scenario text with each endpoint's password (and each of {@code custom.secrets}), where written
+     * literally, replaced by an environment reference.
+     */
     static String scrubbed(Scenario scenario, String text) {
         String out = text;
         for (Endpoint e : List.of(scenario.source(), scenario.target())) {
-            String password = e.password().reveal();
-            if (!password.isEmpty()) {
-                out = out.replaceAll("(password\\s*:\\s*[\"']?)" + java.util.regex.Pattern.quote(password),
-                        "$1" + java.util.regex.Matcher.quoteReplacement("${CDCTEST_" + e.role().toUpperCase(Locale.ROOT)
-                                + "_PASSWORD}"));
+            out = reference(out, "password", e.password().reveal(), "CDCTEST_" + e.role().toUpperCase(Locale.ROOT) + "_PASSWORD");
+        }
+        if (scenario.custom() != null) { // the generic adapter's secrets, the same way
+            for (var secret : scenario.custom().secrets().entrySet()) {
+                out = reference(out, secret.getKey(), secret.getValue().reveal(),
+                        "CDCTEST_SECRET_" + secret.getKey().toUpperCase(Locale.ROOT));
             }
         }
         return out;
     }
 
+    /** {@code key: value} (quoted or not) becomes {@code key: "${VARIABLE}"}, quoted so flow maps stay valid YAML. */
+    private static String reference(String text, String key, String value, String variable) {
+        if (value.isEmpty()) {
+            return text;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(" + java.util.regex.Pattern.quote(key)
+                + "\\s*:\\s*)([\"']?)" + java.util.regex.Pattern.quote(value) + "\\2").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String quote = m.group(2).isEmpty() ? "\"" : m.group(2);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + quote + "${" + variable + "}" + quote));
+        }
+        return m.appendTail(out).toString();
+    }
+
     private static String writes(WriteLog log) {
-        StringBuilder out = new StringBuilder("# the harness's writes on the source: time, table, kind, rows, statement\n# "
-                + log.count() + " writes, " + log.rows() + " rows" + (log.count() > WriteLog.KEPT ? "; the last "
-                + WriteLog.KEPT + " are listed" : "") + "\n");
+        StringBuilder out = new StringBuilder("# the harness's writes on the source: time, table, kind, rows, statement\n");
         for (WriteLog.Write w : log.writes()) {
             out.append(w.at()).append('\t').append(w.table()).append('\t').append(w.kind()).append('\t').append(w.rows())
                     .append('\t').append(w.statement() == null ? "" : w.statement().replace('\n', ' ')).append('\n');

@@ -8,6 +8,7 @@ import io.cdctest.env.Environment;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
+import io.cdctest.pipeline.PipelineMetrics;
 import io.cdctest.pipeline.Pipelines;
 import io.cdctest.report.ConsoleReport;
 import io.cdctest.report.Lag;
@@ -82,11 +83,11 @@ public final class ScenarioRunner {
         WriteLog writeLog = new WriteLog();
         String setupError = null;
         ExitCode setupFailure = null;
+        Pipeline pipeline = null;
         try {
             long setupStart = System.nanoTime();
             io.cdctest.preflight.Doctor.require(scenario);
-            Pipeline pipeline = Pipelines.factory(scenario.type())
-                    .create(new PipelineContext(scenario, env, runId, options.timeoutScale()));
+            pipeline = Pipelines.create(new PipelineContext(scenario, env, runId, options.timeoutScale()));
             Databases databases = setUp(scenario, env, pipeline, runId, phases);
             phases.put("setup", Duration.ofNanos(System.nanoTime() - setupStart));
             long testStart = System.nanoTime();
@@ -107,7 +108,7 @@ public final class ScenarioRunner {
             removeHook(hook);
         }
         RunReport report = report(scenario, suite, group, runId, started, t0, results, phases, setupError, setupFailure,
-                options, lag);
+                options, lag, pipeline == null ? PipelineMetrics.NONE : pipeline.metrics());
         ReportWriter.write(report, options.reportDir());
         String replay = ReplayBundle.write(home, scenario, suite.file(), report, options, writeLog);
         ConsoleReport.summary(report).forEach(console::result);
@@ -213,7 +214,8 @@ public final class ScenarioRunner {
     private void keepUp(Environment env, Pipeline pipeline, Scenario scenario, Databases databases, RunOptions options,
                         String runId, Instant started, long t0, Map<String, Duration> phases, TestSuite suite,
                         String group, List<TestcaseResult> results, Lag lag) {
-        RunReport report = report(scenario, suite, group, runId, started, t0, results, phases, null, null, options, lag);
+        RunReport report = report(scenario, suite, group, runId, started, t0, results, phases, null, null, options, lag,
+                pipeline.metrics());
         ReportWriter.write(report, options.reportDir());
         ConsoleReport.summary(report).forEach(console::result);
         console.result("");
@@ -230,7 +232,7 @@ public final class ScenarioRunner {
 
     private RunReport report(Scenario scenario, TestSuite suite, String group, String runId, Instant started, long t0,
                              List<TestcaseResult> results, Map<String, Duration> phases, String setupError,
-                             ExitCode setupFailure, RunOptions options, Lag lag) {
+                             ExitCode setupFailure, RunOptions options, Lag lag, PipelineMetrics metrics) {
         Map<String, Path> logs = new LinkedHashMap<>();
         Path logDir = options.reportDir().resolve("logs");
         if (Files.isDirectory(logDir)) {
@@ -243,7 +245,7 @@ public final class ScenarioRunner {
         return new RunReport(runId, scenario.name(), scenario.type(), scenario.file(), suite.name(), suite.file(), group,
                 started, Duration.ofNanos(System.nanoTime() - t0), results,
                 java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phases)), setupError, logs, lag,
-                RunReport.exitCodeFor(results, setupFailure));
+                RunReport.exitCodeFor(results, setupFailure), metrics);
     }
 
     private static Path workDirectory(String runId) {

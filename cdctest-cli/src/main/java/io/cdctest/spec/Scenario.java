@@ -8,15 +8,20 @@ import java.util.List;
  *
  * @param defaultTestcase the testcase file used when none is given on the command line
  * @param cdcConfig       the {@code cdc_config:} block read by MatrixOne pipelines
+ * @param custom          the {@code custom:} block of the generic adapter (null for other pipelines)
+ * @param metrics         the pipeline's Prometheus endpoint and the series that mean lag or progress (null: none)
  */
 public record Scenario(Path file, String name, String type, String description, String defaultTestcase,
                        Endpoint source, Endpoint target, KafkaSpec kafka, FlinkCdcSpec flinkCdc, DataSpec data,
-                       CdcConfig cdcConfig, ValidationSpec validation) {
+                       CdcConfig cdcConfig, ValidationSpec validation, CustomSpec custom, MetricsSpec metrics) {
 
     /** The tables this scenario replicates: the captured tables, else the generated ones. */
     public List<String> tables() {
         if (flinkCdc != null && !flinkCdc.tables().isEmpty()) {
             return flinkCdc.tables();
+        }
+        if (custom != null && !custom.tables().isEmpty()) {
+            return custom.tables();
         }
         return data == null ? List.of() : data.tables();
     }

@@ -10,13 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads endpoints written as URLs: {@code [jdbc:]mysql|mariadb|matrixone://[user[:password]@]host[:port]/database}.
+ * Reads endpoints written as URLs: {@code [jdbc:]<engine>://[user[:password]@]host[:port]/database}, the engine
+ * one of mysql, mariadb, matrixone, tidb, starrocks, doris.
  * A password in the URL works but shows in the process list; the environment variable named by
  * the caller is read when the URL has none.
  */
 public final class EndpointUrl {
     private static final Pattern URL = Pattern.compile(
-            "(?:jdbc:)?(mysql|mariadb|matrixone)://(?:([^:@/]*)(?::([^@/]*))?@)?([^:/?]+)(?::(\\d+))?/([^?]*)(?:\\?.*)?");
+            "(?:jdbc:)?(mysql|mariadb|matrixone|tidb|starrocks|doris)://(?:([^:@/]*)(?::([^@/]*))?@)?([^:/?]+)(?::(\\d+))?/([^?]*)(?:\\?.*)?");
 
     private EndpointUrl() {
     }
@@ -26,7 +27,7 @@ public final class EndpointUrl {
         Matcher m = URL.matcher(url.trim());
         if (!m.matches()) {
             throw CdctestException.config("--" + role + ": expected mysql://user@host:port/database (or mariadb://, "
-                    + "matrixone://, with an optional jdbc: prefix), got '" + redact(url) + "'");
+                    + "matrixone://, tidb://, starrocks://, doris://, with an optional jdbc: prefix), got '" + redact(url) + "'");
         }
         Engine engine = Engine.byId(m.group(1)).orElseThrow();
         String user = m.group(2) == null || m.group(2).isEmpty() ? "root" : decode(m.group(2));

@@ -12,11 +12,17 @@ public final class Engines {
     private Engines() {
     }
 
-    /** {@code 8.0.30-MatrixOne-v3.0.0-...} is MatrixOne, {@code 11.4.5-MariaDB-log} MariaDB, anything else MySQL. */
+    /**
+     * {@code 8.0.30-MatrixOne-v3.0.0-...} is MatrixOne, {@code 8.0.11-TiDB-v7.5.0} TiDB, {@code 11.4.5-MariaDB-log}
+     * MariaDB, anything else MySQL (StarRocks and Doris answer as MySQL 5.7/8.0: name them in the scenario).
+     */
     public static Engine fromVersion(String version) {
         String v = version == null ? "" : version.toLowerCase(Locale.ROOT);
         if (v.contains("matrixone")) {
             return Engine.MATRIXONE;
+        }
+        if (v.contains("tidb")) {
+            return Engine.TIDB;
         }
         return v.contains("mariadb") ? Engine.MARIADB : Engine.MYSQL;
     }

@@ -123,12 +123,13 @@ public final class BuiltIn {
         if (p.jobManager() != null) {
             env.put("CDCTEST_FLINK_JOBMANAGER", p.jobManager());
         }
-        put(env, "SOURCE", p.source(), p.database());
-        put(env, "TARGET", c.target(), c.database());
+        putEndpoint(env, "SOURCE", p.source(), p.database());
+        putEndpoint(env, "TARGET", c.target(), c.database());
         return env;
     }
 
-    private static void put(Map<String, String> env, String role, JdbcEndpoint e, String database) {
+    /** {@code CDCTEST_<role>_ENGINE, _HOST, _PORT, _USER, _PASSWORD, _DATABASE, _TLS, _ACCOUNT}: where a database is. */
+    public static void putEndpoint(Map<String, String> env, String role, JdbcEndpoint e, String database) {
         env.put("CDCTEST_" + role + "_ENGINE", e.engine().id());
         env.put("CDCTEST_" + role + "_HOST", e.host());
         env.put("CDCTEST_" + role + "_PORT", String.valueOf(e.port()));

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * A producer or consumer command from the scenario ({@code flink_cdc.producer_command}, or the
  * earlier tool's scripts under {@code flink_cdc.path}): its placeholders filled with shell-quoted
  * values, run by {@code /bin/sh} in its own process group so that everything it starts is stopped
- * with it, also when cdctest itself is killed.
+ * with it, also when cdctest itself is killed. The generic pipeline's command hooks run under the
+ * same guard ({@link #guarded}, their arguments {@link #quote}d).
  */
 public final class CustomCommand {
     private static final Pattern PLACEHOLDER = io.cdctest.spec.FlinkCdcSpec.Commands.PLACEHOLDER;
@@ -32,7 +33,8 @@ public final class CustomCommand {
         return out.toString();
     }
 
-    static String quote(String value) {
+    /** The value in single quotes for /bin/sh, quotes inside escaped. */
+    public static String quote(String value) {
         return "'" + value.replace("'", "'\\''") + "'";
     }
 
@@ -41,7 +43,7 @@ public final class CustomCommand {
      * session. When the guard gets SIGTERM the whole process group gets it (cdctest then kills what
      * is left); when stdin closes (cdctest died) the group gets SIGTERM, and SIGKILL five seconds later.
      */
-    static List<String> guarded(String commandLine) {
+    public static List<String> guarded(String commandLine) {
         return List.of("/bin/sh", "-c", GROUP_GUARD, "cdctest-guard", commandLine);
     }
 

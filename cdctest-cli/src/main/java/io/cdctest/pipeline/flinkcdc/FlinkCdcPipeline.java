@@ -3,9 +3,6 @@ package io.cdctest.pipeline.flinkcdc;
 import io.cdctest.CdctestException;
 import io.cdctest.env.ChildProcess;
 import io.cdctest.env.Environment;
-import io.cdctest.env.KafkaAdmin;
-import io.cdctest.env.KafkaService;
-import io.cdctest.format.Topics;
 import io.cdctest.format.WireFormat;
 import io.cdctest.pipeline.ComponentStatus;
 import io.cdctest.pipeline.Databases;
@@ -35,8 +32,7 @@ final class FlinkCdcPipeline implements Pipeline {
     private final String topic;
     private final String group;
     private final WireFormat wire;
-    private final Topics topics;
-    private KafkaService kafka;
+    private final KafkaLeg kafka;
     private Databases databases;
     private io.cdctest.env.RestartableChild producer;
     private io.cdctest.env.RestartableChild consumer;
@@ -52,29 +48,12 @@ final class FlinkCdcPipeline implements Pipeline {
         this.topic = spec.topic() + "_" + context.runId();
         this.group = spec.group() + "_" + context.runId();
         this.wire = WireFormat.byId(spec.format()).orElseThrow();
-        this.topics = wire.topics(topic);
+        this.kafka = new KafkaLeg(context, topic, group, wire);
     }
 
     @Override
     public void prepare() {
-        kafka = context.environment().kafka(context.scenario().kafka());
-        if (!topics.perTable()) {
-            createTopics(List.of(topic));
-        }
-    }
-
-    private void createTopics(List<String> names) {
-        try (KafkaAdmin admin = new KafkaAdmin(kafka.bootstrapServers())) {
-            names.forEach(name -> admin.createTopic(name, context.scenario().kafka().partitions()));
-        }
-    }
-
-    /** The topics of this run: the one topic, or one per table for per-table formats. */
-    private List<String> topicNames() {
-        if (!topics.perTable() || databases == null) {
-            return List.of(topic);
-        }
-        return databases.tables().stream().map(t -> topics.of(databases.sourceDatabase(), t)).toList();
+        kafka.prepare();
     }
 
     @Override
@@ -82,9 +61,7 @@ final class FlinkCdcPipeline implements Pipeline {
         this.databases = databases;
         JdbcEndpoint source = databases.source().endpoint();
         io.cdctest.preflight.Check.requireAll(SourcePreflight.checks(source));
-        if (topics.perTable()) {
-            createTopics(topicNames());
-        }
+        kafka.start(databases);
         Environment env = context.environment();
         producerStatus = env.workDir("producer").resolve("status.json");
         consumerStatus = env.workDir("consumer").resolve("status.json");
@@ -177,7 +154,7 @@ final class FlinkCdcPipeline implements Pipeline {
         return switch (component) {
             case PRODUCER -> processStatus(component, producer, producerStatus);
             case CONSUMER -> processStatus(component, consumer, consumerStatus);
-            case KAFKA -> kafkaStatus();
+            case KAFKA -> kafka.status();
         };
     }
 
@@ -215,96 +192,27 @@ final class FlinkCdcPipeline implements Pipeline {
 
     /** The consumer group's lag, for the consumer's status. */
     private String lag(Component component) {
-        if (component != Component.CONSUMER || kafka == null) {
-            return "";
-        }
-        try (KafkaAdmin admin = new KafkaAdmin(kafka.bootstrapServers())) {
-            return ", lag " + admin.lag(topicNames(), group);
-        } catch (CdctestException e) {
-            return ", lag unknown (" + e.getMessage() + ")";
-        }
-    }
-
-    private ComponentStatus kafkaStatus() {
-        if (kafka == null || !kafka.isAlive()) {
-            return new ComponentStatus(Component.KAFKA, false, "broker not running");
-        }
-        try (KafkaAdmin admin = new KafkaAdmin(kafka.bootstrapServers())) {
-            int brokers = admin.brokers();
-            List<String> missing = topicNames().stream().filter(t -> !admin.topicExists(t)).toList();
-            List<String> names = topicNames();
-            return new ComponentStatus(Component.KAFKA, missing.isEmpty(), kafka.bootstrapServers() + ", " + brokers
-                    + " broker(s), " + (names.size() == 1 ? "topic " + names.get(0) : names.size() + " topics " + topic + ".*")
-                    + (missing.isEmpty() ? " exist" + (names.size() == 1 ? "s" : "") : ", missing: " + String.join(", ", missing)));
-        } catch (CdctestException e) {
-            return new ComponentStatus(Component.KAFKA, false, e.getMessage());
-        }
+        return component == Component.CONSUMER ? kafka.lag() : "";
     }
 
     @Override
     public List<String> locate(io.cdctest.check.TableComparison comparison, int limit) {
-        if (kafka == null || databases == null || comparison.plan() == null || !comparison.plan().comparable()
-                || comparison.samples().isEmpty()) {
-            return List.of();
-        }
-        io.cdctest.check.ComparisonPlan plan = comparison.plan();
-        String tableTopic = topics.of(plan.source().database(), plan.source().table());
-        try {
-            return TopicSnapshot.read(kafka.bootstrapServers(), tableTopic, decoder(List.of(plan)), plan)
-                    .locate(comparison, limit);
-        } catch (java.sql.SQLException e) {
-            return fallback(comparison, limit, tableTopic, io.cdctest.sql.Sql.firstLine(e));
-        } catch (RuntimeException e) {
-            return fallback(comparison, limit, tableTopic, e.toString());
-        }
-    }
-
-    /** A decoder whose column-type hints come from the plans' source tables (Maxwell bytes, SET arrays). */
-    private io.cdctest.format.ChangeDecoder decoder(List<io.cdctest.check.ComparisonPlan> plans) throws java.sql.SQLException {
-        Map<String, io.cdctest.sql.TableSchema> schemas = new java.util.HashMap<>();
-        try (java.sql.Connection source = databases.source().endpoint().connect()) {
-            for (io.cdctest.check.ComparisonPlan plan : plans) {
-                io.cdctest.sql.TableSchema.read(source, plan.source().database(), plan.source().table())
-                        .ifPresent(s -> schemas.put(plan.source().database() + "." + plan.source().table(), s));
-            }
-        }
-        io.cdctest.format.ColumnTypes types = (db, t, column) -> java.util.Optional.ofNullable(schemas.get(db + "." + t))
-                .flatMap(s -> s.column(column)).map(io.cdctest.sql.Column::columnType).orElse(null);
-        return wire.decoder(topics, types);
+        return kafka.locate(comparison, limit);
     }
 
     /**
-     * Audits each key's events in the topic against what the harness wrote ({@link EventAudit}),
-     * for tables up to {@link EventAudit#MAX_EVENTS} events.
+     * Audits each key's events in the topic against what the harness wrote ({@link EventAudit}).
+     * After a fault on the producer or Kafka the topic is at-least-once (the producer starts again
+     * without its Flink state and reads a new snapshot): duplicates are tolerated, re-reads stand for
+     * changes.
      */
     @Override
     public java.util.Optional<io.cdctest.check.EventCheck> audit(List<io.cdctest.check.ComparisonPlan> plans,
                                                                  io.cdctest.check.KeyHistory history) {
-        if (kafka == null || databases == null) {
-            return java.util.Optional.empty();
-        }
-        List<io.cdctest.check.ComparisonPlan> audited = plans.stream().filter(p -> p.comparable() && history.tracks(p)).toList();
-        Map<String, List<io.cdctest.check.ComparisonPlan>> byTopic = new java.util.LinkedHashMap<>();
-        audited.forEach(p -> byTopic.computeIfAbsent(topics.of(p.source().database(), p.source().table()),
-                t -> new ArrayList<>()).add(p));
-        // after a fault on the producer or Kafka the topic is at-least-once (the producer starts again
-        // without its Flink state and reads a new snapshot): duplicates are tolerated, re-reads stand for changes
         boolean producerFaulted = producer != null && producer.everFaulted();
-        boolean kafkaFaulted = kafka instanceof io.cdctest.env.Restartable r && r.everFaulted();
-        EventAudit audit = new EventAudit(producerFaulted || kafkaFaulted ? FlinkCdcSpec.Delivery.AT_LEAST_ONCE
-                : spec.delivery(), producerFaulted);
-        try {
-            io.cdctest.format.ChangeDecoder decoder = decoder(audited);
-            for (Map.Entry<String, List<io.cdctest.check.ComparisonPlan>> e : byTopic.entrySet()) {
-                Map<io.cdctest.check.ComparisonPlan, TopicSnapshot> read = TopicSnapshot.readAll(kafka.bootstrapServers(),
-                        e.getKey(), decoder, e.getValue());
-                read.forEach((plan, snapshot) -> audit.check(plan, snapshot, history.changes(plan), filters(plan)));
-            }
-        } catch (java.sql.SQLException | RuntimeException e) {
-            return java.util.Optional.of(new io.cdctest.check.EventCheck("events not audited: cannot read the topic: "
-                    + e.getMessage(), List.of()));
-        }
-        return java.util.Optional.of(withRedelivery(audit.result()));
+        FlinkCdcSpec.Delivery delivery = producerFaulted || kafka.everFaulted() ? FlinkCdcSpec.Delivery.AT_LEAST_ONCE
+                : spec.delivery();
+        return kafka.audit(plans, history, this::filters, delivery, producerFaulted).map(this::withRedelivery);
     }
 
     /**
@@ -327,13 +235,6 @@ final class FlinkCdcPipeline implements Pipeline {
         return new io.cdctest.check.EventCheck(check.summary(), problems);
     }
 
-    private static List<String> fallback(io.cdctest.check.TableComparison comparison, int limit, String topic, String why) {
-        List<String> lines = new ArrayList<>();
-        comparison.samples().stream().limit(limit).forEach(d -> lines.add(d.toString()));
-        lines.add("(cannot read topic " + topic + " to place the differences on a hop: " + why + ")");
-        return lines;
-    }
-
     /** What the producer's declared filters keep out of the target (see {@link FlinkCdcSpec.Filters}). */
     @Override
     public io.cdctest.check.FilterEffects filters(io.cdctest.check.ComparisonPlan plan) {
@@ -348,8 +249,9 @@ final class FlinkCdcPipeline implements Pipeline {
     @Override
     public Optional<String> failure() {
         // the broker first: its death soon fails the producer and the consumer too
-        if (kafka != null && !kafka.isAlive() && !(kafka instanceof io.cdctest.env.Restartable r && r.faulted())) {
-            return Optional.of("the Kafka broker stopped (" + kafka.describe() + ")");
+        Optional<String> broker = kafka.failure();
+        if (broker.isPresent()) {
+            return broker;
         }
         for (Component component : List.of(Component.PRODUCER, Component.CONSUMER)) {
             io.cdctest.env.RestartableChild child = component == Component.PRODUCER ? producer : consumer;
@@ -373,8 +275,7 @@ final class FlinkCdcPipeline implements Pipeline {
     @Override
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
-        lines.add("topic: " + (topics.perTable() ? topic + ".<database>.<table>" : topic) + " (" + wire.id()
-                + "), consumer group: " + group);
+        lines.add(kafka.describe());
         for (io.cdctest.env.RestartableChild child : new io.cdctest.env.RestartableChild[] {producer, consumer}) {
             if (child != null && child.current() != null) {
                 lines.add(child.name() + ": pid " + child.current().pid() + ", log " + child.current().log());
@@ -389,7 +290,7 @@ final class FlinkCdcPipeline implements Pipeline {
         return switch (component) {
             case PRODUCER -> Optional.ofNullable(producer);
             case CONSUMER -> Optional.ofNullable(consumer);
-            case KAFKA -> kafka instanceof io.cdctest.env.Restartable r ? Optional.of(r) : Optional.empty();
+            case KAFKA -> kafka.restartable();
         };
     }
 
@@ -401,15 +302,7 @@ final class FlinkCdcPipeline implements Pipeline {
         if (producer != null) {
             producer.close();
         }
-        io.cdctest.spec.Provision provision = context.scenario().kafka().provision();
-        if (kafka != null && (provision == io.cdctest.spec.Provision.EXTERNAL || provision == io.cdctest.spec.Provision.COMPOSE)) {
-            try (KafkaAdmin admin = new KafkaAdmin(kafka.bootstrapServers())) {
-                admin.deleteTopics(topicNames());
-            } catch (CdctestException e) {
-                org.slf4j.LoggerFactory.getLogger(FlinkCdcPipeline.class).warn("cannot delete topic {}: {}", topic,
-                        e.getMessage());
-            }
-        }
+        kafka.close();
     }
 
     private static void createDirectories(Path dir) {

@@ -1,14 +1,11 @@
 package io.cdctest.pipeline.flinkcdc;
 
-import io.cdctest.CdctestException;
-import io.cdctest.env.KafkaAdmin;
 import io.cdctest.env.Ports;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.PipelineFactory;
 import io.cdctest.preflight.Check;
 import io.cdctest.spec.Engine;
-import io.cdctest.spec.Provision;
 import io.cdctest.spec.Scenario;
 import io.cdctest.sql.JdbcEndpoint;
 import java.net.URI;
@@ -47,19 +44,7 @@ public final class FlinkCdcPipelineFactory implements PipelineFactory {
     @Override
     public List<Check> preflight(Scenario scenario) {
         List<Check> checks = new ArrayList<>();
-        var kafka = scenario.kafka();
-        if (kafka.provision() != Provision.EXTERNAL && kafka.provision() != Provision.COMPOSE) {
-            checks.add(Check.pass("kafka", kafka.provision().id() + ": started by the run"));
-        } else if (kafka.provision() == Provision.COMPOSE) {
-            checks.add(Check.pass("kafka", "compose: used if it answers at " + kafka.bootstrapServers()
-                    + ", else started with docker compose in " + kafka.composeDir()));
-        } else {
-            try (KafkaAdmin admin = new KafkaAdmin(kafka.bootstrapServers())) {
-                checks.add(Check.pass("kafka", kafka.bootstrapServers() + ", " + admin.brokers() + " broker(s)"));
-            } catch (CdctestException e) {
-                checks.add(Check.fail("kafka", e.getMessage(), "check kafka.bootstrap_servers and that the brokers run"));
-            }
-        }
+        checks.add(KafkaLeg.preflight(scenario.kafka()));
         String jobManager = scenario.flinkCdc() == null ? null : scenario.flinkCdc().jobManager();
         if (jobManager != null) {
             URI uri = URI.create(jobManager);

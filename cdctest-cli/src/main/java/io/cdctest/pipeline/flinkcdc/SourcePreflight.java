@@ -13,15 +13,21 @@ import java.util.Locale;
 
 /**
  * What a MySQL-family source needs to feed Flink CDC: the binary log on, ROW format, FULL row
- * image, a server id, and a user with the replication privileges. Reads settings only.
+ * image, a server id, and a user with the replication privileges. Reads settings only. Other
+ * binlog readers (the generic adapter's platforms) are checked the same way, named as themselves.
  */
-final class SourcePreflight {
+public final class SourcePreflight {
     private SourcePreflight() {
     }
 
     static List<Check> checks(JdbcEndpoint source) {
+        return checks(source, "Flink CDC");
+    }
+
+    /** @param reader who reads the binary log, for the messages ("Flink CDC needs ROW") */
+    public static List<Check> checks(JdbcEndpoint source, String reader) {
         try (Connection c = source.connect()) {
-            return checks(source, c);
+            return checks(source, c, reader);
         } catch (SQLException e) {
             return List.of(Check.fail("source binlog", "cannot read the binlog settings of " + source.address() + ": "
                     + Sql.firstLine(e), "grant the user SELECT and REPLICATION CLIENT"));
@@ -29,15 +35,19 @@ final class SourcePreflight {
     }
 
     static List<Check> checks(JdbcEndpoint source, Connection c) throws SQLException {
+        return checks(source, c, "Flink CDC");
+    }
+
+    public static List<Check> checks(JdbcEndpoint source, Connection c, String reader) throws SQLException {
         List<Check> checks = new ArrayList<>();
         try (Statement st = c.createStatement()) {
-            binlog(st, checks);
+            binlog(st, checks, reader);
             replication(st, source, checks);
         }
         return checks;
     }
 
-    private static void binlog(Statement st, List<Check> checks) throws SQLException {
+    private static void binlog(Statement st, List<Check> checks, String reader) throws SQLException {
         try (ResultSet rs = st.executeQuery("SELECT @@log_bin, @@binlog_format, @@binlog_row_image, @@server_id")) {
             rs.next();
             String logBin = rs.getString(1);
@@ -47,11 +57,11 @@ final class SourcePreflight {
                     "enable it and restart the server: log_bin=mysql-bin (my.cnf [mysqld]) or --log-bin=mysql-bin"));
             String format = rs.getString(2);
             checks.add("ROW".equalsIgnoreCase(format) ? Check.pass("source binlog_format", "ROW")
-                    : Check.fail("source binlog_format", "binlog_format is " + format + "; Flink CDC needs ROW",
+                    : Check.fail("source binlog_format", "binlog_format is " + format + "; " + reader + " needs ROW",
                     "SET GLOBAL binlog_format = 'ROW' (and binlog_format=ROW in my.cnf)"));
             String image = rs.getString(3);
             checks.add("FULL".equalsIgnoreCase(image) ? Check.pass("source binlog_row_image", "FULL")
-                    : Check.fail("source binlog_row_image", "binlog_row_image is " + image + "; Flink CDC needs FULL",
+                    : Check.fail("source binlog_row_image", "binlog_row_image is " + image + "; " + reader + " needs FULL",
                     "SET GLOBAL binlog_row_image = 'FULL' (and binlog_row_image=FULL in my.cnf)"));
             long serverId = rs.getLong(4);
             checks.add(serverId != 0 ? Check.pass("source server_id", String.valueOf(serverId))

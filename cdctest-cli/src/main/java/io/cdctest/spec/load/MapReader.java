@@ -219,6 +219,72 @@ final class MapReader {
         return readers;
     }
 
+    /** Whether the key holds a single value (not a list or map). */
+    boolean isScalar(String key) {
+        return node(key) instanceof YScalar;
+    }
+
+    /** One map, or a list of maps, each read strictly (a lifecycle stage: one hook or several). */
+    List<MapReader> mapOrMaps(String key) {
+        YNode node = node(key);
+        if (node instanceof YMap child) {
+            return List.of(new MapReader(child, name(key), interpolator, warnings));
+        }
+        return node == null ? List.of() : maps(key);
+    }
+
+    /** A map of names to single values (environment variables, HTTP headers, vars), interpolated. */
+    Map<String, String> stringMap(String key) {
+        Optional<MapReader> child = map(key);
+        if (child.isEmpty()) {
+            return Map.of();
+        }
+        MapReader reader = child.get();
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String name : reader.map.entries().keySet()) {
+            result.put(name, reader.string(name).orElse("")); // names are the user's own: not catalogued
+        }
+        return java.util.Collections.unmodifiableMap(result);
+    }
+
+    /**
+     * A YAML value as JSON (an HTTP body), interpolated: maps, lists, and scalars typed as YAML types
+     * them (unquoted numbers, true/false and null keep their type; quoted values are text).
+     */
+    Optional<com.fasterxml.jackson.databind.JsonNode> json(String key) {
+        YNode node = node(key);
+        return node == null ? Optional.empty() : Optional.of(json(node, name(key)));
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode json(YNode node, String name) {
+        var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        if (node instanceof YMap m) {
+            var object = nodes.objectNode();
+            m.entries().forEach((k, e) -> object.set(k, json(e.value(), name + "." + k)));
+            return object;
+        }
+        if (node instanceof YList l) {
+            var array = nodes.arrayNode();
+            l.items().forEach(i -> array.add(json(i, name)));
+            return array;
+        }
+        YScalar s = (YScalar) node;
+        String text = interpolator.apply(s.text(), s.origin(), name);
+        if (text == null) {
+            return nodes.nullNode();
+        }
+        if (!s.quoted()) {
+            if (text.equals("true") || text.equals("false")) {
+                return nodes.booleanNode(Boolean.parseBoolean(text));
+            }
+            if (text.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?")) {
+                return text.matches("-?\\d+") ? nodes.numberNode(new java.math.BigInteger(text))
+                        : nodes.numberNode(new java.math.BigDecimal(text));
+            }
+        }
+        return nodes.textNode(text);
+    }
+
     /** A map of name to list of names (e.g. {@code test_groups}). */
     Map<String, List<String>> listsByName(String key) {
         Optional<MapReader> child = map(key);

@@ -2,11 +2,13 @@ package io.cdctest.spec.load;
 
 import io.cdctest.CdctestException;
 import io.cdctest.spec.CdcConfig;
+import io.cdctest.spec.CustomSpec;
 import io.cdctest.spec.DataSpec;
 import io.cdctest.spec.Endpoint;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.FlinkCdcSpec;
 import io.cdctest.spec.KafkaSpec;
+import io.cdctest.spec.MetricsSpec;
 import io.cdctest.spec.Provision;
 import io.cdctest.spec.Scenario;
 import io.cdctest.spec.Secret;
@@ -61,23 +63,79 @@ public final class ScenarioLoader {
         if (jobManager != null && flinkCdc == null) {
             throw r.error("flink", "a Flink cluster is used only by the flink_cdc pipeline, and this scenario has no flink_cdc block");
         }
+        CustomSpec custom = custom(r, type, file);
+        if (custom != null && flinkCdc != null) {
+            throw r.error("flink_cdc", "read only by scenario_type flink_cdc; the generic pipeline names its tables in custom.tables");
+        }
         KafkaSpec kafka = kafka(r, flinkCdc, file);
-        DataSpec data = r.map("data").map(d -> data(d, flinkCdc, file)).orElse(null);
+        List<String> captured = flinkCdc != null ? flinkCdc.tables() : custom != null ? custom.tables() : null;
+        DataSpec data = r.map("data").map(d -> data(d, captured, file)).orElse(null);
         CdcConfig cdcConfig = r.map("cdc_config").map(this::cdcConfig).orElse(CdcConfig.DEFAULT);
         ValidationSpec validation = r.map("validation").map(this::validation).orElse(ValidationSpec.DEFAULT);
+        MetricsSpec metrics = r.map("metrics").map(m -> MetricsLoader.read(m, validation.checkInterval())).orElse(null);
         r.finish();
+        tablesCanBeMade(r, type, source, target, custom, data);
         return new Scenario(file, name, type, description, testcase, source, target, kafka, flinkCdc, data,
-                cdcConfig, validation);
+                cdcConfig, validation, custom, metrics);
+    }
+
+    /**
+     * StarRocks and Doris tables need their own DDL (key model, distribution): cdctest does not make
+     * them, so such a database is a target of the generic pipeline whose platform creates its tables.
+     */
+    private static void tablesCanBeMade(MapReader r, String type, Endpoint source, Endpoint target, CustomSpec custom,
+                                        DataSpec data) {
+        for (Endpoint e : List.of(source, target)) {
+            if (e.engine().catalogTables()) {
+                continue;
+            }
+            if (custom == null) {
+                throw CdctestException.config(e.origin() + ": " + e.role() + ".type: " + e.engine().id() + " is reached by the "
+                        + "generic pipeline only (scenario_type: custom), whose platform creates its tables; " + type
+                        + " needs cdctest to create them");
+            }
+            if (e.role().equals("source") && data != null) {
+                throw r.error("data", "cdctest cannot create the test tables on " + e.engine().id() + " (they need its own "
+                        + "DDL); fill the source yourself and leave data out");
+            }
+            if (e.role().equals("target") && custom.createTargetTables()) {
+                throw CdctestException.config(e.origin() + ": custom.create_target_tables: cdctest cannot create the test "
+                        + "tables on " + e.engine().id() + " (they need its own key model and distribution); set "
+                        + "create_target_tables: false and let the platform, or a setup hook, create them");
+            }
+        }
+    }
+
+    /** The generic adapter's block: required by {@code scenario_type: custom}, read by nothing else. */
+    private static CustomSpec custom(MapReader r, String type, Path file) {
+        boolean isCustom = type.equals("custom");
+        if (r.has("custom") != isCustom) {
+            throw isCustom ? r.missing("custom") : r.error("custom", "read only by scenario_type custom (this scenario is "
+                    + type + ")");
+        }
+        if (!isCustom) {
+            return null;
+        }
+        CustomSpec custom = new CustomLoader().read(r.map("custom").orElseThrow(), file);
+        if (custom.kafka() == null && r.has("kafka")) {
+            throw r.error("kafka", "the generic pipeline reads Kafka only when custom.kafka says what the platform writes "
+                    + "there (topic, format); add custom.kafka or remove this block");
+        }
+        return custom;
     }
 
     private Endpoint endpoint(MapReader parent, String role) {
         MapReader r = parent.map(role).orElseThrow(() -> parent.missing(role));
         String typeName = r.string("type", "mysql");
         Engine engine = Engine.byId(typeName).orElseThrow(() -> r.error("type",
-                "unknown database type '" + typeName + "' (known: mysql, mariadb, matrixone)"));
+                "unknown database type '" + typeName + "' (known: " + Engine.ids() + ")"));
         Provision provision = provision(r);
         if (provision == Provision.EMBEDDED && engine == Engine.MATRIXONE) {
             throw r.error("provision", "MatrixOne cannot run embedded; use provision: external or testcontainers");
+        }
+        if (provision != Provision.EXTERNAL && (engine == Engine.TIDB || engine == Engine.STARROCKS || engine == Engine.DORIS)) {
+            throw r.error("provision", engine.id() + " is used as given: provision: external (cdctest starts MariaDB, "
+                    + "MySQL and MatrixOne only)");
         }
         String host = r.string("host", "127.0.0.1");
         boolean embedded = provision == Provision.EMBEDDED;
@@ -268,11 +326,12 @@ public final class ScenarioLoader {
         return new FlinkCdcSpec.Filters(exclude, Set.copyOf(dml));
     }
 
-    private DataSpec data(MapReader r, FlinkCdcSpec flinkCdc, Path scenarioFile) {
+    /** @param captured the tables the pipeline captures (the default of data.tables), or null */
+    private DataSpec data(MapReader r, List<String> captured, Path scenarioFile) {
         List<String> tables = r.stringList("tables");
         List<String> sql = sqlStatements(r, scenarioFile);
-        if (tables.isEmpty() && flinkCdc != null && sql.isEmpty()) {
-            tables = flinkCdc.tables();
+        if (tables.isEmpty() && captured != null && sql.isEmpty()) {
+            tables = captured;
         }
         int rows = r.integer("rows", 1000);
         if (rows < 0) {

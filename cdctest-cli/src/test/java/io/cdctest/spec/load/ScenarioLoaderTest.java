@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ScenarioLoaderTest {
     private final List<String> warnings = new ArrayList<>();
     private final ScenarioLoader loader = new ScenarioLoader(new Interpolator(Map.of("DB_PASSWORD", "s3cret")),
-            Set.of("flink_cdc", "mo_to_mo", "mo_to_mysql", "cross_cluster"), warnings::add);
+            Set.of("flink_cdc", "mo_to_mo", "mo_to_mysql", "cross_cluster", "custom"), warnings::add);
 
     static Stream<Path> invalid() {
         return Stream.concat(Fixtures.files("spec/scenarios/invalid").stream(),

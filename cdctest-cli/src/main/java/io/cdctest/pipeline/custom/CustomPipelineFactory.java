@@ -1,0 +1,96 @@
+package io.cdctest.pipeline.custom;
+
+import io.cdctest.pipeline.Pipeline;
+import io.cdctest.pipeline.PipelineContext;
+import io.cdctest.pipeline.PipelineFactory;
+import io.cdctest.pipeline.flinkcdc.KafkaLeg;
+import io.cdctest.pipeline.flinkcdc.SourcePreflight;
+import io.cdctest.preflight.Check;
+import io.cdctest.spec.CustomSpec;
+import io.cdctest.spec.Engine;
+import io.cdctest.spec.Scenario;
+import io.cdctest.sql.JdbcEndpoint;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** {@code scenario_type: custom}: any CDC platform, driven by command and HTTP hooks described in the scenario. */
+public final class CustomPipelineFactory implements PipelineFactory {
+    @Override
+    public String identifier() {
+        return "custom";
+    }
+
+    @Override
+    public String description() {
+        return "any CDC platform, driven by the scenario's command and HTTP hooks (setup, start, status, stop, teardown)";
+    }
+
+    @Override
+    public Pipeline create(PipelineContext context) {
+        return new CustomPipeline(context);
+    }
+
+    /** A MySQL or MariaDB source: its binary log set up for CDC (unless custom.binlog_preflight is false). */
+    @Override
+    public List<Check> preflight(Scenario scenario, JdbcEndpoint endpoint, Connection connection) throws SQLException {
+        boolean binlogSource = endpoint.role().equals("source")
+                && (endpoint.engine() == Engine.MYSQL || endpoint.engine() == Engine.MARIADB);
+        if (!binlogSource || scenario.custom() == null || !scenario.custom().binlogPreflight()) {
+            return List.of();
+        }
+        return SourcePreflight.checks(endpoint, connection, "the CDC platform");
+    }
+
+    /** The Kafka cluster, when the platform writes to one; the programs the command hooks run. */
+    @Override
+    public List<Check> preflight(Scenario scenario) {
+        if (scenario.custom() == null) {
+            return List.of();
+        }
+        List<Check> checks = new java.util.ArrayList<>();
+        if (scenario.custom().kafka() != null) {
+            checks.add(KafkaLeg.preflight(scenario.kafka()));
+        }
+        checks.add(programs(scenario.custom()));
+        return checks;
+    }
+
+    /**
+     * Each command hook's program exists: on the PATH, or as a file (relative to the hook's directory).
+     * Programs and directories written with placeholders are known only at run time and pass.
+     */
+    static Check programs(CustomSpec spec) {
+        List<String> missing = new java.util.ArrayList<>();
+        List<CustomSpec.Hook> hooks = new java.util.ArrayList<>();
+        List.of(spec.hooks().setup(), spec.hooks().start(), spec.hooks().stop(), spec.hooks().teardown()).forEach(hooks::addAll);
+        if (spec.hooks().status() != null) {
+            hooks.add(spec.hooks().status().hook());
+        }
+        int commands = 0;
+        for (CustomSpec.Hook hook : hooks) {
+            if (!(hook instanceof CustomSpec.Command c)) {
+                continue;
+            }
+            commands++;
+            String program = c.argv().get(0);
+            boolean templated = !CustomSpec.placeholders(program).isEmpty() || c.dir() != null && !CustomSpec.placeholders(c.dir()).isEmpty();
+            if (!templated && !exists(program, c.dir() == null ? spec.baseDir() : spec.baseDir().resolve(c.dir().replaceFirst(
+                    "^~/", System.getProperty("user.home") + "/")).normalize())) {
+                missing.add(hook.name() + ": " + program);
+            }
+        }
+        return missing.isEmpty() ? Check.pass("hooks", commands + " command hook(s), their programs found")
+                : Check.fail("hooks", "program not found: " + String.join("; ", missing),
+                "install it, put it on the PATH, or correct the hook's command or dir");
+    }
+
+    private static boolean exists(String program, java.nio.file.Path dir) {
+        if (program.contains("/")) {
+            return java.nio.file.Files.isRegularFile(dir.resolve(program.replaceFirst("^~/", System.getProperty("user.home") + "/")));
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        return java.util.Arrays.stream(path.split(java.io.File.pathSeparator)).filter(p -> !p.isEmpty())
+                .anyMatch(p -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(p, program)));
+    }
+}
