@@ -72,9 +72,9 @@ public final class DiffRunner {
                 TableComparison c = diff.compare(source, target, plan);
                 results.add(result(c, reportDir));
                 console.result(line(c));
-                c.samples().stream().limit(StepExecutor.SHOWN_DIFFERENCES).forEach(d -> console.result("    " + d));
-                if (c.differences() > StepExecutor.SHOWN_DIFFERENCES) {
-                    console.result("    ... and " + (c.differences() - StepExecutor.SHOWN_DIFFERENCES) + " more");
+                c.samples().stream().limit(SyncVerdict.SHOWN_DIFFERENCES).forEach(d -> console.result("    " + d));
+                if (c.differences() > SyncVerdict.SHOWN_DIFFERENCES) {
+                    console.result("    ... and " + (c.differences() - SyncVerdict.SHOWN_DIFFERENCES) + " more");
                 }
             }
         } catch (SQLException e) {
@@ -99,7 +99,7 @@ public final class DiffRunner {
         String message = null;
         if (!c.equal()) {
             StringBuilder text = new StringBuilder(c.summary());
-            c.samples().stream().limit(StepExecutor.SHOWN_DIFFERENCES).forEach(d -> text.append("\n      ").append(d));
+            c.samples().stream().limit(SyncVerdict.SHOWN_DIFFERENCES).forEach(d -> text.append("\n      ").append(d));
             try {
                 Path fix = FixSql.write(reportDir.resolve("fix"), c);
                 if (fix != null) {

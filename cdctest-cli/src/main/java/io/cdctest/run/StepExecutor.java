@@ -9,7 +9,6 @@ import io.cdctest.check.SyncOutcome;
 import io.cdctest.check.SyncWaiter;
 import io.cdctest.check.ComparisonPlan;
 import io.cdctest.check.DiffOptions;
-import io.cdctest.check.FixSql;
 import io.cdctest.check.KeyHistory;
 import io.cdctest.check.TableDiff;
 import io.cdctest.check.TableComparison;
@@ -33,7 +32,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -42,7 +40,6 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class StepExecutor implements AutoCloseable {
     /** How many differing keys a failure message lists. */
-    static final int SHOWN_DIFFERENCES = 20;
 
     private final Scenario scenario;
     private final Databases databases;
@@ -64,6 +61,7 @@ final class StepExecutor implements AutoCloseable {
     private String currentStep = "setup";
     private final DatabaseDeaths deaths;
     private final WorkloadRunner workloads;
+    private final SyncVerdict verdict;
 
     /** @param reportDir where fix SQL for differing tables is written */
     StepExecutor(Scenario scenario, Databases databases, Pipeline pipeline, double timeoutScale, Console console,
@@ -80,6 +78,7 @@ final class StepExecutor implements AutoCloseable {
         this.log = log;
         this.reportDir = reportDir;
         this.faults = new FaultRunner(pipeline, databases);
+        this.verdict = new SyncVerdict(pipeline, history, reportDir);
         this.lagProbe = new io.cdctest.check.LagProbe(databases.target().endpoint().withDatabase(databases.targetDatabase()));
         this.deaths = new DatabaseDeaths(databases);
         this.workloads = new WorkloadRunner(pipeline, writer, log, databases.tables(), scenario.validation().checkInterval(),
@@ -265,96 +264,7 @@ final class StepExecutor implements AutoCloseable {
         SyncOutcome outcome = step.expect().isEmpty() ? waiter.awaitEqual(sourceSide, targetSide, plans, timeout, p -> pipeline.filters(p).causes())
                 : waiter.awaitEqual(sourceSide, targetSide, plans, timeout);
         comparisons.addAll(outcome.comparisons());
-        if (outcome.broken().isPresent()) {
-            throw new CdctestException(ExitCode.FAILED, "the pipeline broke while waiting: " + outcome.broken().get());
-        }
-        if (!step.expect().isEmpty()) {
-            return expected(step, outcome);
-        }
-        if (outcome.behind().isPresent() && outcome.comparisons().stream().allMatch(TableComparison::equal)) {
-            throw new CdctestException(ExitCode.FAILED, "the pipeline did not catch up within " + Console.seconds(timeout)
-                    + ": " + outcome.behind().get());
-        }
-        boolean settled = outcome.broken().isEmpty() && outcome.behind().isEmpty() && outcome.comparisons().stream()
-                .allMatch(c -> c.explainedBy(pipeline.filters(c.plan()).causes()));
-        List<String> leaks = outcome.comparisons().stream()
-                .flatMap(c -> pipeline.filters(c.plan()).violation(c, history).stream()).toList();
-        if (settled && !leaks.isEmpty()) {
-            throw new CdctestException(ExitCode.FAILED, "the filters leaked: " + String.join("; ", leaks));
-        }
-        if (!settled) {
-            throw new CdctestException(ExitCode.FAILED, "not in sync after " + Console.seconds(timeout) + ": "
-                    + describe(outcome.comparisons()) + writeFixSql(outcome.comparisons())
-                    + outcome.behind().map(b -> "\n      pipeline not caught up: " + b).orElse(""));
-        }
-        outcome.comparisons().stream().filter(TableComparison::equal).forEach(c -> history.markSynced(c.plan()));
-        String audit = pipeline.audit(plans, history).map(check -> {
-            if (!check.passed()) {
-                throw new CdctestException(ExitCode.FAILED, "the target is right but the topic is not: "
-                        + String.join("; ", check.problems()));
-            }
-            return "; " + check.summary();
-        }).orElse("");
-        return outcome.comparisons().stream().map(c -> c.equal() ? c.summary() : keptOut(c)).collect(Collectors.joining(", "))
-                + " after " + Console.seconds(outcome.waited()) + " (" + outcome.checks() + " checks)" + audit;
-    }
-
-    /** A table that differs only as the filters say it must: "t: equal but for 5 rows kept out by the filters (resurrected)". */
-    private String keptOut(TableComparison c) {
-        return c.table() + ": equal but for " + c.differences() + (c.differences() == 1 ? " row" : " rows")
-                + " the filters keep out (" + c.samples().stream().map(d -> d.cause() == null ? d.kind() : d.cause())
-                .distinct().sorted().collect(Collectors.joining(", ")) + ")";
-    }
-
-    /** A validate_sync with {@code expect}: passes when differences remain and each has an expected cause. */
-    private String expected(Step.ValidateSync step, SyncOutcome outcome) {
-        List<io.cdctest.check.RowDifference> found = outcome.comparisons().stream()
-                .flatMap(c -> c.samples().stream()).toList();
-        if (found.isEmpty()) {
-            throw new CdctestException(ExitCode.FAILED, "expected differences (" + String.join(", ", step.expect())
-                    + ") but the tables are equal");
-        }
-        List<io.cdctest.check.RowDifference> unexpected = found.stream()
-                .filter(d -> !step.expect().contains(d.cause() == null ? d.kind() : d.cause())).toList();
-        if (!unexpected.isEmpty()) {
-            throw new CdctestException(ExitCode.FAILED, "differences with an unexpected cause (expected "
-                    + String.join(", ", step.expect()) + "): " + describe(outcome.comparisons()));
-        }
-        return "found as expected: " + found.stream().map(Object::toString).collect(Collectors.joining("; "));
-    }
-
-    /** Writes fix SQL for every differing table; returns a note naming the files. */
-    private String writeFixSql(List<TableComparison> comparisons) {
-        List<String> files = new java.util.ArrayList<>();
-        for (TableComparison c : comparisons) {
-            try {
-                java.nio.file.Path file = c.equal() ? null : FixSql.write(reportDir.resolve("fix"), c);
-                if (file != null) {
-                    files.add(file.toString());
-                }
-            } catch (java.io.IOException e) {
-                files.add("(cannot write fix SQL: " + e.getMessage() + ")");
-            }
-        }
-        return files.isEmpty() ? "" : "\n      fix SQL: " + String.join(", ", files);
-    }
-
-    /** The differences of the tables that differ, up to {@link #SHOWN_DIFFERENCES} rows, each placed on a hop where the pipeline can tell. */
-    private String describe(List<TableComparison> comparisons) {
-        StringBuilder out = new StringBuilder();
-        for (TableComparison c : comparisons) {
-            if (c.equal()) {
-                continue;
-            }
-            out.append(out.length() == 0 ? "" : "; ").append(c.summary());
-            List<String> located = pipeline.locate(c, SHOWN_DIFFERENCES);
-            (located.isEmpty() ? c.samples().stream().limit(SHOWN_DIFFERENCES).map(Object::toString).toList() : located)
-                    .forEach(d -> out.append("\n      ").append(d));
-            if (c.differences() > SHOWN_DIFFERENCES) {
-                out.append("\n      ... and ").append(c.differences() - SHOWN_DIFFERENCES).append(" more");
-            }
-        }
-        return out.toString();
+        return verdict.judge(step, plans, outcome, timeout);
     }
 
     private String fault(Step.Fault f) {

@@ -31,8 +31,11 @@ class FiltersIT {
                         + "{path}/scripts/producer-realtime.sh --db {db} --tables {tables} --topic {topic}");
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out())
-                .containsPattern("FL001 .*\\n.*the filters leaked: cdc_test_composite_pk: \\d+ rows on the target although "
-                        + "the table is excluded")
+                // caught on the target, or (when the check comes while the consumer is still behind) in the topic
+                .containsPattern("FL001 .*\\n.*(the filters leaked: cdc_test_composite_pk: \\d+ rows on the target although "
+                        + "the table is excluded|the target is right but the topic is not: cdc_test_composite_pk: \\d+ events "
+                        + "in Kafka although the table is excluded)")
+                .containsPattern("cdc_test_composite_pk: \\d+ rows on the target although the table is excluded")
                 .containsPattern("the filters leaked: cdc_test_base: 25 filtered change\\(s\\) reached the target: "
                         + "the delete of id=\\d+");
         QuickstartIT.assertNoChildProcesses();
