@@ -33,7 +33,7 @@ public final class JunitXmlReport {
             xml.writeAttribute("time", seconds(r.duration()));
             xml.writeAttribute("timestamp", r.started().toString());
             String classname = "cdctest." + r.scenario() + (r.group() == null ? "" : "." + r.group());
-            if (!r.lag().tables().isEmpty() || !r.phases().isEmpty()) {
+            if (!r.lag().tables().isEmpty() || !r.phases().isEmpty() || !r.metrics().isEmpty()) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("properties");
                 for (var phase : r.phases().entrySet()) {
@@ -45,6 +45,11 @@ public final class JunitXmlReport {
                     property(xml, "lag." + lag.getKey() + ".p95_ms", String.valueOf(stats.p95()));
                     property(xml, "lag." + lag.getKey() + ".max_ms", String.valueOf(stats.max()));
                     property(xml, "lag." + lag.getKey() + ".keys", String.valueOf(stats.keys()));
+                }
+                for (var series : r.metrics().series()) {
+                    String name = "metric." + series.name() + ".";
+                    property(xml, name + "last", io.cdctest.pipeline.PipelineMetrics.format(series.last()));
+                    property(xml, name + "max", io.cdctest.pipeline.PipelineMetrics.format(series.max()));
                 }
                 xml.writeEndElement();
             }

@@ -129,6 +129,9 @@ class CustomPipelineIT {
             assertThat(progress.path("points").get(0).get(0).asDouble()).as("seconds since the run started").isPositive();
             assertThat(Files.readString(reports.resolve("report.html"))).contains("<h2>Pipeline metrics</h2>",
                     "id=\"metrics\"", "class=\"metric-chart\"");
+            assertThat(Files.readString(reports.resolve("junit.xml")))
+                    .contains("<property name=\"metric.cdc_binlog_lag_seconds{job=&quot;orders&quot;,region=&quot;sg&quot;}.last\" "
+                            + "value=\"0.25\"");
             assertThat(Files.readString(reports.resolve("summary.md"))).contains("**Pipeline metrics**",
                     "| `cdc_binlog_events_total{job=\"orders\"}` | progress |");
         } finally {
