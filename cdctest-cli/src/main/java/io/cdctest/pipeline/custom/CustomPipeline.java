@@ -16,10 +16,8 @@ import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.flinkcdc.KafkaLeg;
-import io.cdctest.preflight.Check;
 import io.cdctest.spec.Component;
 import io.cdctest.spec.CustomSpec;
-import io.cdctest.spec.Engine;
 import io.cdctest.sql.Sql;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -83,10 +81,6 @@ final class CustomPipeline implements Pipeline {
     @Override
     public void start(Databases databases) {
         this.databases = databases;
-        Engine sourceEngine = databases.source().endpoint().engine();
-        if (spec.binlogPreflight() && (sourceEngine == Engine.MYSQL || sourceEngine == Engine.MARIADB)) {
-            Check.requireAll(io.cdctest.pipeline.flinkcdc.SourcePreflight.checks(databases.source().endpoint(), "the CDC platform"));
-        }
         if (kafka != null) {
             kafka.start(databases);
         }

@@ -20,24 +20,11 @@ public final class SourcePreflight {
     private SourcePreflight() {
     }
 
-    static List<Check> checks(JdbcEndpoint source) {
-        return checks(source, "Flink CDC");
-    }
-
-    /** @param reader who reads the binary log, for the messages ("Flink CDC needs ROW") */
-    public static List<Check> checks(JdbcEndpoint source, String reader) {
-        try (Connection c = source.connect()) {
-            return checks(source, c, reader);
-        } catch (SQLException e) {
-            return List.of(Check.fail("source binlog", "cannot read the binlog settings of " + source.address() + ": "
-                    + Sql.firstLine(e), "grant the user SELECT and REPLICATION CLIENT"));
-        }
-    }
-
     static List<Check> checks(JdbcEndpoint source, Connection c) throws SQLException {
         return checks(source, c, "Flink CDC");
     }
 
+    /** @param reader who reads the binary log, for the messages ("Flink CDC needs ROW") */
     public static List<Check> checks(JdbcEndpoint source, Connection c, String reader) throws SQLException {
         List<Check> checks = new ArrayList<>();
         try (Statement st = c.createStatement()) {
