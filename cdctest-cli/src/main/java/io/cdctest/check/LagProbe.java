@@ -151,7 +151,7 @@ public final class LagProbe implements AutoCloseable {
         KeySql keySql = new KeySql(target.engine(), plan.targetColumns().subList(0, plan.keyCount()), kinds);
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < plan.targetColumns().size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(Sql.quote(plan.targetColumns().get(i)));
+            sql.append(i == 0 ? "" : ", ").append(kinds[i].select(plan.targetColumns().get(i)));
         }
         sql.append(" FROM ").append(Sql.qualified(plan.target().database(), plan.target().table()))
                 .append(" WHERE ").append(keySql.in(keys.size()));

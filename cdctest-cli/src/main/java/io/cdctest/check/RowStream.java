@@ -58,7 +58,7 @@ final class RowStream implements AutoCloseable {
         KeySql keys = new KeySql(engine, columns.subList(0, keyCount), kinds);
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(Sql.quote(columns.get(i)));
+            sql.append(i == 0 ? "" : ", ").append(kinds[i].select(columns.get(i)));
         }
         sql.append(" FROM ").append(Sql.qualified(table.database(), table.table())).append(" WHERE ")
                 .append(keys.condition(range));

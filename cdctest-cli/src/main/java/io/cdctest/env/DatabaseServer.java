@@ -34,6 +34,14 @@ public interface DatabaseServer extends AutoCloseable {
         return endpoint().port();
     }
 
+    /**
+     * Whether the server lets its user in with any password (an embedded server started without
+     * grant tables): a client that cannot send an empty one (a MatrixOne CDC sink URI) may send any.
+     */
+    default boolean acceptsAnyPassword() {
+        return false;
+    }
+
     /** True when the run started this server and owns everything in it. */
     boolean ownedByRun();
 

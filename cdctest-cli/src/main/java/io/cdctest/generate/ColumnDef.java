@@ -23,6 +23,10 @@ public record ColumnDef(String name, String type, String matrixoneType, String e
         return new ColumnDef(name, type, null, extra, false, gen);
     }
 
+    public ColumnDef withGen(ColumnGen other) {
+        return new ColumnDef(name, type, matrixoneType, extra, updatable, other);
+    }
+
     public ColumnDef onMatrixOne(String otherType) {
         return new ColumnDef(name, type, otherType, extra, updatable, gen);
     }

@@ -40,6 +40,15 @@ public record ColumnGen(List<Object> edges, Typical typical, boolean nullable) {
         return typical.next(random, row);
     }
 
+    /** The same values passed through {@code f} (NULL stays NULL). */
+    public ColumnGen map(java.util.function.UnaryOperator<Object> f) {
+        Typical base = typical;
+        return new ColumnGen(edges.stream().map(f).toList(), (r, row) -> {
+            Object v = base.next(r, row);
+            return v == null ? null : f.apply(v);
+        }, nullable);
+    }
+
     /** The same values, NULL among them. */
     public ColumnGen orNull() {
         return new ColumnGen(edges, typical, true);

@@ -38,6 +38,18 @@ public record TableDef(String name, String group, List<ColumnDef> columns, List<
         return deferredIndexes.statements(database, engine);
     }
 
+    /** The same table with the values {@code avoid} leaves out replaced. */
+    public TableDef avoiding(java.util.Set<Avoid> avoid) {
+        List<ColumnDef> mapped = columns.stream().map(c -> {
+            ColumnDef out = c;
+            for (Avoid a : avoid) {
+                out = a.apply(out);
+            }
+            return out;
+        }).toList();
+        return new TableDef(name, group, mapped, primaryKey, indexes, partitioning, deferredIndexes, rowsPerLeadingKey);
+    }
+
     public List<String> columnNames() {
         return columns.stream().map(ColumnDef::name).toList();
     }

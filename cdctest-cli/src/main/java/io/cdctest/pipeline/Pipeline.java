@@ -33,6 +33,11 @@ public interface Pipeline extends AutoCloseable {
     enum TargetPreparation {
         /** The target database and tables (the consumer only writes rows). */
         DATABASE_AND_TABLES,
+        /**
+         * The target database only (utf8mb4, whatever the server's default): the pipeline creates the
+         * tables in it (a MatrixOne CDC sink), and they take its character set.
+         */
+        DATABASE,
         /** Nothing: the pipeline creates the target database and tables itself (and drops them). */
         NOTHING
     }

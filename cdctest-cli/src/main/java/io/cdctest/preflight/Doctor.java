@@ -147,9 +147,21 @@ public final class Doctor {
         try (ResultSet rs = st.executeQuery("SELECT @@global.time_zone, @@system_time_zone")) {
             rs.next();
             String global = rs.getString(1);
-            return "SYSTEM".equalsIgnoreCase(global) ? rs.getString(2) : global;
+            return sameZoneName("SYSTEM".equalsIgnoreCase(global) ? rs.getString(2) : global);
         } catch (SQLException e) {
             return "unknown";
         }
+    }
+
+    /** One name for one zone: UTC as MatrixOne says it, {@code +00:00} as MySQL does, GMT, Etc/UTC... all are UTC. */
+    static String sameZoneName(String zone) {
+        if (zone == null) {
+            return "unknown";
+        }
+        String z = zone.trim();
+        if (z.matches("(?i)utc|gmt|z|etc/utc|etc/gmt|universal|zulu|[+-]0?0:00(:00)?")) {
+            return "UTC";
+        }
+        return z;
     }
 }

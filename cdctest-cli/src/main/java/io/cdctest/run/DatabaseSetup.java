@@ -51,6 +51,7 @@ final class DatabaseSetup {
                 ownTarget ? scenario.target().database() + "_" + runId : scenario.target().database());
         List<String> tables = new java.util.ArrayList<>(scenario.tables());
         boolean prepareTarget = pipeline.targetPreparation() == Pipeline.TargetPreparation.DATABASE_AND_TABLES;
+        boolean prepareDatabase = pipeline.targetPreparation() != Pipeline.TargetPreparation.NOTHING;
         try {
             if (!ownTarget) {
                 refuseForeignTables(target.endpoint(), targetDb);
@@ -69,7 +70,7 @@ final class DatabaseSetup {
                 tables.addAll(discover(source.endpoint(), sourceDb));
             }
             checkSourceTables(source.endpoint().withDatabase(sourceDb), tables);
-            if (ownTarget && prepareTarget) {
+            if (ownTarget && prepareDatabase) {
                 createDatabase(target, targetDb);
             }
             if (prepareTarget) {
@@ -119,7 +120,9 @@ final class DatabaseSetup {
     private void createDatabase(DatabaseServer server, String database) throws SQLException {
         JdbcEndpoint endpoint = server.endpoint();
         try (Connection c = endpoint.connect(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + Sql.quote(database));
+            // utf8mb4 whatever the server's default (latin1 on MySQL 5.7): tables created in it take it
+            st.execute("CREATE DATABASE " + Sql.quote(database)
+                    + (endpoint.engine().catalogTables() ? " CHARACTER SET utf8mb4" : ""));
         }
         if (!server.ownedByRun()) {
             environment.own("database " + database, () -> dropDatabase(endpoint, database));
@@ -224,7 +227,8 @@ final class DatabaseSetup {
     }
 
     private void load(JdbcEndpoint source, DataSpec data) {
-        List<TableDef> tables = data.tables().stream().map(DatabaseSetup::catalogTable).toList();
+        List<TableDef> tables = data.tables().stream().map(t -> catalogTable(t).avoiding(data.avoid())).toList();
+        data.avoid().forEach(a -> console.info("  data      leaves out " + a.describe() + " (data.avoid: " + a.id() + ")"));
         long start = System.nanoTime();
         new Generation(source, source.engine(), new Generation.Options(tables, data.rows(), 1000, LOAD_THREADS,
                 data.seed(), LoadMethod.AUTO, false, data.createIndexes(), false, false)).run(loadProgress());

@@ -73,6 +73,11 @@ public final class PlanPrinter {
         }
 
         @Override
+        public boolean acceptsAnyPassword() {
+            return spec.provision() == Provision.EMBEDDED;
+        }
+
+        @Override
         public void close() {
             // never started
         }

@@ -136,9 +136,14 @@ public final class ScenarioRunner {
                 return null;
             });
             join(Stream.of(source, target, prepared).toList());
-            env.own("pipeline", pipeline);
-            Databases databases = new DatabaseSetup(scenario, env, runId, console).prepare(source.join(), target.join(),
-                    pipeline);
+            Databases databases;
+            try {
+                databases = new DatabaseSetup(scenario, env, runId, console).prepare(source.join(), target.join(), pipeline);
+            } finally {
+                // owned after the databases it replicates, so it stops before they are dropped (a CCPR
+                // publication, say, keeps its database from being dropped)
+                env.own("pipeline", pipeline);
+            }
             long start = System.nanoTime();
             pipeline.start(databases);
             Duration startup = Duration.ofNanos(System.nanoTime() - start);

@@ -74,7 +74,8 @@ final class StepExecutor implements AutoCloseable {
         this.source = databases.source().endpoint().withDatabase(databases.sourceDatabase()).connect();
         this.target = databases.target().endpoint().withDatabase(databases.targetDatabase()).connect();
         long seed = scenario.data() == null ? 42 : scenario.data().seed();
-        this.writer = new SourceWriter(source, databases.sourceDatabase(), seed, log);
+        this.writer = new SourceWriter(source, databases.sourceDatabase(), seed,
+                scenario.data() == null ? java.util.Set.of() : scenario.data().avoid(), log);
         this.log = log;
         this.reportDir = reportDir;
         this.faults = new FaultRunner(pipeline, databases);

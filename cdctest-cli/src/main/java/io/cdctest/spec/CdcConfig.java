@@ -17,12 +17,16 @@ import java.util.Map;
  * @param syncInterval   CCPR {@code SYNC INTERVAL} in seconds, or null
  * @param subscriberAccounts CCPR: the ACCOUNT list of the publication (default ALL)
  * @param publisherAccount   CCPR: the upstream account that owns the publication (default: source.account, else sys)
+ * @param metricsUrl     the Prometheus endpoint of the MatrixOne that runs the task (its CN's status port),
+ *                       read for errors MatrixOne cannot record in its tables; default
+ *                       {@code http://<source host>:7001/metrics}
  */
 public record CdcConfig(String level, Map<String, String> options, int pitrHours, String sinkHost, Integer sinkPort,
                         String sourceHost, Integer sourcePort, Integer syncInterval, String subscriberAccounts,
-                        String publisherAccount) {
+                        String publisherAccount, String metricsUrl) {
 
-    public static final CdcConfig DEFAULT = new CdcConfig("database", Map.of(), 2, null, null, null, null, null, "ALL", null);
+    public static final CdcConfig DEFAULT = new CdcConfig("database", Map.of(), 2, null, null, null, null, null, "ALL", null,
+            null);
 
     /** CREATE CDC option names and the keys they come from. */
     public static final Map<String, String> OPTION_KEYS = optionKeys();

@@ -11,11 +11,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The columns and primary key of a table, read from {@code information_schema}. */
-public record TableSchema(String database, String table, List<Column> columns) {
+/**
+ * The columns and primary key of a table, read from {@code information_schema}. Hidden columns a
+ * server adds of its own (MatrixOne's {@code __mo_cpkey_col} of a composite key, {@code
+ * __mo_fake_pk_col} of a table without one) are not columns of the table.
+ *
+ * @param keyOrder the primary key's column names in key order (which need not be column order)
+ */
+public record TableSchema(String database, String table, List<Column> columns, List<String> keyOrder) {
+    /** Where a server's own hidden columns start (MatrixOne). */
+    private static final String HIDDEN_PREFIX = "__mo_";
+
+    /** A schema whose key is its primary-key columns in column order. */
+    public TableSchema(String database, String table, List<Column> columns) {
+        this(database, table, columns, columns.stream().filter(Column::primaryKey).map(Column::name).toList());
+    }
 
     public List<Column> primaryKey() {
-        return columns.stream().filter(Column::primaryKey).toList();
+        return keyOrder.stream().map(k -> column(k).orElseThrow()).toList();
     }
 
     public Optional<Column> column(String name) {
@@ -40,10 +53,48 @@ public record TableSchema(String database, String table, List<Column> columns) {
             throw new CdctestException(ExitCode.ENVIRONMENT, "cannot read the definition of " + database + "." + table
                     + ": " + Sql.firstLine(e), e);
         }
+        columns.removeIf(c -> c.name().startsWith(HIDDEN_PREFIX));
         if (columns.stream().anyMatch(c -> c.dataType().equals("longtext"))) {
             columns = markMariaDbJson(connection, database, table, columns);
         }
-        return columns.isEmpty() ? Optional.empty() : Optional.of(new TableSchema(database, table, List.copyOf(columns)));
+        if (columns.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(withKey(database, table, List.copyOf(columns), primaryKeyOrder(connection, database, table)));
+    }
+
+    private static TableSchema withKey(String database, String table, List<Column> columns, List<String> key) {
+        if (key.isEmpty() || !key.stream().allMatch(k -> columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(k)))) {
+            return new TableSchema(database, table, columns);
+        }
+        List<Column> marked = columns.stream().map(c -> new Column(c.name(), c.dataType(), c.columnType(), c.nullable(),
+                key.stream().anyMatch(k -> k.equalsIgnoreCase(c.name())))).toList();
+        List<String> names = key.stream().map(k -> marked.stream().filter(c -> c.name().equalsIgnoreCase(k)).findFirst()
+                .orElseThrow().name()).toList();
+        return new TableSchema(database, table, marked, names);
+    }
+
+    /**
+     * The primary key's columns in key order, from {@code information_schema.statistics} (MatrixOne
+     * marks only its hidden {@code __mo_cpkey_col} as {@code PRI} in {@code columns}, and keeps no
+     * {@code key_column_usage}); empty when the table has none or the server does not say.
+     */
+    private static List<String> primaryKeyOrder(Connection connection, String database, String table) {
+        String sql = "SELECT column_name FROM information_schema.statistics WHERE table_schema = ? AND table_name = ? "
+                + "AND index_name = 'PRIMARY' ORDER BY seq_in_index";
+        List<String> key = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, database);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    key.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            return List.of();
+        }
+        return key;
     }
 
     /**

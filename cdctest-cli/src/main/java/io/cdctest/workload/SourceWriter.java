@@ -43,7 +43,12 @@ public final class SourceWriter {
         this.connection = connection;
     }
 
-    public SourceWriter(Connection connection, String database, long seed, WriteLog log) {
+    private final java.util.Set<io.cdctest.generate.Avoid> avoid;
+
+    /** @param avoid values the generated rows leave out ({@code data.avoid}) */
+    public SourceWriter(Connection connection, String database, long seed, java.util.Set<io.cdctest.generate.Avoid> avoid,
+                        WriteLog log) {
+        this.avoid = avoid;
         this.connection = connection;
         this.database = database;
         this.seed = seed;
@@ -187,7 +192,7 @@ public final class SourceWriter {
         TableDef def = TableCatalog.find(table).orElseThrow(() -> new CdctestException(ExitCode.CONFIG,
                 "table " + table + " is not a generator table (known: " + String.join(", ", TableCatalog.names())
                         + "); give the step an sql: instead"));
-        return new RowSource(def, seed);
+        return new RowSource(def.avoiding(avoid), seed);
     }
 
     private static String verb(String sql) {

@@ -17,13 +17,19 @@ public record CdcProgress(String state, String error, List<TableProgress> tables
     public record TableProgress(String database, String table, Instant watermark, String error) {
     }
 
-    /** Epoch nanoseconds of a watermark text such as {@code 1736496646010324969-1}. */
+    /**
+     * Epoch nanoseconds of a watermark text such as {@code 1736496646010324969-1}; null for none yet
+     * ({@code 0-0}: the table's first snapshot has not landed).
+     */
     public static Instant watermark(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String physical = text.contains("-") ? text.substring(0, text.indexOf('-')) : text;
         long nanos = Long.parseLong(physical.trim());
+        if (nanos == 0) {
+            return null;
+        }
         return Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L);
     }
 
@@ -41,7 +47,8 @@ public record CdcProgress(String state, String error, List<TableProgress> tables
         while (m.find()) {
             java.time.OffsetDateTime at = java.time.LocalDateTime.parse(m.group(3).replace(' ', 'T'))
                     .atOffset(java.time.ZoneOffset.of(m.group(4).substring(0, 3) + ":" + m.group(4).substring(3)));
-            tables.add(new TableProgress(m.group(1), m.group(2), at.toInstant(), m.group(5)));
+            Instant watermark = at.toInstant().equals(Instant.EPOCH) ? null : at.toInstant(); // none yet
+            tables.add(new TableProgress(m.group(1), m.group(2), watermark, m.group(5)));
         }
         return new CdcProgress(state, error, List.copyOf(tables));
     }
@@ -99,7 +106,7 @@ public record CdcProgress(String state, String error, List<TableProgress> tables
         for (String table : expectedTables) {
             Optional<TableProgress> p = tables.stream().filter(t -> t.table().equalsIgnoreCase(table)).findFirst();
             if (p.isEmpty() || p.get().watermark() == null) {
-                return Optional.of("no watermark yet for " + table);
+                return Optional.of("no watermark yet for " + table + " (its first snapshot has not landed)");
             }
             if (!blank(p.get().error())) {
                 return Optional.of(table + ": " + p.get().error());

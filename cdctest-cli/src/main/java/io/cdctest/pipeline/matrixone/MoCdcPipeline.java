@@ -28,6 +28,8 @@ import java.util.Optional;
  */
 final class MoCdcPipeline implements Pipeline {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** PAUSE and RESUME are taken asynchronously, 3-7 s later on 4.2.0. */
+    private static final Duration STATE_TIMEOUT = Duration.ofSeconds(60);
     static final List<String> ACTIONS = List.of("pause_cdc", "resume_cdc", "restart_cdc", "check_cdc_status");
 
     private final PipelineContext context;
@@ -38,6 +40,10 @@ final class MoCdcPipeline implements Pipeline {
     private final List<String> journal = new ArrayList<>();
     private MoSession source;
     private Databases databases;
+    private String taskId;
+    /** Server time when the task was created: its first snapshot covers every row loaded before. */
+    private Instant created;
+    private MoMetrics metrics;
 
     MoCdcPipeline(PipelineContext context, boolean mysqlSink) {
         this.context = context;
@@ -59,7 +65,7 @@ final class MoCdcPipeline implements Pipeline {
 
     @Override
     public TargetPreparation targetPreparation() {
-        return TargetPreparation.NOTHING;
+        return TargetPreparation.DATABASE;
     }
 
     @Override
@@ -77,10 +83,22 @@ final class MoCdcPipeline implements Pipeline {
             throw CdctestException.config(context.scenario().file() + ": cdc_config.level account copies every database "
                     + "under its own name: the target must be another account or cluster");
         }
+        metrics = new MoMetrics(cdc.metricsUrl() != null ? cdc.metricsUrl()
+                : "http://" + databases.source().endpoint().host() + ":7001/metrics");
+        if (!metrics.reachable()) {
+            org.slf4j.LoggerFactory.getLogger(MoCdcPipeline.class).info("MatrixOne metrics at {} do not answer: a table "
+                    + "error MatrixOne cannot record is seen only at the timeout (cdc_config.metrics_url)", metrics.url());
+            metrics = null;
+        }
+        created = source.serverTime(Instant.now());
         for (String sql : setup(databases, source.version(), true)) {
             source.execute(sql);
         }
-        awaitRunning();
+        taskId = source.queryOne(source.sys() ? "SELECT task_id FROM mo_catalog.mo_cdc_task WHERE task_name = "
+                + MoSql.literal(task) : MoSql.showCdcTask(task));
+        awaitState("running", START_TIMEOUT);
+        io.cdctest.pipeline.TargetTables.await(databases.target().endpoint(), databases.targetDatabase(), databases.tables(),
+                context.scaled(START_TIMEOUT), this::failure, "CDC task " + task);
     }
 
     private boolean sameAccount(Databases d) {
@@ -96,7 +114,7 @@ final class MoCdcPipeline implements Pipeline {
         String sourceUri = MoUri.of(s.account(), s.user(), s.password(),
                 cdc.sourceHost() != null ? cdc.sourceHost() : d.source().internalHost(),
                 cdc.sourcePort() != null ? cdc.sourcePort() : d.source().internalPort());
-        String sinkUri = MoUri.of(t.account(), t.user(), t.password(),
+        String sinkUri = MoUri.of(t.account(), t.user(), sinkPassword(d),
                 cdc.sinkHost() != null ? cdc.sinkHost() : d.target().internalHost(),
                 cdc.sinkPort() != null ? cdc.sinkPort() : d.target().internalPort());
         if (!reveal) {
@@ -108,6 +126,23 @@ final class MoCdcPipeline implements Pipeline {
         return List.of(pitrStatement, MoSql.createCdc(task, sourceUri, mysqlSink ? "mysql" : "matrixone", sinkUri,
                 MoSql.mapping(cdc.level(), d.sourceDatabase(), d.targetDatabase(), d.tables()),
                 MoSql.options(version, cdc.level(), cdc.options())));
+    }
+
+    /**
+     * The password MatrixOne dials the sink with. Its URI cannot carry an empty one ({@code invalid uri
+     * format}): a server that lets any password in gets a placeholder, any other needs a password.
+     */
+    private io.cdctest.spec.Secret sinkPassword(Databases d) {
+        io.cdctest.spec.Secret password = d.target().endpoint().password();
+        if (!password.isEmpty()) {
+            return password;
+        }
+        if (d.target().acceptsAnyPassword()) {
+            return new io.cdctest.spec.Secret("cdctest");
+        }
+        throw CdctestException.config(context.scenario().target().origin() + ": target.password: MatrixOne cannot dial a "
+                + "sink user without a password (its CDC sink URI needs one); give " + d.target().endpoint().loginUser()
+                + " at " + d.target().endpoint().address() + " a password");
     }
 
     List<String> teardown(Databases d) {
@@ -129,22 +164,49 @@ final class MoCdcPipeline implements Pipeline {
         return plan;
     }
 
-    private void awaitRunning() {
-        Duration timeout = context.scaled(START_TIMEOUT);
+    /** Waits until the task is in {@code state}; fails at once when it fails. */
+    private void awaitState(String state, Duration limit) {
+        awaitState(state, limit, true);
+    }
+
+    /** @param failFast whether a failed task or table ends the wait (not when stopping it anyway) */
+    private void awaitState(String state, Duration limit, boolean failFast) {
+        Duration timeout = context.scaled(limit);
         try {
-            org.awaitility.Awaitility.await().alias("CDC task " + task + " running").atMost(timeout).pollInSameThread()
-                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+            org.awaitility.Awaitility.await().alias("CDC task " + task + " " + state).atMost(timeout).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
                         CdcProgress p = progress();
-                        Optional<String> failure = p.failure();
+                        Optional<String> failure = failFast ? p.failure() : Optional.empty();
                         if (failure.isPresent()) {
-                            throw CdctestException.environment("MatrixOne CDC task " + task + " failed to start: " + failure.get());
+                            throw CdctestException.environment("MatrixOne CDC task " + task + ": " + failure.get());
                         }
-                        return "running".equalsIgnoreCase(p.state());
+                        return state.equalsIgnoreCase(p.state());
                     });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw CdctestException.environment("MatrixOne CDC task " + task + " was not running within "
+            throw CdctestException.environment("MatrixOne CDC task " + task + " was not " + state + " within "
                     + timeout.toSeconds() + " s (state " + progress().state() + ")", e);
         }
+    }
+
+    /**
+     * Asks for a state change and waits until it is taken. MatrixOne refuses a change while the
+     * previous one is pending ({@code status can not be change, now it is PauseRequested}): the
+     * request is repeated until it is accepted.
+     */
+    private void changeState(String sql, String state) {
+        changeState(sql, state, true);
+    }
+
+    private void changeState(String sql, String state, boolean failFast) {
+        Duration timeout = context.scaled(STATE_TIMEOUT);
+        try {
+            org.awaitility.Awaitility.await().alias(sql).atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(500)).until(() -> source.executeUnless(sql, MoSql::isPendingStateChange));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw CdctestException.environment("MatrixOne did not accept " + sql + " within " + timeout.toSeconds()
+                    + " s: a previous state change is still pending (state " + progress().state() + ")", e);
+        }
+        awaitState(state, STATE_TIMEOUT, failFast);
     }
 
     /** The task's state, error and per-table watermarks: from mo_catalog as sys, else from SHOW CDC TASK. */
@@ -170,12 +232,26 @@ final class MoCdcPipeline implements Pipeline {
 
     @Override
     public Optional<String> behind(Instant lastWrite) {
-        return source == null ? Optional.empty() : progress().behind(databases.tables(), source.serverTime(lastWrite));
+        if (source == null) {
+            return Optional.empty();
+        }
+        Instant written = source.serverTime(lastWrite);
+        return progress().behind(databases.tables(), written.isAfter(created) ? written : created);
     }
 
     @Override
     public Optional<String> failure() {
-        return source == null ? Optional.empty() : progress().failure();
+        if (source == null) {
+            return Optional.empty();
+        }
+        Optional<String> failure = progress().failure();
+        if (failure.isPresent() || metrics == null || taskId == null) {
+            return failure;
+        }
+        List<String> stopped = metrics.stoppedTables(taskId);
+        return stopped.isEmpty() ? Optional.empty() : Optional.of("MatrixOne stopped replicating " + String.join(", ", stopped)
+                + " on a non-retryable error (mo_cdc_table_non_retryable_error at " + metrics.url() + "); its message is "
+                + "not in mo_cdc_watermark (MatrixOne loses messages over 256 characters there): see the MatrixOne log");
     }
 
     @Override
@@ -186,9 +262,9 @@ final class MoCdcPipeline implements Pipeline {
     @Override
     public String act(String action) {
         switch (action) {
-            case "pause_cdc" -> source.execute(MoSql.pauseCdcTask(task));
-            case "resume_cdc" -> source.execute(MoSql.resumeCdcTask(task));
-            case "restart_cdc" -> source.execute(MoSql.restartCdcTask(task));
+            case "pause_cdc" -> changeState(MoSql.pauseCdcTask(task), "paused");
+            case "resume_cdc" -> changeState(MoSql.resumeCdcTask(task), "running");
+            case "restart_cdc" -> changeState(MoSql.restartCdcTask(task), "running");
             case "check_cdc_status" -> {
                 CdcProgress p = progress();
                 Optional<String> failure = p.failure();
@@ -222,6 +298,7 @@ final class MoCdcPipeline implements Pipeline {
             return;
         }
         try {
+            stopBeforeDrop();
             source.executeTolerating(MoSql.dropCdcTask(task), MoSql::isNoSuchTask);
             source.executeTolerating(MoSql.dropPitr(pitr), m -> m != null && m.contains("not exist"));
         } catch (CdctestException e) {
@@ -229,6 +306,27 @@ final class MoCdcPipeline implements Pipeline {
         } finally {
             source.close();
             dropTargetDatabase();
+        }
+    }
+
+    /**
+     * Pauses a running task and waits until it is paused: a task dropped while running leaves its
+     * mo_cdc_watermark rows behind (its workers write them again after the drop deleted them; MatrixOne
+     * removes such orphans only every 5 minutes).
+     */
+    private void stopBeforeDrop() {
+        try {
+            String state = progress().state();
+            if (state.equalsIgnoreCase("missing") || state.equalsIgnoreCase("paused") || state.equalsIgnoreCase("failed")) {
+                return;
+            }
+            if (!state.equalsIgnoreCase("pausing")) {
+                changeState(MoSql.pauseCdcTask(task), "paused", false);
+            } else {
+                awaitState("paused", STATE_TIMEOUT, false);
+            }
+        } catch (CdctestException e) {
+            org.slf4j.LoggerFactory.getLogger(MoCdcPipeline.class).warn("pausing {} before dropping it: {}", task, e.getMessage());
         }
     }
 

@@ -104,6 +104,24 @@ final class MoSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a statement; returns false, without running it again, when its error satisfies {@code
+     * retryLater} (a state change MatrixOne cannot take yet), and true when it ran.
+     */
+    boolean executeUnless(String sql, java.util.function.Predicate<String> retryLater) {
+        journal.accept(MoUri.redacted(sql));
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+            return true;
+        } catch (SQLException e) {
+            if (retryLater.test(e.getMessage())) {
+                return false;
+            }
+            throw new CdctestException(ExitCode.ENVIRONMENT, endpoint.role() + " MatrixOne at " + endpoint.address()
+                    + " refused: " + Sql.abbreviate(MoUri.redacted(sql), 120) + ": " + Sql.firstLine(e), e);
+        }
+    }
+
     String queryOne(String sql) {
         List<String[]> rows = query(sql);
         return rows.isEmpty() ? null : rows.get(0)[0];

@@ -71,6 +71,14 @@ public final class MoSql {
         return message != null && message.contains("no cdc task found");
     }
 
+    /**
+     * The error of a state change asked for while the previous one is still pending, e.g. {@code
+     * Task t1 status can not be change, now it is ResumeRequested} (PAUSE and RESUME are asynchronous).
+     */
+    public static boolean isPendingStateChange(String message) {
+        return message != null && message.contains("can not be change");
+    }
+
     /** Per-table progress of a task, from the sys account (§1.7). */
     public static String watermarks(String task) {
         return "SELECT t.state, t.err_msg, w.db_name, w.table_name, w.watermark, w.err_msg "

@@ -11,9 +11,9 @@ import java.util.Map;
  * [timestamp]}; comments ({@code # HELP}, {@code # TYPE}) and blank lines are skipped, and so is a
  * line that cannot be read (an endpoint's odd line must not hide the others).
  */
-final class PrometheusText {
+public final class PrometheusText {
     /** One sample of the exposition. */
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
         /** {@code name{a="1",b="2"}}, labels sorted: the series' identity. */
         String id() {
             if (labels.isEmpty()) {
@@ -30,7 +30,7 @@ final class PrometheusText {
     private PrometheusText() {
     }
 
-    static List<Sample> parse(String text) {
+    public static List<Sample> parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String raw : text.split("\\R")) {
             String line = raw.strip();

@@ -339,11 +339,16 @@ public final class ScenarioLoader {
         }
         long seed = r.longValue("seed", 42);
         boolean createIndexes = r.bool("create_indexes", false);
+        java.util.Set<io.cdctest.generate.Avoid> avoid = java.util.EnumSet.noneOf(io.cdctest.generate.Avoid.class);
+        for (String name : r.stringList("avoid")) {
+            avoid.add(io.cdctest.generate.Avoid.byId(name).orElseThrow(() -> r.error("avoid", "unknown value '" + name
+                    + "' (known: " + io.cdctest.generate.Avoid.ids() + ")")));
+        }
         r.finish();
         if (tables.isEmpty() && sql.isEmpty()) {
             throw r.missing("tables");
         }
-        return new DataSpec(tables, rows, seed, createIndexes, sql);
+        return new DataSpec(tables, rows, seed, createIndexes, sql, java.util.Set.copyOf(avoid));
     }
 
     /** {@code data.sql}: a list of statements, or a file of them (relative to the scenario file) separated by {@code ;} at line ends. */
@@ -394,9 +399,13 @@ public final class ScenarioLoader {
         Integer syncInterval = r.has("sync_interval") ? r.positiveInteger("sync_interval", 10) : null;
         String subscribers = r.string("subscriber_accounts", "ALL");
         String publisher = r.string("publisher_account", null);
+        String metricsUrl = r.string("metrics_url", null);
+        if (metricsUrl != null && !metricsUrl.matches("https?://[^/\\s]+(/\\S*)?")) {
+            throw r.error("metrics_url", "expected an http:// or https:// URL, got '" + metricsUrl + "'");
+        }
         r.finish();
         return new CdcConfig(level, java.util.Collections.unmodifiableMap(options), pitrHours, sinkHost, sinkPort, sourceHost, sourcePort,
-                syncInterval, subscribers, publisher);
+                syncInterval, subscribers, publisher, metricsUrl);
     }
 
     private ValidationSpec validation(MapReader r) {

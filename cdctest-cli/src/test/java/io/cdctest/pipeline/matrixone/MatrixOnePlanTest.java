@@ -25,11 +25,20 @@ class MatrixOnePlanTest {
     @Test
     void moToMysqlUsesTheMysqlSinkAndTableLevelWhenAsked() {
         CliRunner plan = CliRunner.run("--dry-run", "--scenario", "mo_to_mysql", "--set", "cdc_config.level=table",
-                "--set", "cdc_config.no_full=true", "--set", "cdc_config.sink_host=mysql");
+                "--set", "cdc_config.no_full=true", "--set", "cdc_config.sink_host=mysql", "--set", "target.password=pw");
         assertThat(plan.exitCode()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("'mysql' 'mysql://root:******@mysql:3306' 'source_db_runid.cdc_test_base:"
                 + "target_db_runid.cdc_test_base,source_db_runid.cdc_test_composite_pk:target_db_runid.cdc_test_composite_pk,")
                 .contains("{'Level'='table', 'NoFull'='true'};");
+    }
+
+    /** MatrixOne's sink URI cannot carry an empty password (invalid uri format): said before anything runs. */
+    @Test
+    void aMysqlSinkWithoutPasswordIsRefused() {
+        CliRunner plan = CliRunner.run("--dry-run", "--scenario", "mo_to_mysql", "--set", "target.password=");
+        assertThat(plan.exitCode()).isEqualTo(2);
+        assertThat(plan.err().strip()).contains("mo_to_mysql.yaml:", "target.password: MatrixOne cannot dial a sink user "
+                + "without a password").doesNotContain("\n");
     }
 
     @Test

@@ -95,7 +95,7 @@ class MoSqlTest {
                 new CdcProgress.TableProgress("d", "t2", Instant.parse("2026-08-20T09:59:59Z"), "")));
         assertThat(behind.behind(List.of("t1"), lastWrite)).isEmpty();
         assertThat(behind.behind(List.of("t1", "t2"), lastWrite)).get().asString().startsWith("t2 watermark");
-        assertThat(behind.behind(List.of("t3"), lastWrite)).contains("no watermark yet for t3");
+        assertThat(behind.behind(List.of("t3"), lastWrite)).contains("no watermark yet for t3 (its first snapshot has not landed)");
         assertThat(new CdcProgress("paused", "", List.of()).behind(List.of(), lastWrite)).contains("task state is paused");
         assertThat(new CdcProgress("failed", "boom", List.of()).failure()).contains("CDC task failed: boom");
         assertThat(new CdcProgress("running", "", List.of(new CdcProgress.TableProgress("d", "t", null,
