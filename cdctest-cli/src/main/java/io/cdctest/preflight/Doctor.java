@@ -94,9 +94,25 @@ public final class Doctor {
             checks.addAll(pipeline.preflight(scenario, jdbc, c));
         } catch (CdctestException | SQLException e) {
             String message = e instanceof SQLException s ? Sql.firstLine(s) : e.getMessage();
+            if (endpoint.tenant() && message.contains("there is no tenant")) {
+                checks.add(accountToCreate(endpoint));
+                return;
+            }
             checks.add(Check.fail(role + " login", message, message.contains("Access denied")
                     ? "check " + role + ".user and " + role + ".password (give the password as ${VAR})"
                     : "check that " + jdbc.address() + " is a " + jdbc.engine().id() + " server and accepts " + jdbc.loginUser()));
+        }
+    }
+
+    /** A MatrixOne account the endpoint names and the cluster lacks: a run creates it, if its sys login may. */
+    private static Check accountToCreate(Endpoint endpoint) {
+        try {
+            io.cdctest.env.MatrixOneAccount.exists(endpoint);
+            return Check.pass(endpoint.role() + " account", endpoint.account() + " does not exist on " + endpoint.address()
+                    + ": a run creates it as " + endpoint.sysUser() + " and drops it at the end");
+        } catch (CdctestException e) {
+            return Check.fail(endpoint.role() + " account", e.getMessage(), "create the account, or give "
+                    + endpoint.role() + ".sys_user and sys_password of a sys-account user");
         }
     }
 

@@ -29,10 +29,7 @@ public final class ConsoleReport {
         StringBuilder totals = new StringBuilder();
         String noun = "diff".equals(r.scenarioType()) ? " table" : " testcase";
         totals.append(r.testcases().size()).append(noun).append(r.testcases().size() == 1 ? "" : "s").append(": ")
-                .append(r.count(Status.PASSED)).append(" passed, ").append(r.count(Status.FAILED)).append(" failed");
-        if (r.count(Status.ERROR) > 0) {
-            totals.append(", ").append(r.count(Status.ERROR)).append(" errors");
-        }
+                .append(r.totals());
         totals.append(" · run ").append(seconds(r.duration()));
         r.phases().forEach((phase, d) -> totals.append(" · ").append(phase).append(' ').append(seconds(d)));
         lines.add(totals.toString());

@@ -48,8 +48,7 @@ public final class HtmlReport {
                 .append(r.group() == null ? "" : " · group " + esc(r.group())).append("</div>\n");
         h.append("<div id=\"result\" class=\"banner ").append(passed ? "ok" : "bad").append("\">")
                 .append(esc(r.exitCode().meaning())).append(" (exit ").append(r.exitCode().code()).append(") · ")
-                .append(r.count(Status.PASSED)).append(" passed, ").append(r.count(Status.FAILED)).append(" failed")
-                .append(r.count(Status.ERROR) > 0 ? ", " + r.count(Status.ERROR) + " errors" : "").append("</div>\n");
+                .append(esc(r.totals())).append("</div>\n");
         if (r.setupError() != null) {
             h.append("<pre id=\"setup-error\">").append(esc(r.setupError())).append("</pre>\n");
         }

@@ -35,8 +35,7 @@ public final class MarkdownReport {
         md.append("## cdctest ").append(passed ? "✅" : "❌").append(' ').append(r.scenario()).append(" (")
                 .append(r.scenarioType()).append(')').append(r.group() == null ? "" : ", group " + r.group()).append("\n\n");
         md.append("**").append(r.exitCode().meaning()).append("** (exit ").append(r.exitCode().code()).append(") · ")
-                .append(r.count(Status.PASSED)).append(" passed, ").append(r.count(Status.FAILED)).append(" failed")
-                .append(r.count(Status.ERROR) > 0 ? ", " + r.count(Status.ERROR) + " errors" : "")
+                .append(r.totals())
                 .append(" · run ").append(seconds(r.duration()));
         r.phases().forEach((phase, d) -> md.append(" · ").append(phase).append(' ').append(seconds(d)));
         md.append("\n\n");

@@ -36,6 +36,13 @@ public record RunReport(String runId, String scenario, String scenarioType, Path
     }
 
     /** The exit code the results call for: internal errors outrank environment errors, which outrank failures. */
+    /** "5 passed, 1 failed[, 2 errors][, 1 skipped]", for every report. */
+    public String totals() {
+        return count(Status.PASSED) + " passed, " + count(Status.FAILED) + " failed"
+                + (count(Status.ERROR) > 0 ? ", " + count(Status.ERROR) + " errors" : "")
+                + (count(Status.SKIPPED) > 0 ? ", " + count(Status.SKIPPED) + " skipped" : "");
+    }
+
     public static ExitCode exitCodeFor(List<TestcaseResult> testcases, ExitCode setupFailure) {
         if (setupFailure != null) {
             return setupFailure;

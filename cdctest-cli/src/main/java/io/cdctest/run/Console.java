@@ -71,6 +71,10 @@ public final class Console {
         return color ? "\u001B[32m" + text + "\u001B[0m" : text;
     }
 
+    public String yellow(String text) {
+        return color ? "\u001B[33m" + text + "\u001B[0m" : text;
+    }
+
     public String red(String text) {
         return color ? "\u001B[31m" + text + "\u001B[0m" : text;
     }

@@ -86,6 +86,13 @@ public final class ScenarioRunner {
         Pipeline pipeline = null;
         try {
             long setupStart = System.nanoTime();
+            for (Endpoint endpoint : List.of(scenario.source(), scenario.target())) {
+                io.cdctest.env.MatrixOneAccount.ensure(endpoint).ifPresent(a -> {
+                    env.own("account " + a.name(), a);
+                    console.info("  account   " + a.name() + " created on " + endpoint.address() + " for the " + endpoint.role()
+                            + " (dropped at the end)");
+                });
+            }
             io.cdctest.preflight.Doctor.require(scenario);
             pipeline = Pipelines.create(new PipelineContext(scenario, env, runId, options.timeoutScale()));
             Databases databases = setUp(scenario, env, pipeline, runId, phases);
@@ -204,8 +211,11 @@ public final class ScenarioRunner {
             List<TestcaseResult> results = JunitSuiteRunner.run(testcases, executor::run,
                     name -> console.info("[" + (++index[0]) + "/" + total + "] " + name),
                     result -> {
-                        String status = result.status() == Status.PASSED ? console.green("PASSED")
-                                : console.red(result.status().name());
+                        String status = switch (result.status()) {
+                            case PASSED -> console.green("PASSED");
+                            case SKIPPED -> console.yellow("SKIPPED");
+                            default -> console.red(result.status().name());
+                        };
                         console.result(String.format("  %-8s %s %s (%s)", status, result.id(), result.name(),
                                 Console.seconds(result.duration())));
                         if (result.message() != null) {

@@ -74,7 +74,7 @@ final class StepExecutor implements AutoCloseable {
         this.source = databases.source().endpoint().withDatabase(databases.sourceDatabase()).connect();
         this.target = databases.target().endpoint().withDatabase(databases.targetDatabase()).connect();
         long seed = scenario.data() == null ? 42 : scenario.data().seed();
-        this.writer = new SourceWriter(source, databases.sourceDatabase(), seed,
+        this.writer = new SourceWriter(source, databases.source().endpoint().engine(), databases.sourceDatabase(), seed,
                 scenario.data() == null ? java.util.Set.of() : scenario.data().avoid(), log);
         this.log = log;
         this.reportDir = reportDir;
@@ -139,6 +139,11 @@ final class StepExecutor implements AutoCloseable {
     }
 
     TestcaseResult run(TestCase testcase) {
+        Optional<String> elsewhere = notReplicatedHere(testcase.table());
+        if (elsewhere.isPresent()) {
+            return new TestcaseResult(testcase.id(), testcase.name(), testcase.description(), Status.SKIPPED, ExitCode.PASSED,
+                    Duration.ZERO, elsewhere.get(), List.of(), List.of());
+        }
         long start = System.nanoTime();
         List<StepResult> steps = new ArrayList<>();
         List<TableComparison> comparisons = new ArrayList<>();
@@ -179,6 +184,19 @@ final class StepExecutor implements AutoCloseable {
         }
         return new TestcaseResult(testcase.id(), testcase.name(), testcase.description(), status, code,
                 Duration.ofNanos(System.nanoTime() - start), message, List.copyOf(steps), List.copyOf(comparisons));
+    }
+
+    /**
+     * Why a testcase about a generator table cannot run here: the scenario does not replicate that
+     * table (a MatrixOne vector table into a MySQL sink, which has no vector type). Any other table a
+     * testcase names is its own business (a step may create it).
+     */
+    private Optional<String> notReplicatedHere(String table) {
+        if (table == null || databases.tables().stream().anyMatch(table::equalsIgnoreCase)
+                || io.cdctest.generate.TableCatalog.find(table).isEmpty() || scenario.data() == null) {
+            return Optional.empty();
+        }
+        return Optional.of("skipped: this scenario does not replicate the generator table " + table + " (not in data.tables)");
     }
 
     /** As {@link #execute}, but a step that fails because a database of the run died names that database. */

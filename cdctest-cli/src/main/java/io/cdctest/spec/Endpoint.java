@@ -13,10 +13,18 @@ package io.cdctest.spec;
  * @param disposable the database may hold tables cdctest did not create, and the run may write into
  *                 them ({@code disposable: true}); otherwise a target database that holds such
  *                 tables is refused
+ * @param sysUser  MatrixOne: a user of the sys account on this cluster, which creates {@code account}
+ *                 for the run when it does not exist (and drops it afterwards)
+ * @param sysPassword its password (default: {@code password})
  */
 public record Endpoint(String role, Engine engine, Provision provision, String host, int port, String user,
                        Secret password, String database, String account, boolean disposable,
-                       Origin origin) {
+                       String sysUser, Secret sysPassword, Origin origin) {
+
+    /** Whether the endpoint logs into a MatrixOne account other than sys. */
+    public boolean tenant() {
+        return engine == Engine.MATRIXONE && account != null && !account.isBlank() && !account.equalsIgnoreCase("sys");
+    }
 
     public String address() {
         return host + ":" + port;

@@ -148,10 +148,16 @@ public final class ScenarioLoader {
         String database = r.requiredString("database");
         String account = r.string("account", null);
         boolean disposable = r.bool("disposable", false);
+        String sysUser = r.string("sys_user", "root");
+        Secret sysPassword = r.has("sys_password") ? new Secret(r.string("sys_password", "")) : password;
+        if (engine != Engine.MATRIXONE && (r.has("sys_user") || r.has("sys_password"))) {
+            throw r.error(r.has("sys_user") ? "sys_user" : "sys_password", "read only for type: matrixone (a user of the sys "
+                    + "account, which creates the endpoint's account when it is missing)");
+        }
         r.legacy("table", "table-level settings on an endpoint are not used; name tables in flink_cdc.tables or data.tables");
         r.finish();
-        return new Endpoint(role, engine, provision, host, port, user, password, database, account, disposable,
-                r.origin());
+        return new Endpoint(role, engine, provision, host, port, user, password, database, account, disposable, sysUser,
+                sysPassword, r.origin());
     }
 
     private static Provision provision(MapReader r) {
