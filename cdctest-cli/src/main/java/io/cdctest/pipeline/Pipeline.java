@@ -33,6 +33,11 @@ public interface Pipeline extends AutoCloseable {
     enum TargetPreparation {
         /** The target database and tables (the consumer only writes rows). */
         DATABASE_AND_TABLES,
+        /**
+         * The run's own target database only, in utf8mb4: the pipeline creates the tables in it, and they take
+         * its character set rather than the server's default (latin1 on many MySQL and MariaDB servers).
+         */
+        DATABASE,
         /** Nothing: the pipeline creates the target database and tables itself (and drops them). */
         NOTHING
     }

@@ -50,7 +50,8 @@ final class DatabaseSetup {
         String targetDb = pipeline.targetDatabase(sourceDb,
                 ownTarget ? scenario.target().database() + "_" + runId : scenario.target().database());
         List<String> tables = new java.util.ArrayList<>(scenario.tables());
-        boolean prepareTarget = pipeline.targetPreparation() == Pipeline.TargetPreparation.DATABASE_AND_TABLES;
+        Pipeline.TargetPreparation preparation = pipeline.targetPreparation();
+        boolean prepareTarget = preparation == Pipeline.TargetPreparation.DATABASE_AND_TABLES;
         try {
             if (!ownTarget) {
                 refuseForeignTables(target.endpoint(), targetDb);
@@ -69,7 +70,7 @@ final class DatabaseSetup {
                 tables.addAll(discover(source.endpoint(), sourceDb));
             }
             checkSourceTables(source.endpoint().withDatabase(sourceDb), tables);
-            if (ownTarget && prepareTarget) {
+            if (ownTarget && preparation != Pipeline.TargetPreparation.NOTHING) {
                 createDatabase(target, targetDb);
             }
             if (prepareTarget) {
@@ -119,7 +120,7 @@ final class DatabaseSetup {
     private void createDatabase(DatabaseServer server, String database) throws SQLException {
         JdbcEndpoint endpoint = server.endpoint();
         try (Connection c = endpoint.connect(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + Sql.quote(database));
+            st.execute("CREATE DATABASE " + Sql.quote(database) + endpoint.engine().utf8mb4());
         }
         if (!server.ownedByRun()) {
             environment.own("database " + database, () -> dropDatabase(endpoint, database));
@@ -211,7 +212,7 @@ final class DatabaseSetup {
             defs.add("PRIMARY KEY (" + String.join(", ", pk) + ")");
             try (Statement st = t.createStatement()) {
                 st.execute("CREATE TABLE " + Sql.qualified(target.database(), route.sinkTable()) + " (\n  "
-                        + String.join(",\n  ", defs) + "\n)");
+                        + String.join(",\n  ", defs) + "\n)" + target.engine().utf8mb4());
             }
             return true;
         }

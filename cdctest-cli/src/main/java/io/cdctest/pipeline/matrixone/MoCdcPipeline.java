@@ -57,9 +57,10 @@ final class MoCdcPipeline implements Pipeline {
         }
     }
 
+    /** A MySQL sink's tables take the database's character set (matrixone.md §0): cdctest makes it utf8mb4. */
     @Override
     public TargetPreparation targetPreparation() {
-        return TargetPreparation.NOTHING;
+        return mysqlSink ? TargetPreparation.DATABASE : TargetPreparation.NOTHING;
     }
 
     @Override
