@@ -26,6 +26,16 @@ public interface Pipeline extends AutoCloseable {
     /** A component that stopped working, if any: waits fail at once on it instead of timing out. */
     Optional<String> failure();
 
+    /**
+     * The state of the pipeline's task (a CDC task, a CCPR subscription, a Flink job, a platform), for
+     * {@code check_subscription_status} and {@code wait_for_recovery}. By default: failed when a
+     * component stopped working ({@link #failure()}), else running.
+     */
+    default PipelineState state() {
+        Optional<String> failure = failure();
+        return new PipelineState("the pipeline", failure.isPresent() ? "failed" : "running", failure);
+    }
+
     /** How a person reaches the pipeline's components, for --keep-env. */
     List<String> describe();
 

@@ -179,6 +179,13 @@ final class MoCdcPipeline implements Pipeline {
         return source == null ? Optional.empty() : progress().failure();
     }
 
+    /** The task's state for check_subscription_status, judged as check_cdc_status judges it. */
+    @Override
+    public io.cdctest.pipeline.PipelineState state() {
+        CdcProgress p = progress();
+        return new io.cdctest.pipeline.PipelineState("CDC task " + task, p.state(), p.failure());
+    }
+
     @Override
     public List<String> actions() {
         return ACTIONS;
