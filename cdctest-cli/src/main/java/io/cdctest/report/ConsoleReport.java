@@ -33,6 +33,9 @@ public final class ConsoleReport {
         if (r.count(Status.ERROR) > 0) {
             totals.append(", ").append(r.count(Status.ERROR)).append(" errors");
         }
+        if (r.count(Status.SKIPPED) > 0) {
+            totals.append(", ").append(r.count(Status.SKIPPED)).append(" skipped");
+        }
         totals.append(" · run ").append(seconds(r.duration()));
         r.phases().forEach((phase, d) -> totals.append(" · ").append(phase).append(' ').append(seconds(d)));
         lines.add(totals.toString());
@@ -47,7 +50,8 @@ public final class ConsoleReport {
         }
         String meaning = "diff".equals(r.scenarioType())
                 ? (r.exitCode().code() == 0 ? "all tables equal" : r.exitCode().code() == 1 ? "tables differ" : r.exitCode().meaning())
-                : r.exitCode().meaning();
+                : r.exitCode().code() == 0 && r.count(Status.SKIPPED) > 0
+                ? "every testcase that ran passed, " + r.count(Status.SKIPPED) + " skipped" : r.exitCode().meaning();
         lines.add("result: " + meaning + " (exit " + r.exitCode().code() + ")");
         return lines;
     }
