@@ -29,7 +29,7 @@ public final class Charsets {
         if (e == null) {
             return Optional.empty();
         }
-        String detail = Sql.firstLine(e);
+        String detail = Sql.firstLine(e).replaceFirst("^Data truncation: ", "");
         Matcher m = COLUMN.matcher(e.getMessage());
         if (!m.find()) {
             return Optional.of("table " + database + "." + table + " cannot hold the value (its character set): " + detail);
