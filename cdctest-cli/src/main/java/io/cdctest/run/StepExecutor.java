@@ -307,7 +307,7 @@ final class StepExecutor implements AutoCloseable {
 
     /** Inserts generated rows, waits until the target has them, and reports their lag (from the end of the insert). */
     private String measureSyncDelay(Step.MeasureSyncDelay m, List<TableComparison> comparisons) throws SQLException {
-        long rows = writer.insert(m.table(), m.count(), m.count());
+        long rows = writer.insert(m.table(), m.count(), Math.min(m.count(), 1000));
         snapshot(m.table());
         String synced = validateSync(new Step.ValidateSync(m.table(), null, List.of(), m.origin()), timeout(m.timeout()),
                 comparisons);
