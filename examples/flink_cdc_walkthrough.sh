@@ -3,15 +3,15 @@
 #
 #   MariaDB (source, ROW binlog) -> Flink CDC job -> Kafka (KRaft) -> consumer -> MariaDB (target)
 #
-# Needs JDK 17 only. It runs two real pipelines (about 20 s each after the first build; the first
+# Needs JDK 17 only. It runs three real pipelines (about 20 s each after the first build; the first
 # ./cdctest call builds cdctest, which takes a few minutes). Run it from anywhere:
 #
 #   sh examples/flink_cdc_walkthrough.sh            # pauses between steps when run in a terminal
 #   sh examples/flink_cdc_walkthrough.sh </dev/null # runs straight through (CI, logs)
 #   DRY=1 sh examples/flink_cdc_walkthrough.sh      # prints the commands, runs nothing
 #
-# Reports go to reports/walkthrough-<time>-basic and reports/walkthrough-<time>-selftest.
-# It stops on anything unexpected; the self-test step is expected to exit 1.
+# Reports go to reports/walkthrough-<time>-basic, -selftest and -failed.
+# It stops on anything unexpected; the failing run of step 8 is expected to exit 1.
 
 set -eu
 
@@ -22,6 +22,7 @@ DRY=${DRY:-0}
 STAMP=$(date +%Y%m%d-%H%M%S)
 BASIC="reports/walkthrough-$STAMP-basic"
 SELFTEST="reports/walkthrough-$STAMP-selftest"
+FAILED="reports/walkthrough-$STAMP-failed"
 
 say() {
     printf '\n%s\n' "$*"
@@ -136,19 +137,26 @@ fi
 pause
 
 step "7. A failure, caught: the selftest group"
-say "selftest deletes a row and changes a value on the target behind the pipeline's back. Both
-testcases must FAIL: the run exits 1 and names the missing key, the changed column with both
-values and its cause (corrupt), the hop (consumer), and writes fix SQL."
-run_expecting 1 ./cdctest --scenario quickstart --group selftest --report-dir "$SELFTEST"
+say "selftest deletes a row and changes a value on the target behind the pipeline's back. The check
+after each sabotage must FAIL naming what was done (expect_failure in the testcase file): the missing
+key, the changed column with both values and its cause (corrupt), and the hop (consumer). So both
+testcases pass only because cdctest caught it (the 'caught as expected' lines), and each puts back
+what it broke."
+run ./cdctest --scenario quickstart --group selftest --report-dir "$SELFTEST"
 pause
 
-step "8. What the failure left behind"
-say "fix/ holds statements that would make the target equal the source again; junit.xml carries
-each failure's message."
-run ls -l "$SELFTEST" "$SELFTEST/fix"
-show "$SELFTEST/junit.xml" 6
+step "8. A run that fails, and what it leaves behind"
+say "The consumer is told to skip its 250th event: the snapshot testcase must FAIL, the run exits 1
+naming the lost row and the hop that lost it. fix/ holds statements that would make the target equal
+the source again, junit.xml carries the failure's message, replay/command.txt reruns the failing
+testcase the same way."
+run_expecting 1 ./cdctest --scenario quickstart --group snapshot --set flink_cdc.consumer_drop_nth=250 \
+    --set validation.max_wait_time=15 --report-dir "$FAILED"
+run ls -l "$FAILED" "$FAILED/fix"
+show "$FAILED/junit.xml" 6
 say "The fix SQL for the missing row:"
-show "$SELFTEST/fix/fix-cdc_test_base.sql" 5
+show "$FAILED/fix/fix-cdc_test_base.sql" 5
+show "$FAILED/replay/command.txt" 1
 pause
 
 step "9. Next steps"

@@ -74,16 +74,22 @@ public final class ListCommand implements Callable<Integer> {
     static void print(PrintWriter out, CdctestHome home) {
         ConfigFiles files = ConfigFiles.of(home);
         out.println("Scenarios:");
-        out.printf("  %-16s %-14s %s%n", "NAME", "TYPE", "DESCRIPTION");
+        List<String[]> rows = new java.util.ArrayList<>();
         for (Path file : files.scenarioFiles()) {
             String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             try {
                 Scenario s = new ScenarioLoader(Interpolator.system(), Pipelines.types(), w -> { }).load(file, List.of());
-                out.printf("  %-16s %-14s %s%n", name, s.type(), s.description());
+                rows.add(new String[] {name, s.type(), s.description()});
             } catch (CdctestException e) {
-                out.printf("  %-16s %-14s (invalid: %s)%n", name, "?", e.getMessage());
+                rows.add(new String[] {name, "?", "(invalid: " + e.getMessage() + ")"});
             }
         }
+        // columns as wide as their longest value, so long names keep them apart
+        int nameWidth = Math.max(4, rows.stream().mapToInt(r -> r[0].length()).max().orElse(0));
+        int typeWidth = Math.max(4, rows.stream().mapToInt(r -> r[1].length()).max().orElse(0));
+        String format = "  %-" + nameWidth + "s  %-" + typeWidth + "s  %s%n";
+        out.printf(format, "NAME", "TYPE", "DESCRIPTION");
+        rows.forEach(r -> out.printf(format, (Object[]) r));
         out.println();
         out.println("Testcase files:");
         for (Path file : files.testcaseFiles()) {
@@ -92,8 +98,9 @@ public final class ListCommand implements Callable<Integer> {
                 out.println("  " + file.getFileName() + " - " + suite.name()
                         + (suite.description().isEmpty() ? "" : ": " + suite.description()));
                 suite.groups().forEach((group, ids) -> out.println("    group " + group + ": " + String.join(", ", ids)));
+                int idWidth = Math.max(10, suite.testcases().stream().mapToInt(tc -> tc.id().length()).max().orElse(0));
                 for (TestCase tc : suite.testcases()) {
-                    out.printf("      %-10s %s%n", tc.id(), tc.name());
+                    out.printf("      %-" + idWidth + "s %s%n", tc.id(), tc.name());
                 }
             } catch (CdctestException e) {
                 out.println("  " + file.getFileName() + " (invalid: " + e.getMessage() + ")");

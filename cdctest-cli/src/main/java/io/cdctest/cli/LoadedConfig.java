@@ -50,9 +50,13 @@ record LoadedConfig(Scenario scenario, TestSuite suite, String group, List<TestC
 
     /**
      * A step that names a table the scenario does not list is allowed (database-level replication
-     * carries tables created during the run), but is often a typo: say so.
+     * carries tables created during the run), but is often a typo: say so. A scenario that lists no
+     * table replicates every table of its source database, found at run time: nothing to say then.
      */
     private static void checkTables(Scenario scenario, List<TestCase> testcases, Consumer<String> warnings) {
+        if (scenario.tables().isEmpty()) {
+            return;
+        }
         for (TestCase tc : testcases) {
             for (Step step : tc.steps()) {
                 String table = step instanceof Step.ValidateSync v ? v.table() : null;

@@ -17,6 +17,11 @@ public final class RunFlags {
             description = "Print every statement the pipeline would run, connect to nothing (same as: cdctest plan).")
     boolean dryRun;
 
+    @Option(names = "--shuffle", arity = "0..1", fallbackValue = "random", paramLabel = "<seed>",
+            description = "Run the selected testcases in a shuffled order (from <seed>; without one, a random seed, "
+                    + "printed): no outcome may depend on which testcases ran before.")
+    String shuffle;
+
     @Option(names = "--keep-env",
             description = "Leave the environment up after the testcases, print how to reach it, tear down on Ctrl-C.")
     boolean keepEnv;

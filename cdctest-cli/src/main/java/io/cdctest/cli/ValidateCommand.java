@@ -60,7 +60,8 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println(s.file() + ": valid scenario " + s.name() + " (" + s.type() + ": "
                 + Pipelines.factory(s.type()).description() + ")");
         out.println("  source: " + endpoint(s.source()) + "; target: " + endpoint(s.target()));
-        out.println("  tables: " + String.join(", ", s.tables()));
+        out.println("  tables: " + (s.tables().isEmpty() && s.mappings().isEmpty()
+                ? "every table of the source database (found when the run starts)" : String.join(", ", s.tables())));
         out.println(config.suite().file() + ": valid, " + config.testcases().size() + " testcases selected"
                 + (config.group() == null ? "" : " (group " + config.group() + ")"));
         return 0;

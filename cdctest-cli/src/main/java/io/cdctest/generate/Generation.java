@@ -79,7 +79,7 @@ public final class Generation {
                 options.tables().forEach(t -> createIndexes(st, t));
                 return List.of();
             }
-            st.execute("CREATE DATABASE IF NOT EXISTS " + Sql.quote(database));
+            st.execute("CREATE DATABASE IF NOT EXISTS " + Sql.quote(database) + engine.utf8mb4());
             for (TableDef t : existing) {
                 st.execute("DROP TABLE " + Sql.qualified(database, t.name()));
             }

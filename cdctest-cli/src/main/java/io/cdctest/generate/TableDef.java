@@ -31,7 +31,7 @@ public record TableDef(String name, String group, List<ColumnDef> columns, List<
         parts.add("  PRIMARY KEY (" + String.join(", ", primaryKey.stream().map(Sql::quote).toList()) + ")");
         indexes.forEach(i -> parts.add("  " + i));
         return "CREATE TABLE " + Sql.qualified(database, name) + " (\n" + String.join(",\n", parts) + "\n)"
-                + (partitioning.isEmpty() ? "" : "\n" + partitioning);
+                + engine.utf8mb4() + (partitioning.isEmpty() ? "" : "\n" + partitioning);
     }
 
     public List<String> deferredIndexSql(String database, Engine engine) {

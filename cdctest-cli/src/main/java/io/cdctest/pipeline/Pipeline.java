@@ -26,6 +26,16 @@ public interface Pipeline extends AutoCloseable {
     /** A component that stopped working, if any: waits fail at once on it instead of timing out. */
     Optional<String> failure();
 
+    /**
+     * The state of the pipeline's task (a CDC task, a CCPR subscription, a Flink job, a platform), for
+     * {@code check_subscription_status} and {@code wait_for_recovery}. By default: failed when a
+     * component stopped working ({@link #failure()}), else running.
+     */
+    default PipelineState state() {
+        Optional<String> failure = failure();
+        return new PipelineState("the pipeline", failure.isPresent() ? "failed" : "running", failure);
+    }
+
     /** How a person reaches the pipeline's components, for --keep-env. */
     List<String> describe();
 
@@ -34,8 +44,8 @@ public interface Pipeline extends AutoCloseable {
         /** The target database and tables (the consumer only writes rows). */
         DATABASE_AND_TABLES,
         /**
-         * The target database only (utf8mb4, whatever the server's default): the pipeline creates the
-         * tables in it (a MatrixOne CDC sink), and they take its character set.
+         * The run's own target database only, in utf8mb4: the pipeline creates the tables in it, and they take
+         * its character set rather than the server's default (latin1 on many MySQL and MariaDB servers).
          */
         DATABASE,
         /** Nothing: the pipeline creates the target database and tables itself (and drops them). */

@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * The preflight of a scenario ({@code cdctest doctor}, and the first thing every run does): the
- * Java version, each given endpoint reachable and its login accepted, source and target in the
+ * Java version, the directories the pipeline needs on this machine, each given endpoint reachable and its login accepted, source and target in the
  * same time zone, fixed ports of embedded servers free, Docker for containers, and what the
  * pipeline itself needs (asked of its factory: a CDC source's binary log and privileges, a
  * MatrixOne version and PITR, a Kafka cluster). Each check says what to change when it fails.
@@ -38,6 +38,10 @@ public final class Doctor {
         int java = Runtime.version().feature();
         checks.add(java >= 17 ? Check.pass("java", "Java " + Runtime.version())
                 : Check.fail("java", "Java " + Runtime.version(), "install JDK 17 or newer"));
+        for (io.cdctest.spec.LocalPath path : scenario.localPaths()) {
+            checks.add(path.exists() ? Check.pass("paths", path.key() + ": " + path.path())
+                    : Check.fail("paths", path.missing(), "create or check out the directory there, or correct " + path.key()));
+        }
         List<String> zones = new ArrayList<>();
         for (Endpoint endpoint : List.of(scenario.source(), scenario.target())) {
             switch (endpoint.provision()) {

@@ -44,7 +44,8 @@ public final class ConsoleReport {
         }
         String meaning = "diff".equals(r.scenarioType())
                 ? (r.exitCode().code() == 0 ? "all tables equal" : r.exitCode().code() == 1 ? "tables differ" : r.exitCode().meaning())
-                : r.exitCode().meaning();
+                : r.exitCode().code() == 0 && r.count(Status.SKIPPED) > 0
+                ? "every testcase that ran passed, " + r.count(Status.SKIPPED) + " skipped" : r.exitCode().meaning();
         lines.add("result: " + meaning + " (exit " + r.exitCode().code() + ")");
         return lines;
     }

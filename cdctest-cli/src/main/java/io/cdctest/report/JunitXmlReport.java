@@ -76,6 +76,9 @@ public final class JunitXmlReport {
                     xml.writeAttribute("message", firstLine(t.message()));
                     xml.writeCharacters(t.message());
                     xml.writeEndElement();
+                } else if (t.status() == Status.SKIPPED) {
+                    xml.writeEmptyElement("skipped");
+                    xml.writeAttribute("message", firstLine(t.message()));
                 }
                 xml.writeStartElement("system-out");
                 StringBuilder steps = new StringBuilder();

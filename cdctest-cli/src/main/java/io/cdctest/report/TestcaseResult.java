@@ -9,7 +9,7 @@ import java.util.List;
  * One testcase's outcome.
  *
  * @param exitCode    what the outcome means for the run's exit code
- * @param message     why it failed (null when passed)
+ * @param message     why it failed, or why it was skipped (null when passed)
  * @param comparisons the last comparison of each table checked by its validate_sync steps
  */
 public record TestcaseResult(String id, String name, String description, Status status, ExitCode exitCode,

@@ -50,8 +50,8 @@ final class DatabaseSetup {
         String targetDb = pipeline.targetDatabase(sourceDb,
                 ownTarget ? scenario.target().database() + "_" + runId : scenario.target().database());
         List<String> tables = new java.util.ArrayList<>(scenario.tables());
-        boolean prepareTarget = pipeline.targetPreparation() == Pipeline.TargetPreparation.DATABASE_AND_TABLES;
-        boolean prepareDatabase = pipeline.targetPreparation() != Pipeline.TargetPreparation.NOTHING;
+        Pipeline.TargetPreparation preparation = pipeline.targetPreparation();
+        boolean prepareTarget = preparation == Pipeline.TargetPreparation.DATABASE_AND_TABLES;
         try {
             if (!ownTarget) {
                 refuseForeignTables(target.endpoint(), targetDb);
@@ -70,7 +70,7 @@ final class DatabaseSetup {
                 tables.addAll(discover(source.endpoint(), sourceDb));
             }
             checkSourceTables(source.endpoint().withDatabase(sourceDb), tables);
-            if (ownTarget && prepareDatabase) {
+            if (ownTarget && preparation != Pipeline.TargetPreparation.NOTHING) {
                 createDatabase(target, targetDb);
             }
             if (prepareTarget) {
@@ -120,9 +120,7 @@ final class DatabaseSetup {
     private void createDatabase(DatabaseServer server, String database) throws SQLException {
         JdbcEndpoint endpoint = server.endpoint();
         try (Connection c = endpoint.connect(); Statement st = c.createStatement()) {
-            // utf8mb4 whatever the server's default (latin1 on MySQL 5.7): tables created in it take it
-            st.execute("CREATE DATABASE " + Sql.quote(database)
-                    + (endpoint.engine().catalogTables() ? " CHARACTER SET utf8mb4" : ""));
+            st.execute("CREATE DATABASE " + Sql.quote(database) + endpoint.engine().utf8mb4());
         }
         if (!server.ownedByRun()) {
             environment.own("database " + database, () -> dropDatabase(endpoint, database));
@@ -214,7 +212,7 @@ final class DatabaseSetup {
             defs.add("PRIMARY KEY (" + String.join(", ", pk) + ")");
             try (Statement st = t.createStatement()) {
                 st.execute("CREATE TABLE " + Sql.qualified(target.database(), route.sinkTable()) + " (\n  "
-                        + String.join(",\n  ", defs) + "\n)");
+                        + String.join(",\n  ", defs) + "\n)" + target.engine().utf8mb4());
             }
             return true;
         }

@@ -36,12 +36,21 @@ final class FaultRunner implements AutoCloseable {
         this.databases = databases;
     }
 
+    /**
+     * Why this run cannot break the component, if it cannot: which components there are depends on the
+     * pipeline and on how the run is provisioned, which a testcase file shared by scenarios cannot know.
+     */
+    Optional<String> unavailable(String component) {
+        return find(component).isPresent() ? Optional.empty() : Optional.of("the " + component + " of this run cannot be "
+                + "broken on purpose (embedded databases, an embedded Kafka, and the producer and consumer of a flink_cdc "
+                + "pipeline can)");
+    }
+
     /** Runs the step; returns what it did. */
     String run(Step.Fault f) {
         String what = f.component();
         Restartable target = find(what).orElseThrow(() -> new CdctestException(ExitCode.CONFIG,
-                "fault: the " + what + " of this run cannot be broken on purpose (embedded databases, an embedded Kafka, "
-                + "and the producer and consumer of a flink_cdc pipeline can)"));
+                "fault: " + unavailable(what).orElseThrow()));
         long start = System.nanoTime();
         switch (f.kind()) {
             case KILL -> {

@@ -39,6 +39,10 @@ public final class PlanPrinter {
             lines.add("-- cdctest creates " + sourceDb + " on the source and loads " + scenario.data().rows() + " rows per table "
                     + "(seed " + scenario.data().seed() + ")");
         }
+        if (pipeline.targetPreparation() == Pipeline.TargetPreparation.DATABASE && !targetDb.equals(scenario.target().database())) {
+            lines.add("-- cdctest creates the target database: CREATE DATABASE " + io.cdctest.sql.Sql.quote(targetDb)
+                    + scenario.target().engine().utf8mb4() + " (the pipeline creates its tables there)");
+        }
         List<String> statements = pipeline.plan(databases);
         if (statements.isEmpty()) {
             lines.add("-- " + scenario.type() + " runs no SQL of its own on the databases; it starts Kafka, the producer and "

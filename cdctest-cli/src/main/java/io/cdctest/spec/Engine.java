@@ -61,6 +61,15 @@ public enum Engine {
         return catalogTables;
     }
 
+    /**
+     * What cdctest adds to the databases and tables it creates so they hold every Unicode character:
+     * MySQL, MariaDB and TiDB give them the server's default character set, which may be latin1 (MySQL 5.7,
+     * a MariaDB without configuration) or utf8mb3; MatrixOne, StarRocks and Doris know utf8mb4 only.
+     */
+    public String utf8mb4() {
+        return this == MYSQL || this == MARIADB || this == TIDB ? " CHARACTER SET utf8mb4" : "";
+    }
+
     public static Optional<Engine> byId(String id) {
         String wanted = id.toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(e -> e.id.equals(wanted)).findFirst();

@@ -10,10 +10,12 @@ import java.util.List;
  * @param cdcConfig       the {@code cdc_config:} block read by MatrixOne pipelines
  * @param custom          the {@code custom:} block of the generic adapter (null for other pipelines)
  * @param metrics         the pipeline's Prometheus endpoint and the series that mean lag or progress (null: none)
+ * @param localPaths      directories only the machine that runs the pipeline needs (checked by the preflight)
  */
 public record Scenario(Path file, String name, String type, String description, String defaultTestcase,
                        Endpoint source, Endpoint target, KafkaSpec kafka, FlinkCdcSpec flinkCdc, DataSpec data,
-                       CdcConfig cdcConfig, ValidationSpec validation, CustomSpec custom, MetricsSpec metrics) {
+                       CdcConfig cdcConfig, ValidationSpec validation, CustomSpec custom, MetricsSpec metrics,
+                       List<LocalPath> localPaths) {
 
     /** The tables this scenario replicates: the captured tables, else the generated ones. */
     public List<String> tables() {

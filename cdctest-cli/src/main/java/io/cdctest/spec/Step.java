@@ -101,6 +101,58 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * Waits up to {@code timeout} for the pipeline's task (a CDC task, a CCPR subscription, a Flink
+     * job, a platform) to be in the {@code expected} state; running also means without an error.
+     */
+    record CheckState(TaskState expected, Duration timeout, Origin origin) implements Step {
+        public String action() {
+            return "check_subscription_status";
+        }
+    }
+
+    /**
+     * Inserts {@code count} generated rows into a table, waits (up to {@code timeout}, null: the
+     * scenario's max_wait_time) until the target has them, and reports their replication lag.
+     */
+    record MeasureSyncDelay(String table, int count, Duration timeout, Origin origin) implements Step {
+        public String action() {
+            return "measure_sync_delay";
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} (null: the scenario's max_wait_time) until the pipeline is healthy
+     * again and the table (every table when null) is in sync: a broken pipeline is waited for, not failed on.
+     */
+    record WaitForRecovery(String table, Duration timeout, Origin origin) implements Step {
+        public String action() {
+            return "wait_for_recovery";
+        }
+    }
+
+    /** A network fault between the pipeline's parts: cdctest cannot make one yet, so a run that reaches it fails it. */
+    record NetworkIssue(Origin origin) implements Step {
+        public String action() {
+            return "simulate_network_issue";
+        }
+    }
+
+    /**
+     * A step that must fail (a self-test that plants a fault): passes only when {@code step} fails as a
+     * testcase does (not for an environment or configuration error) with a message containing every
+     * one of {@code texts}; fails when the step passes or its message lacks one.
+     */
+    record ExpectFailure(Step step, List<String> texts) implements Step {
+        public String action() {
+            return step.action();
+        }
+
+        public Origin origin() {
+            return step.origin();
+        }
+    }
+
     /** Checks that a pipeline component is up and working. */
     record CheckStatus(Component component, Origin origin) implements Step {
         public String action() {

@@ -75,7 +75,11 @@ public final class SourceWriter {
     public long insert(String table, long count, int batchSize) throws SQLException {
         RowSource rows = rows(table);
         long first = Math.max(rows.table().firstRowAbove(maxLeadingKey(rows.table())), nextRow(rows.table()));
-        DataLoader.insert(connection, database, rows, first, count, batchSize);
+        try {
+            DataLoader.insert(connection, database, rows, first, count, batchSize);
+        } catch (SQLException e) {
+            throw explained(table, e);
+        }
         nextRow.put(rows.table().name(), first + count);
         log.add(new WriteLog.Write(Instant.now(), table, "insert", count, null));
         return count;
@@ -90,14 +94,19 @@ public final class SourceWriter {
         List<String> columns = rows.updatable().stream().map(c -> c.name()).toList();
         sql.append(String.join(", ", columns.stream().map(c -> Sql.quote(c) + " = ?").toList()));
         sql.append(" WHERE ").append(keyCondition(rows.table()));
-        long changed = inTransaction(sql.toString(), keys, (ps, key) -> {
-            Object[] values = rows.update(java.util.Arrays.hashCode(key), version);
-            int p = 1;
-            for (Object v : values) {
-                ps.setObject(p++, v);
-            }
-            bindKey(ps, p, key);
-        });
+        long changed;
+        try {
+            changed = inTransaction(sql.toString(), keys, (ps, key) -> {
+                Object[] values = rows.update(java.util.Arrays.hashCode(key), version);
+                int p = 1;
+                for (Object v : values) {
+                    ps.setObject(p++, v);
+                }
+                bindKey(ps, p, key);
+            });
+        } catch (SQLException e) {
+            throw explained(table, e);
+        }
         log.add(new WriteLog.Write(Instant.now(), table, "update", changed, null));
         return changed;
     }
@@ -113,6 +122,12 @@ public final class SourceWriter {
         });
         log.add(new WriteLog.Write(Instant.now(), table, "delete", changed, null));
         return changed;
+    }
+
+    /** A generated value the table's character set cannot hold, said in one line naming table, column and charset. */
+    private SQLException explained(String table, SQLException e) {
+        return io.cdctest.sql.Charsets.explain(connection, database, table, e)
+                .map(m -> new SQLException("source " + m, e.getSQLState(), e.getErrorCode(), e)).orElse(e);
     }
 
     private interface Binder {

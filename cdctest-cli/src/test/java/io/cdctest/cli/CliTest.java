@@ -155,4 +155,52 @@ class CliTest {
         CliRunner bad = CliRunner.run("list", "--output", "yaml");
         assertThat(bad.exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void listKeepsItsColumnsForNamesLongerThanUsual() {
+        java.util.List<String> rows = CliRunner.run("list").out().lines().dropWhile(l -> !l.equals("Scenarios:")).skip(1)
+                .takeWhile(l -> !l.isBlank()).toList();
+        int typeColumn = rows.get(0).indexOf("TYPE");
+        assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("  flink_cdc_filters "));
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.charAt(typeColumn - 1)).as(r).isEqualTo(' ');
+            assertThat(r.charAt(typeColumn)).as(r).isNotEqualTo(' ');
+            assertThat(r.substring(2, typeColumn)).as(r).matches("\\S+ {2,}");
+        });
+    }
+
+    @Test
+    void aScriptDirectoryMissingHereIsAWarningToValidateAndStopsARunWithExitThree(@TempDir Path dir) throws Exception {
+        Path scenario = dir.resolve("scripts.yaml");
+        Files.writeString(scenario, """
+                scenario_type: flink_cdc
+                source: {type: mariadb, provision: embedded, database: s}
+                target: {type: mariadb, provision: embedded, database: t}
+                flink_cdc:
+                  tables: [cdc_test_base, cdc_test_composite_pk]
+                  path: ../no-such-flink-cdc
+                data: {rows: 10}
+                """);
+        CliRunner validate = CliRunner.run("validate", "--scenario", scenario.toString(), "--testcase", "quickstart_tests.yaml");
+        assertThat(validate.exitCode()).as(validate.err()).isZero();
+        assertThat(validate.err().strip()).isEqualTo("cdctest: warning: " + scenario + ":6: flink_cdc.path: no such directory "
+                + "here: " + dir.getParent().resolve("no-such-flink-cdc") + "; a run needs it on the machine that runs the pipeline");
+
+        CliRunner run = CliRunner.run("run", "--scenario", scenario.toString(), "--testcase", "quickstart_tests.yaml",
+                "--group", "basic", "--report-dir", dir.resolve("reports").toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat((run.out() + run.err()).lines().filter(l -> l.contains("no such directory:"))).singleElement()
+                .isEqualTo("setup failed: preflight: paths: flink_cdc.path: no such directory: " + dir.getParent().resolve(
+                        "no-such-flink-cdc") + " (" + scenario + ":6) (fix: create or check out the directory there, or "
+                        + "correct flink_cdc.path)");
+        assertThat(run.out()).contains("result: environment");
+        assertThat(run.err()).as("nothing started").doesNotContain("ready in");
+    }
+
+    @Test
+    void shuffleNeedsANumberForItsSeed() {
+        CliRunner bad = CliRunner.run("run", "--scenario", "quickstart", "--shuffle=soon");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("cdctest: --shuffle: expected a number (the seed), got 'soon'");
+    }
 }

@@ -59,6 +59,28 @@ class CustomPipelineIT {
         QuickstartIT.assertNoChildProcesses();
     }
 
+    /**
+     * The quickstart's file (the example's default) holds faults on the producer, which the platform
+     * runs and cdctest cannot break: that testcase is skipped, saying why, before it changes anything;
+     * a database fault runs.
+     */
+    @Test
+    void aFaultOnAComponentThePlatformRunsIsSkippedSayingWhy(@TempDir Path reports) throws Exception {
+        CliRunner run = CliRunner.run("--scenario", "custom_example", "--group", "faults", "--id", "QS070,QS075",
+                "--report-dir", reports.toString(), "--set", "data.rows=200");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("2 testcases: 1 passed, 0 failed, 1 skipped", "PASSED   QS075")
+                .containsPattern("SKIPPED +QS070")
+                .contains("skipped: step 2 (fault, ", "): the producer of this run cannot be broken on purpose");
+        assertThat(Files.readString(reports.resolve("junit.xml"))).contains("skipped=\"1\"",
+                "<skipped message=\"skipped: step 2 (fault, ");
+        JsonNode skipped = JSON.readTree(reports.resolve("summary.json").toFile()).path("testcases").get(0);
+        assertThat(skipped.path("status").asText()).isEqualTo("SKIPPED");
+        assertThat(skipped.path("steps").get(0).path("status").asText()).as("nothing ran").isEqualTo("SKIPPED");
+        QuickstartIT.assertNoChildProcesses();
+    }
+
     @Test
     void aFailedStatusWhileAStepWaitsEndsItWithThePlatformsMessage(@TempDir Path reports) {
         long start = System.nanoTime();

@@ -209,6 +209,24 @@ final class CustomPipeline implements Pipeline {
                 : String.join("; ", parts));
     }
 
+    /** The platform's state: its status hook's value (running, starting, or the platform's own word), failed on a failure. */
+    @Override
+    public io.cdctest.pipeline.PipelineState state() {
+        String subject = "the platform";
+        Optional<String> failure = failure();
+        if (failure.isPresent() || status == null || closing) {
+            return new io.cdctest.pipeline.PipelineState(subject, failure.isPresent() ? "failed" : "running", failure);
+        }
+        PlatformStatus.State state = status.current();
+        String word = switch (state.kind()) {
+            case RUNNING -> "running";
+            case STARTING -> "starting ('" + state.value() + "')";
+            case UNANSWERED -> "unanswered (" + state.value() + ")";
+            default -> state.value();
+        };
+        return new io.cdctest.pipeline.PipelineState(subject, word, Optional.empty());
+    }
+
     @Override
     public List<String> actions() {
         return List.of("check_cdc_status");

@@ -271,6 +271,26 @@ final class FlinkCdcPipeline implements Pipeline {
         return Optional.empty();
     }
 
+    /**
+     * The task is the producer's Flink job with the consumer and Kafka behind it: failed when one of
+     * them stopped working, running when all three run, else waiting (one is down or paused on purpose).
+     */
+    @Override
+    public io.cdctest.pipeline.PipelineState state() {
+        String subject = "the Flink CDC pipeline (producer job, Kafka, consumer)";
+        Optional<String> failure = failure();
+        if (failure.isPresent()) {
+            return new io.cdctest.pipeline.PipelineState(subject, "failed", failure);
+        }
+        for (Component component : List.of(Component.PRODUCER, Component.KAFKA, Component.CONSUMER)) {
+            ComponentStatus status = status(component);
+            if (!status.healthy()) {
+                return new io.cdctest.pipeline.PipelineState(subject, "waiting (" + status.detail() + ")", Optional.empty());
+            }
+        }
+        return new io.cdctest.pipeline.PipelineState(subject, "running", Optional.empty());
+    }
+
     @Override
     public List<String> describe() {
         List<String> lines = new ArrayList<>();

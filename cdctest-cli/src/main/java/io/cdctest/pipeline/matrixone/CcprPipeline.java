@@ -207,6 +207,13 @@ final class CcprPipeline implements Pipeline {
         return downstream == null || taskId == null ? Optional.empty() : progress().failure();
     }
 
+    /** The subscription's state for check_subscription_status, judged as check_cdc_status judges it. */
+    @Override
+    public io.cdctest.pipeline.PipelineState state() {
+        CcprProgress p = progress();
+        return new io.cdctest.pipeline.PipelineState("CCPR subscription " + taskId, p.stateName(), p.failure());
+    }
+
     @Override
     public List<String> actions() {
         return ACTIONS;

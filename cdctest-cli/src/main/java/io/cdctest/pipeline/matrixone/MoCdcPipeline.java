@@ -63,6 +63,10 @@ final class MoCdcPipeline implements Pipeline {
         }
     }
 
+    /**
+     * The sink creates the tables; they take the database's character set, which cdctest makes utf8mb4
+     * (a MySQL sink's default may be latin1: matrixone.md §0).
+     */
     @Override
     public TargetPreparation targetPreparation() {
         return TargetPreparation.DATABASE;
@@ -252,6 +256,13 @@ final class MoCdcPipeline implements Pipeline {
         return stopped.isEmpty() ? Optional.empty() : Optional.of("MatrixOne stopped replicating " + String.join(", ", stopped)
                 + " on a non-retryable error (mo_cdc_table_non_retryable_error at " + metrics.url() + "); its message is "
                 + "not in mo_cdc_watermark (MatrixOne loses messages over 256 characters there): see the MatrixOne log");
+    }
+
+    /** The task's state for check_subscription_status, judged as check_cdc_status judges it. */
+    @Override
+    public io.cdctest.pipeline.PipelineState state() {
+        CdcProgress p = progress();
+        return new io.cdctest.pipeline.PipelineState("CDC task " + task, p.state(), failure());
     }
 
     @Override

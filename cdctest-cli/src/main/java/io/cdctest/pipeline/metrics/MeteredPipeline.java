@@ -65,6 +65,11 @@ public final class MeteredPipeline implements Pipeline {
     }
 
     @Override
+    public io.cdctest.pipeline.PipelineState state() {
+        return pipeline.state();
+    }
+
+    @Override
     public List<String> describe() {
         List<String> lines = new java.util.ArrayList<>(pipeline.describe());
         lines.add("metrics: " + recorder.result().endpoint());

@@ -25,6 +25,9 @@ public class CdcTestcases {
             if (result.status() == Status.ERROR) {
                 throw new IllegalStateException(result.message());
             }
+            if (result.status() == Status.SKIPPED) {
+                throw new org.opentest4j.TestAbortedException(result.message());
+            }
         }));
     }
 

@@ -325,6 +325,11 @@ final class MapReader {
         return out;
     }
 
+    /** A warning about a key's value: one line naming file, line and key. */
+    void warn(String key, String note) {
+        warnings.accept(originOf(key) + ": " + name(key) + ": " + note);
+    }
+
     /** A key of the earlier tool that this model does not use: accepted, with a warning. */
     void legacy(String key, String note) {
         if (map.entries().containsKey(key)) {

@@ -8,6 +8,7 @@ import io.cdctest.spec.Endpoint;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.FlinkCdcSpec;
 import io.cdctest.spec.KafkaSpec;
+import io.cdctest.spec.LocalPath;
 import io.cdctest.spec.MetricsSpec;
 import io.cdctest.spec.Provision;
 import io.cdctest.spec.Scenario;
@@ -56,10 +57,11 @@ public final class ScenarioLoader {
         String description = r.string("description", "");
         String testcase = r.string("testcase", null);
 
+        List<LocalPath> localPaths = new java.util.ArrayList<>();
         Endpoint source = endpoint(r, "source");
         Endpoint target = endpoint(r, "target");
         String jobManager = r.map("flink").map(ScenarioLoader::jobManager).orElse(null);
-        FlinkCdcSpec flinkCdc = r.map("flink_cdc").map(f -> flinkCdc(f, file, jobManager)).orElse(null);
+        FlinkCdcSpec flinkCdc = r.map("flink_cdc").map(f -> flinkCdc(f, file, jobManager, localPaths)).orElse(null);
         if (jobManager != null && flinkCdc == null) {
             throw r.error("flink", "a Flink cluster is used only by the flink_cdc pipeline, and this scenario has no flink_cdc block");
         }
@@ -67,7 +69,7 @@ public final class ScenarioLoader {
         if (custom != null && flinkCdc != null) {
             throw r.error("flink_cdc", "read only by scenario_type flink_cdc; the generic pipeline names its tables in custom.tables");
         }
-        KafkaSpec kafka = kafka(r, flinkCdc, file);
+        KafkaSpec kafka = kafka(r, flinkCdc, file, localPaths);
         List<String> captured = flinkCdc != null ? flinkCdc.tables() : custom != null ? custom.tables() : null;
         DataSpec data = r.map("data").map(d -> data(d, captured, file)).orElse(null);
         CdcConfig cdcConfig = r.map("cdc_config").map(this::cdcConfig).orElse(CdcConfig.DEFAULT);
@@ -76,7 +78,7 @@ public final class ScenarioLoader {
         r.finish();
         tablesCanBeMade(r, type, source, target, custom, data);
         return new Scenario(file, name, type, description, testcase, source, target, kafka, flinkCdc, data,
-                cdcConfig, validation, custom, metrics);
+                cdcConfig, validation, custom, metrics, List.copyOf(localPaths));
     }
 
     /**
@@ -168,7 +170,7 @@ public final class ScenarioLoader {
                 + "testcontainers" + (kafka ? ", compose" : "") + ")"));
     }
 
-    private KafkaSpec kafka(MapReader parent, FlinkCdcSpec flinkCdc, Path scenarioFile) {
+    private KafkaSpec kafka(MapReader parent, FlinkCdcSpec flinkCdc, Path scenarioFile, List<LocalPath> localPaths) {
         boolean stop = flinkCdc != null && flinkCdc.stopKafkaOnTeardown();
         return parent.map("kafka").map(r -> {
             Provision provision = provision(r);
@@ -177,7 +179,7 @@ public final class ScenarioLoader {
                 throw r.missing("bootstrap_servers");
             }
             int partitions = r.positiveInteger("partitions", 1);
-            Path composeDir = r.string("compose_dir").map(d -> scriptDir(r, "compose_dir", scenarioFile, d))
+            Path composeDir = r.string("compose_dir").map(d -> scriptDir(r, "compose_dir", scenarioFile, d, localPaths))
                     .orElse(flinkCdc == null ? null : flinkCdc.path());
             r.finish();
             if (provision == Provision.COMPOSE && composeDir == null) {
@@ -209,8 +211,8 @@ public final class ScenarioLoader {
         return url;
     }
 
-    private FlinkCdcSpec flinkCdc(MapReader r, Path scenarioFile, String jobManager) {
-        Path path = r.string("path").map(p -> scriptDir(r, "path", scenarioFile, p)).orElse(null);
+    private FlinkCdcSpec flinkCdc(MapReader r, Path scenarioFile, String jobManager, List<LocalPath> localPaths) {
+        Path path = r.string("path").map(p -> scriptDir(r, "path", scenarioFile, p, localPaths)).orElse(null);
         String producer = r.string("producer_command", path == null ? null : LEGACY_PRODUCER);
         String consumer = r.string("consumer_command", path == null ? null : LEGACY_CONSUMER);
         Duration grace = r.duration("startup_grace", Duration.ofSeconds(5));
@@ -300,16 +302,22 @@ public final class ScenarioLoader {
         return new FlinkCdcSpec.Route(source, sink, dbColumn, tableColumn, m.origin());
     }
 
-    /** {@code flink_cdc.path}: {@code ~} is the home directory; a relative path is relative to the scenario file. */
-    private static Path scriptDir(MapReader r, String key, Path scenarioFile, String text) {
+    /**
+     * {@code flink_cdc.path}, {@code kafka.compose_dir}: {@code ~} is the home directory; a relative path is
+     * relative to the scenario file. Only the machine that runs the pipeline needs it: missing here, it is a
+     * warning (the run's preflight fails on it).
+     */
+    private static Path scriptDir(MapReader r, String key, Path scenarioFile, String text, List<LocalPath> localPaths) {
         String expanded = text.startsWith("~/") ? System.getProperty("user.home") + text.substring(1) : text;
         Path dir = Path.of(expanded);
         if (!dir.isAbsolute()) {
             dir = scenarioFile.toAbsolutePath().getParent().resolve(dir).normalize();
         }
-        if (!java.nio.file.Files.isDirectory(dir)) {
-            throw r.error(key, "no such directory: " + dir);
+        LocalPath local = new LocalPath(r.path() + "." + key, dir, r.originOf(key));
+        if (!local.exists()) {
+            r.warn(key, "no such directory here: " + dir + "; a run needs it on the machine that runs the pipeline");
         }
+        localPaths.add(local);
         return dir;
     }
 
@@ -382,6 +390,8 @@ public final class ScenarioLoader {
         r.legacy("tables", "not used: the replicated tables are data.tables (or flink_cdc.tables)");
         r.legacy("batch_size", "not used by MatrixOne's CREATE CDC");
         r.legacy("network_compression", "not used");
+        r.legacy("type_mapping", "not used: MatrixOne's sink creates the target tables with its own types, and "
+                + "validate_sync compares values after type normalisation (CONFIGURATION.md#type-normalisation)");
         String level = r.string("level", null);
         String syncLevel = r.string("sync_level", null);
         if (level == null) {

@@ -5,6 +5,7 @@ import io.cdctest.spec.Component;
 import io.cdctest.spec.Side;
 import io.cdctest.spec.Step;
 import io.cdctest.spec.Step.Dml;
+import io.cdctest.spec.TaskState;
 import io.cdctest.spec.TestCase;
 import io.cdctest.spec.TestSuite;
 import io.cdctest.spec.load.YNode.YMap;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -22,7 +24,11 @@ public final class TestSuiteLoader {
     /** Every action a step may name. */
     public static final Set<String> ACTIONS = new LinkedHashSet<>(List.of("validate_sync", "insert", "update",
             "delete", "bulk_insert", "sql", "validate_index_query", "check_producer_status", "check_consumer_status",
-            "check_kafka_status", "pause_cdc", "resume_cdc", "restart_cdc", "check_cdc_status", "fault", "workload"));
+            "check_kafka_status", "pause_cdc", "resume_cdc", "restart_cdc", "check_cdc_status", "fault", "workload",
+            "check_subscription_status", "measure_sync_delay", "wait_for_recovery", "simulate_network_issue"));
+
+    /** How long check_subscription_status waits for the expected state when its step gives no timeout. */
+    static final Duration STATE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Interpolator interpolator;
     private final Consumer<String> warnings;
@@ -89,13 +95,14 @@ public final class TestSuiteLoader {
         r.string("description");
         r.string("name");
         String table = r.string("table", testcaseTable);
+        List<String> mustFail = expectedFailure(r, action);
         Step step = switch (action) {
             case "validate_sync" -> new Step.ValidateSync(table, timeout(r), expectedCauses(r), r.origin());
             case "insert" -> dml(r, Dml.Kind.INSERT, table);
             case "update" -> dml(r, Dml.Kind.UPDATE, table);
             case "delete" -> dml(r, Dml.Kind.DELETE, table);
             case "bulk_insert" -> {
-                requireTable(r, table, action);
+                requireTable(r, table, action + " without sql");
                 int count = r.positiveInteger("count", 1000);
                 int batch = r.positiveInteger("batch_size", 1000);
                 yield new Step.BulkInsert(table, count, batch, r.origin());
@@ -108,10 +115,51 @@ public final class TestSuiteLoader {
             case "pause_cdc", "resume_cdc", "restart_cdc", "check_cdc_status" -> new Step.PipelineAction(action, r.origin());
             case "fault" -> fault(r);
             case "workload" -> workload(r, table);
+            case "check_subscription_status" -> new Step.CheckState(expectedState(r),
+                    Optional.ofNullable(timeout(r)).orElse(STATE_TIMEOUT), r.origin());
+            case "measure_sync_delay" -> {
+                requireTable(r, table, action);
+                yield new Step.MeasureSyncDelay(table, r.positiveInteger("insert_count", 100), timeout(r), r.origin());
+            }
+            case "wait_for_recovery" -> new Step.WaitForRecovery(table, timeout(r), r.origin());
+            case "simulate_network_issue" -> {
+                warnings.accept(r.originOf("action") + ": simulate_network_issue: cdctest cannot break the network yet; "
+                        + "a run that reaches this step fails it");
+                yield new Step.NetworkIssue(r.origin());
+            }
             default -> throw r.error("action", "unknown action '" + action + "'" + MapReader.suggestion(action, ACTIONS));
         };
         r.finish();
-        return step;
+        if (!mustFail.isEmpty() && step instanceof Step.ValidateSync v && !v.expect().isEmpty()) {
+            throw r.error("expect_failure", "give expect (differences that must remain) or expect_failure, not both");
+        }
+        return mustFail.isEmpty() ? step : new Step.ExpectFailure(step, mustFail);
+    }
+
+    /**
+     * {@code expect_failure}: what the step's failure must say (one text, or a list of texts): a
+     * self-test that passes when the harness catches what it planted.
+     */
+    private static List<String> expectedFailure(MapReader r, String action) {
+        if (!r.has("expect_failure")) {
+            return List.of();
+        }
+        List<String> texts = r.isScalar("expect_failure") ? List.of(r.requiredString("expect_failure"))
+                : r.stringList("expect_failure");
+        if (texts.isEmpty() || texts.stream().anyMatch(String::isBlank)) {
+            throw r.error("expect_failure", "expected the text (or a list of texts) the step's failure must contain");
+        }
+        if (action.equals("simulate_network_issue")) {
+            throw r.error("expect_failure", "simulate_network_issue cannot run yet: it would fail for that reason alone");
+        }
+        return texts;
+    }
+
+    /** {@code expected_state}: a state name or the earlier tool's number (0 running, 1 error, 2 pause, 3 dropped). */
+    private static TaskState expectedState(MapReader r) {
+        String text = r.string("expected_state", "running");
+        return TaskState.of(text).orElseThrow(() -> r.error("expected_state", "expected one of " + TaskState.known()
+                + ", got '" + text + "'"));
     }
 
     /** Causes a difference can be explained by (see KeyHistory), plus the plain kinds. */
@@ -140,15 +188,15 @@ public final class TestSuiteLoader {
         String sql = r.string("sql", null);
         int count = r.positiveInteger("count", 1);
         if (sql == null) {
-            requireTable(r, table, kind.name().toLowerCase(java.util.Locale.ROOT));
+            requireTable(r, table, kind.name().toLowerCase(java.util.Locale.ROOT) + " without sql");
         }
         return new Dml(kind, table, sql, count, r.origin());
     }
 
-    private static void requireTable(MapReader r, String table, String action) {
+    /** @param what the step that writes generated rows ("insert without sql", "measure_sync_delay") */
+    private static void requireTable(MapReader r, String table, String what) {
         if (table == null) {
-            throw CdctestException.config(r.origin() + ": " + action + " without sql needs a table "
-                    + "(on the step or the testcase)");
+            throw CdctestException.config(r.origin() + ": " + what + " needs a table (on the step or the testcase)");
         }
     }
 

@@ -71,6 +71,34 @@ class ScenarioLoaderTest {
         assertThat(ccpr.source().account()).isEqualTo("account0");
         assertThat(ccpr.target().account()).isEqualTo("account1");
         assertThat(warnings).singleElement().asString().contains("cdc_config.network_compression");
+        warnings.clear();
+        Path moToMysql = Fixtures.dir("spec/scenarios/valid").resolve("legacy_mo_to_mysql.yaml");
+        loader.load(moToMysql, List.of());
+        assertThat(warnings).hasSize(4).anySatisfy(w -> assertThat(w).startsWith(moToMysql + ":26: cdc_config.type_mapping: "
+                + "not used: MatrixOne's sink creates the target tables with its own types"));
+    }
+
+    @Test
+    void aDirectoryOnlyTheRunningMachineNeedsIsAWarningHereAndCheckedByThePreflight(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("scripts.yaml");
+        Files.writeString(file, """
+                scenario_type: flink_cdc
+                source: {type: mariadb, provision: embedded, database: s}
+                target: {type: mariadb, provision: embedded, database: t}
+                flink_cdc:
+                  tables: [cdc_test_base]
+                  path: ../no-such-flink-cdc
+                """);
+        Scenario s = loader.load(file, List.of());
+        Path missing = dir.getParent().resolve("no-such-flink-cdc");
+        assertThat(warnings).containsExactly(file + ":6: flink_cdc.path: no such directory here: " + missing
+                + "; a run needs it on the machine that runs the pipeline");
+        assertThat(s.localPaths()).singleElement().satisfies(p -> {
+            assertThat(p.exists()).isFalse();
+            assertThat(p.missing()).isEqualTo("flink_cdc.path: no such directory: " + missing + " (" + file + ":6)");
+        });
+        assertThat(io.cdctest.preflight.Doctor.examine(s)).filteredOn(c -> !c.passed()).singleElement()
+                .satisfies(c -> assertThat(c.failureLine()).startsWith("paths: flink_cdc.path: no such directory: " + missing));
     }
 
     @ParameterizedTest

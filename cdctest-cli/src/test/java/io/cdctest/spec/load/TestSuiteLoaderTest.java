@@ -9,6 +9,7 @@ import io.cdctest.Fixtures;
 import io.cdctest.spec.Component;
 import io.cdctest.spec.Side;
 import io.cdctest.spec.Step;
+import io.cdctest.spec.TaskState;
 import io.cdctest.spec.TestSuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,5 +94,65 @@ class TestSuiteLoaderTest {
         assertThat(steps.get(1)).isEqualTo(new Step.Workload(java.util.List.of("cdc_test_base", "cdc_test_composite_pk"), 1000,
                 Duration.ofSeconds(30), new Step.Workload.Mix(0, 3, 1), Duration.ofMillis(500), steps.get(1).origin()));
         assertThat(steps.get(1).action()).isEqualTo("workload");
+    }
+
+    @Test
+    void earlierCrossClusterActionsBecomeTypedSteps() {
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        TestSuite suite = new TestSuiteLoader(new Interpolator(Map.of()), warnings::add)
+                .load(Fixtures.dir("spec/testcases/valid").resolve("legacy_cross_cluster.yaml"));
+        Step state = suite.select("subscription").get(0).steps().get(0);
+        assertThat(state).isEqualTo(new Step.CheckState(TaskState.RUNNING, Duration.ofSeconds(30), state.origin()));
+        Step delay = suite.select("subscription").get(1).steps().get(0);
+        assertThat(delay).isEqualTo(new Step.MeasureSyncDelay("cdc_test_base", 50, null, delay.origin()));
+        var recovery = suite.select("recovery").get(0).steps();
+        assertThat(recovery.get(0)).isInstanceOf(Step.NetworkIssue.class);
+        assertThat(recovery.get(1)).isEqualTo(new Step.WaitForRecovery(null, Duration.ofSeconds(120), recovery.get(1).origin()));
+        assertThat(warnings).singleElement().asString().endsWith("legacy_cross_cluster.yaml:55: simulate_network_issue: "
+                + "cdctest cannot break the network yet; a run that reaches this step fails it");
+    }
+
+    @Test
+    void expectedStatesTakeNamesAndTheEarlierToolsNumbers(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("states.yaml");
+        Files.writeString(file, """
+                test_cases:
+                  - id: TC1
+                    steps:
+                      - {action: check_subscription_status, expected_state: 2, timeout: 10s}
+                      - {action: check_subscription_status, expected_state: paused}
+                      - {action: check_subscription_status, expected_state: error}
+                      - {action: check_subscription_status}
+                """);
+        var steps = loader.load(file).testcases().get(0).steps();
+        assertThat(steps).extracting(s -> ((Step.CheckState) s).expected())
+                .containsExactly(TaskState.PAUSED, TaskState.PAUSED, TaskState.FAILED, TaskState.RUNNING);
+        assertThat(((Step.CheckState) steps.get(0)).timeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void expectFailureWrapsAnyStepWithTheTextsItsFailureMustContain(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("selftest.yaml");
+        Files.writeString(file, """
+                test_cases:
+                  - id: ST1
+                    table: cdc_test_base
+                    steps:
+                      - action: validate_sync
+                        timeout: 5
+                        expect_failure: "different: (pk1=2, pk2='alpha') [corrupt]"
+                      - action: check_consumer_status
+                        expect_failure: [consumer, "not healthy"]
+                """);
+        var steps = loader.load(file).testcases().get(0).steps();
+        assertThat(steps.get(0)).isInstanceOfSatisfying(Step.ExpectFailure.class, x -> {
+            assertThat(x.texts()).containsExactly("different: (pk1=2, pk2='alpha') [corrupt]");
+            assertThat(x.step()).isEqualTo(new Step.ValidateSync("cdc_test_base", Duration.ofSeconds(5), java.util.List.of(),
+                    x.origin()));
+            assertThat(x.action()).isEqualTo("validate_sync");
+        });
+        assertThat(steps.get(1)).isInstanceOfSatisfying(Step.ExpectFailure.class,
+                x -> assertThat(x.texts()).containsExactly("consumer", "not healthy"));
     }
 }

@@ -116,6 +116,12 @@ final class JdbcApplier {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+            } catch (SQLException e) {
+                java.util.Optional<String> charset = io.cdctest.sql.Charsets.explain(connection, database, schema.table(), e);
+                if (charset.isPresent()) {
+                    throw new SQLException("target " + charset.get(), e.getSQLState(), e.getErrorCode(), e);
+                }
+                throw e;
             }
         }
     }
