@@ -30,6 +30,8 @@ import java.util.Optional;
  */
 final class CcprPipeline implements Pipeline {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** How often the upstream is flushed while the subscription is behind. */
+    private static final Duration FLUSH_EVERY = Duration.ofSeconds(5);
     static final List<String> ACTIONS = List.of("pause_cdc", "resume_cdc", "check_cdc_status");
 
     private final PipelineContext context;
@@ -40,6 +42,8 @@ final class CcprPipeline implements Pipeline {
     private MoSession downstream;
     private Databases databases;
     private String taskId;
+    private long upstreamAccountId;
+    private long lastFlush;
 
     CcprPipeline(PipelineContext context) {
         this.context = context;
@@ -86,8 +90,26 @@ final class CcprPipeline implements Pipeline {
         downstream = new MoSession(databases.target().endpoint(), journal::add);
         List<String> up = upstreamSetup(databases);
         up.forEach(upstream::execute);
+        upstreamAccountId = upstream.sys() ? 0 : Long.parseLong(upstream.queryOne(
+                "SELECT account_id FROM mo_catalog.mo_account WHERE account_name = " + MoSql.literal(upstream.endpoint().account())));
         downstreamSetup(databases, true).forEach(downstream::execute);
         awaitSubscription();
+        flushUpstream();
+    }
+
+    /**
+     * Flushes every table of the published database upstream (index tables included, by table id).
+     * CCPR copies only data flushed to storage: each iteration takes a snapshot and waits until the
+     * upstream has flushed past it, checking once a minute; MatrixOne itself flushes only when its
+     * memory fills or a checkpoint comes, which on a test cluster can take many minutes.
+     */
+    private void flushUpstream() {
+        String where = "account_id = " + upstreamAccountId + (cdc.level().equals("account") ? ""
+                : " AND reldatabase = " + MoSql.literal(databases.sourceDatabase()));
+        for (String[] id : upstream.query("SELECT rel_id FROM mo_catalog.mo_tables WHERE " + where)) {
+            upstream.query("SELECT mo_ctl('dn', 'flush', '" + id[0] + "')");
+        }
+        lastFlush = System.nanoTime();
     }
 
     List<String> upstreamSetup(Databases d) {
@@ -199,7 +221,11 @@ final class CcprPipeline implements Pipeline {
             return Optional.empty();
         }
         Instant at = upstream.serverTime(lastWrite);
-        return progress().behind(downstream.sys() ? at : at.truncatedTo(ChronoUnit.SECONDS));
+        Optional<String> behind = progress().behind(downstream.sys() ? at : at.truncatedTo(ChronoUnit.SECONDS));
+        if (behind.isPresent() && System.nanoTime() - lastFlush > FLUSH_EVERY.toNanos()) {
+            flushUpstream();
+        }
+        return behind;
     }
 
     @Override

@@ -9,10 +9,20 @@ import java.util.Optional;
  */
 public record CcprProgress(int state, int iterationState, Instant watermark, String error) {
 
+    /** @param error MatrixOne's message; only its first line is kept (a panic's carries a Go stack trace) */
     public static CcprProgress of(int state, int iterationState, long watermarkNanos, String error) {
         Instant w = watermarkNanos <= 0 ? null : Instant.ofEpochSecond(watermarkNanos / 1_000_000_000L,
                 watermarkNanos % 1_000_000_000L);
-        return new CcprProgress(state, iterationState, w, error);
+        return new CcprProgress(state, iterationState, w, firstLine(error));
+    }
+
+    static String firstLine(String text) {
+        if (text == null) {
+            return null;
+        }
+        String line = text.strip().lines().findFirst().orElse("");
+        int escaped = line.indexOf("\\n"); // a newline written out as backslash-n
+        return (escaped >= 0 ? line.substring(0, escaped) : line).strip().replaceAll(":$", "");
     }
 
     public String stateName() {
