@@ -28,6 +28,7 @@ public final class SyncWaiter {
     private final Supplier<Optional<String>> pipelineFailure;
     private final Supplier<Optional<String>> pipelineBehind;
     private final Consumer<String> progress;
+    private final java.util.function.UnaryOperator<ComparisonPlan> replan;
 
     /**
      * @param pipelineFailure names a component that stopped working, if any
@@ -36,11 +37,22 @@ public final class SyncWaiter {
      */
     public SyncWaiter(TableDiff diff, Duration maxInterval, Supplier<Optional<String>> pipelineFailure,
                       Supplier<Optional<String>> pipelineBehind, Consumer<String> progress) {
+        this(diff, maxInterval, pipelineFailure, pipelineBehind, progress, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * @param replan builds a plan again from both sides' current definitions: a table the pipeline
+     *               creates, or a column it adds (replicated DDL), is then seen while waiting
+     */
+    public SyncWaiter(TableDiff diff, Duration maxInterval, Supplier<Optional<String>> pipelineFailure,
+                      Supplier<Optional<String>> pipelineBehind, Consumer<String> progress,
+                      java.util.function.UnaryOperator<ComparisonPlan> replan) {
         this.diff = diff;
         this.maxInterval = maxInterval;
         this.pipelineFailure = pipelineFailure;
         this.pipelineBehind = pipelineBehind;
         this.progress = progress;
+        this.replan = replan;
     }
 
     public SyncOutcome awaitEqual(TableDiff.Side source, TableDiff.Side target, List<ComparisonPlan> plans,
@@ -84,8 +96,12 @@ public final class SyncWaiter {
                                 }
                                 continue;
                             }
-                            last.put(plan, before == null ? diff.compare(source, target, plan)
-                                    : diff.recheck(source, target, before));
+                            if (before != null && !before.plan().comparable()) {
+                                last.put(plan, diff.compare(source, target, replan.apply(before.plan())));
+                            } else {
+                                last.put(plan, before == null ? diff.compare(source, target, plan)
+                                        : diff.recheck(source, target, before));
+                            }
                         }
                         if (last.values().stream().allMatch(settled)) {
                             return true;
@@ -106,7 +122,8 @@ public final class SyncWaiter {
             boolean confirm = converged ? equalEarlier.contains(plan) : !last.containsKey(plan) || !settled.test(last.get(plan));
 
             if (confirm && broken[0].isEmpty()) {
-                last.put(plan, diff.compare(source, target, plan));
+                ComparisonPlan current = last.containsKey(plan) ? last.get(plan).plan() : plan;
+                last.put(plan, diff.compare(source, target, current.comparable() ? current : replan.apply(current)));
             }
         }
         return new SyncOutcome(List.copyOf(last.values()), broken[0], behind[0], Duration.ofNanos(System.nanoTime() - start),

@@ -23,6 +23,7 @@ import io.cdctest.spec.Side;
 import io.cdctest.spec.Step;
 import io.cdctest.spec.TestCase;
 import io.cdctest.sql.Sql;
+import io.cdctest.sql.TableSchema;
 import io.cdctest.workload.SourceWriter;
 import io.cdctest.workload.WriteLog;
 import java.sql.Connection;
@@ -136,10 +137,23 @@ final class StepExecutor implements AutoCloseable {
                 throw CdctestException.environment("cannot read the routed tables: " + Sql.firstLine(e));
             }
         }
+        if (table != null && plans.isEmpty() && scenario.mappings().isEmpty()
+                && TableSchema.read(source, databases.sourceDatabase(), table).isPresent()) {
+            // created during the run (a pipeline that replicates a whole database carries it too)
+            plans.add(TableDiff.plan(sourceSide, databases.sourceDatabase(), targetSide, databases.targetDatabase(), table));
+        }
         if (table != null && plans.isEmpty()) {
             throw CdctestException.config("no replicated table is named " + table);
         }
         return plans;
+    }
+
+    /** A plan built again from both sides' current definitions (plain tables; a mapping's plan stays). */
+    private ComparisonPlan replan(ComparisonPlan plan) {
+        if (!scenario.mappings().isEmpty()) {
+            return plan;
+        }
+        return TableDiff.plan(sourceSide, plan.source().database(), targetSide, plan.target().database(), plan.source().table());
     }
 
     TestcaseResult run(TestCase testcase) {
@@ -334,7 +348,8 @@ final class StepExecutor implements AutoCloseable {
         SyncWaiter waiter = new SyncWaiter(diff, scenario.validation().checkInterval(),
                 () -> deaths.now().or(pipeline::failure),
                 () -> pipeline.behind(log.lastWrite()),
-                line -> console.progress("waiting: " + line + lagProbe.behind().map(b -> "; lag: " + b).orElse("")));
+                line -> console.progress("waiting: " + line + lagProbe.behind().map(b -> "; lag: " + b).orElse("")),
+                this::replan);
         SyncOutcome outcome = step.expect().isEmpty() ? waiter.awaitEqual(sourceSide, targetSide, plans, timeout, p -> pipeline.filters(p).causes())
                 : waiter.awaitEqual(sourceSide, targetSide, plans, timeout);
         comparisons.addAll(outcome.comparisons());

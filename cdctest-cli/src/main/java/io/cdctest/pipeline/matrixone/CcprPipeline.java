@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 final class CcprPipeline implements Pipeline {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
-    /** How often the upstream is flushed while the subscription is behind. */
+    /** How often the upstream is flushed while a step waits for the subscription. */
     private static final Duration FLUSH_EVERY = Duration.ofSeconds(5);
     static final List<String> ACTIONS = List.of("pause_cdc", "resume_cdc", "check_cdc_status");
 
@@ -221,11 +221,12 @@ final class CcprPipeline implements Pipeline {
             return Optional.empty();
         }
         Instant at = upstream.serverTime(lastWrite);
-        Optional<String> behind = progress().behind(downstream.sys() ? at : at.truncatedTo(ChronoUnit.SECONDS));
-        if (behind.isPresent() && System.nanoTime() - lastFlush > FLUSH_EVERY.toNanos()) {
+        // flushed while anything is awaited: a watermark past the last write does not mean a table or
+        // column created since has been copied (each iteration waits until everything is flushed)
+        if (System.nanoTime() - lastFlush > FLUSH_EVERY.toNanos()) {
             flushUpstream();
         }
-        return behind;
+        return progress().behind(downstream.sys() ? at : at.truncatedTo(ChronoUnit.SECONDS));
     }
 
     @Override
