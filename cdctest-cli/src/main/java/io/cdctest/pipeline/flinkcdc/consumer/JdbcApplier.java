@@ -80,20 +80,27 @@ final class JdbcApplier {
         }
     }
 
+    /** Keys per DELETE statement: one statement per row is one round trip per row (minutes for a bulk delete into MatrixOne). */
+    private static final int DELETE_CHUNK = 500;
+
+    /** Deletes by key, many keys per statement: {@code WHERE (k1, k2) IN ((?, ?), ...)}, which every engine takes. */
     private void deletes(TableSchema schema, List<Action> deletes) throws SQLException {
-        if (deletes.isEmpty()) {
-            return;
-        }
-        String sql = "DELETE FROM " + Sql.qualified(database, schema.table()) + " WHERE "
-                + String.join(" AND ", schema.primaryKey().stream().map(c -> Sql.quote(c.name()) + " = ?").toList());
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (Action action : deletes) {
-                for (int i = 0; i < action.key().size(); i++) {
-                    ps.setObject(i + 1, action.key().get(i));
+        List<String> key = schema.primaryKey().stream().map(c -> Sql.quote(c.name())).toList();
+        String tuple = key.size() == 1 ? "?" : "(" + String.join(", ", java.util.Collections.nCopies(key.size(), "?")) + ")";
+        String columns = key.size() == 1 ? key.get(0) : "(" + String.join(", ", key) + ")";
+        for (int from = 0; from < deletes.size(); from += DELETE_CHUNK) {
+            List<Action> chunk = deletes.subList(from, Math.min(deletes.size(), from + DELETE_CHUNK));
+            String sql = "DELETE FROM " + Sql.qualified(database, schema.table()) + " WHERE " + columns + " IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple)) + ")";
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                int p = 1;
+                for (Action action : chunk) {
+                    for (Object value : action.key()) {
+                        ps.setObject(p++, value);
+                    }
                 }
-                ps.addBatch();
+                ps.executeUpdate();
             }
-            ps.executeBatch();
         }
     }
 
