@@ -131,8 +131,31 @@ public sealed interface Step {
         }
     }
 
-    /** A network fault between the pipeline's parts: cdctest cannot make one yet, so a run that reaches it fails it. */
-    record NetworkIssue(Origin origin) implements Step {
+    /**
+     * A fault on a link between two parts of the pipeline ({@code component: network}): applied for
+     * {@code duration} while the next steps run, or (null) until a {@code heal} step or the end of the
+     * testcase; a reset without a duration resets the open connections once.
+     */
+    record LinkFault(String link, NetworkFault fault, Duration duration, Origin origin) implements Step {
+        public String action() {
+            return "fault";
+        }
+    }
+
+    /** Ends the network faults on a link, or (null) on every link. */
+    record Heal(String link, Origin origin) implements Step {
+        public String action() {
+            return "heal";
+        }
+    }
+
+    /**
+     * The earlier tool's network outage: the pipeline's main link (or {@code link}) partitioned, new
+     * connections accepted and silent, for {@code duration}, then healed; the step lasts the outage.
+     */
+    record NetworkIssue(String link, Duration duration, Origin origin) implements Step {
+        public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+
         public String action() {
             return "simulate_network_issue";
         }
