@@ -7,7 +7,7 @@ import java.util.Set;
  * How values of a column are normalised and compared across engines. Declared rules:
  * <ul>
  *   <li>INTEGER, DECIMAL: compared as exact numbers (DECIMAL scale ignored: 1.50 = 1.5);</li>
- *   <li>FLOAT: relative tolerance 1e-6; DOUBLE: relative tolerance 1e-12;</li>
+ *   <li>FLOAT: equal to six significant digits (read widened to DOUBLE); DOUBLE: relative tolerance 1e-12;</li>
  *   <li>BOOLEAN: true/false equal 1/0 (MatrixOne BOOL vs MySQL TINYINT(1));</li>
  *   <li>BIT: compared as the unsigned number of its bytes;</li>
  *   <li>TEMPORAL: text form with trailing fractional zeros removed (both sides read in UTC);</li>

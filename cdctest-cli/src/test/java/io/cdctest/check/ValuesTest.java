@@ -37,6 +37,11 @@ class ValuesTest {
     void floatingPointUsesRelativeTolerance() {
         assertThat(Values.equal("3.14159", "3.1415901", ValueKind.FLOAT)).isTrue();
         assertThat(Values.equal("3.14159", "3.1416", ValueKind.FLOAT)).isFalse();
+        // MariaDB's six-digit text of a FLOAT (what Flink CDC's snapshot reads) against the stored float
+        assertThat(Values.equal("23598.359375", "23598.400390625", ValueKind.FLOAT)).isTrue();
+        assertThat(Values.equal("23598.359375", "23598.5", ValueKind.FLOAT)).isFalse();
+        assertThat(Values.equal("0", "0.0", ValueKind.FLOAT)).isTrue();
+        assertThat(Values.equal("-1.5e38", "-1.5e38", ValueKind.FLOAT)).isTrue();
         assertThat(Values.equal("1.7976931348623157E308", "1.7976931348623157e+308", ValueKind.DOUBLE)).isTrue();
         assertThat(Values.equal("0.1", "0.1000001", ValueKind.DOUBLE)).isFalse();
         assertThat(Values.equal("[1,2]", "[1, 2]", ValueKind.VECTOR)).isFalse();
