@@ -63,7 +63,7 @@ final class CustomPipeline implements Pipeline {
         }
         CustomSpec.KafkaLeg leg = spec.kafka();
         this.kafka = leg == null ? null : new KafkaLeg(context, leg.topic() + "_" + context.runId(),
-                leg.group() + "_" + context.runId(), WireFormat.byId(leg.format()).orElseThrow());
+                leg.group() + "_" + context.runId(), WireFormat.byId(leg.format()).orElseThrow(), List.of());
     }
 
     @Override
