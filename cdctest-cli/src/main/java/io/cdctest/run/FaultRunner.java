@@ -55,21 +55,32 @@ final class FaultRunner implements AutoCloseable {
 
     /**
      * The earlier tool's network outage: the main link (or the step's) partitioned, new connections
-     * accepted and silent, for the step's duration, then healed.
+     * accepted and silent, for the step's duration while the next steps run.
      */
     String networkIssue(Step.NetworkIssue n) {
         String link = n.link() != null ? n.link() : links.main().map(Link::name).orElseThrow(() -> new CdctestException(
                 ExitCode.FAILED, "simulate_network_issue: this pipeline declares no network link yet, so cdctest cannot cut "
                 + "its network; the step fails rather than pass having done nothing"));
+        return "network outage on the " + (n.link() == null ? "main link " : "link ")
+                + links.apply(link, new NetworkFault.Partition(NetworkFault.Mode.SILENT), n.duration()) + "; the next steps run "
+                + "while it lasts";
+    }
+
+    /**
+     * Waits until the network faults with a duration are over (those without one last until a heal
+     * step); returns how long that took.
+     */
+    Duration awaitTimedNetworkFaults(Duration timeout) {
         long start = System.nanoTime();
-        String applied = links.apply(link, new NetworkFault.Partition(NetworkFault.Mode.SILENT), null);
         try {
-            sleep(n.duration());
-        } finally {
-            String healed = links.heal(link);
-            applied = applied + "; " + healed;
+            org.awaitility.Awaitility.await().alias("the network faults with a duration to end").atMost(timeout)
+                    .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !links.timedFaultsInEffect());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new CdctestException(ExitCode.FAILED, "the network faults were still in effect after "
+                    + Console.seconds(timeout) + links.context());
         }
-        return "network outage of " + Console.seconds(elapsed(start)) + " on the main link " + applied;
+        return elapsed(start);
     }
 
     /** Heals what the testcase left on the network; returns what, if anything. */

@@ -310,10 +310,12 @@ final class StepExecutor implements AutoCloseable {
         }
         if (step instanceof Step.WaitForRecovery w) {
             Duration timeout = timeout(w.timeout());
-            Duration recovered = states.awaitHealthy(timeout);
-            Duration left = timeout.minus(recovered);
+            Duration outage = faults.awaitTimedNetworkFaults(timeout);
+            Duration recovered = states.awaitHealthy(timeout.minus(outage));
+            Duration left = timeout.minus(outage).minus(recovered);
             Duration oneCheck = Duration.ofSeconds(1);
-            return "healthy after " + Console.seconds(recovered) + "; " + validateSync(new Step.ValidateSync(w.table(),
+            return (outage.toMillis() < 100 ? "" : "network faults over after " + Console.seconds(outage) + "; ")
+                    + "healthy after " + Console.seconds(recovered) + "; " + validateSync(new Step.ValidateSync(w.table(),
                     null, List.of(), w.origin()), left.compareTo(oneCheck) < 0 ? oneCheck : left, comparisons);
         }
         if (step instanceof Step.LinkFault f) {

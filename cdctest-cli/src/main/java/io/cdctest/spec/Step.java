@@ -122,8 +122,9 @@ public sealed interface Step {
     }
 
     /**
-     * Waits up to {@code timeout} (null: the scenario's max_wait_time) until the pipeline is healthy
-     * again and the table (every table when null) is in sync: a broken pipeline is waited for, not failed on.
+     * Waits up to {@code timeout} (null: the scenario's max_wait_time) until the network faults with a
+     * duration are over, the pipeline is healthy again and the table (every table when null) is in
+     * sync: a broken pipeline is waited for, not failed on.
      */
     record WaitForRecovery(String table, Duration timeout, Origin origin) implements Step {
         public String action() {
@@ -151,7 +152,8 @@ public sealed interface Step {
 
     /**
      * The earlier tool's network outage: the pipeline's main link (or {@code link}) partitioned, new
-     * connections accepted and silent, for {@code duration}, then healed; the step lasts the outage.
+     * connections accepted and silent, for {@code duration} while the next steps run (a
+     * {@code wait_for_recovery} waits it out).
      */
     record NetworkIssue(String link, Duration duration, Origin origin) implements Step {
         public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);

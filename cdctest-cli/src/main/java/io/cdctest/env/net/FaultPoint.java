@@ -104,6 +104,11 @@ final class FaultPoint {
         return !active.isEmpty();
     }
 
+    /** Whether a fault with a duration is in effect. */
+    boolean timed() {
+        return active.stream().anyMatch(a -> a.duration != null);
+    }
+
     /** Opens the listening socket (again after a refusing partition: the same port). */
     private void listen() {
         try {

@@ -150,6 +150,11 @@ public final class Links implements AutoCloseable {
                 : "; in effect on " + String.join(", ", now)) + "]";
     }
 
+    /** Whether a fault with a duration is in effect on any link (a fault without one lasts until healed). */
+    public synchronized boolean timedFaultsInEffect() {
+        return points.values().stream().anyMatch(p -> reactor.call(p::timed));
+    }
+
     /** Whether a fault step has put a fault on any of the links in this run. */
     public synchronized boolean everFaulted(String... links) {
         for (String link : links) {

@@ -46,10 +46,7 @@ public final class FlinkCdcPipelineFactory implements PipelineFactory {
      */
     @Override
     public List<Link> links(Scenario scenario) {
-        String kafka = scenario.kafka().provision() == io.cdctest.spec.Provision.EMBEDDED ? null : "kafka.provision is "
-                + scenario.kafka().provision().name().toLowerCase(java.util.Locale.ROOT) + ": a Kafka cdctest does not start "
-                + "advertises its own broker addresses, which its clients then dial directly (only an embedded broker's "
-                + "links can be routed)";
+        String kafka = KafkaLeg.unroutable(scenario.kafka());
         return List.of(
                 Link.of(SOURCE_PRODUCER, "producer", "source", "the binlog and the snapshot reads").asMain(),
                 Link.of(PRODUCER_KAFKA, "producer", "kafka", "the change events produced").unroutableBecause(kafka),

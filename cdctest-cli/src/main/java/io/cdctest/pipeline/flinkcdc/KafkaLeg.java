@@ -62,6 +62,17 @@ public final class KafkaLeg {
         this.topics = wire.topics(topic);
     }
 
+    /**
+     * Why the links of a Kafka client cannot be routed for this Kafka, or null when they can: a Kafka
+     * cdctest does not start advertises its own broker addresses, which its clients then dial directly.
+     */
+    public static String unroutable(KafkaSpec spec) {
+        return spec.provision() == Provision.EMBEDDED ? null : "kafka.provision is "
+                + spec.provision().name().toLowerCase(java.util.Locale.ROOT) + ": a Kafka cdctest does not start "
+                + "advertises its own broker addresses, which its clients then dial directly (only an embedded broker's "
+                + "links can be routed)";
+    }
+
     /** Starts (or reaches) Kafka and creates the run's topic; per-table topics wait for {@link #start}. */
     public void prepare() {
         kafka = context.environment().kafka(context.scenario().kafka(), clientLinks, context.links());
