@@ -34,15 +34,16 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code relay}: round trips and throughput on loopback, straight to an echo server and through a
  *   fault point, in the same run;</li>
- *   <li>{@code lag}: the quickstart pipeline under a steady workload, its four links routed (the
- *   default) and not routed ({@code network.route: none}), in ABBA order; the replication lag of the
- *   workload's changes, per run;</li>
+ *   <li>{@code lag}: the quickstart pipeline with its four links routed (the default) and not routed
+ *   ({@code network.route: none}), in ABBA order after a warm-up run; in each run {@code measure_sync_delay} inserts 20
+ *   rows and waits for them, N times, and the replication lag of every row (from the end of its
+ *   insert until the target has it) is summed up per run;</li>
  *   <li>{@code faults}: the quickstart's network group; per link and fault the time the pipeline took
  *   to converge, the events Kafka received twice, the rows lost.</li>
  * </ul>
  *
- * <p>Run: {@code bench/network [relay|lag|faults|all] [workload seconds] [statements/s] [rounds]}
- * (defaults: all, 60, 50, 2).
+ * <p>Run: {@code bench/network [relay|lag|faults|all] [batches] [rows per batch] [rounds]}
+ * (defaults: all, 40, 20, 2).
  */
 public final class NetworkBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,8 +53,8 @@ public final class NetworkBenchmark {
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "all";
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        int rows = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         System.out.printf(Locale.ROOT, "cdctest network benchmark: %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -61,7 +62,7 @@ public final class NetworkBenchmark {
             relay();
         }
         if (mode.equals("lag") || mode.equals("all")) {
-            lag(seconds, rate, rounds);
+            lag(batches, rows, rounds);
         }
         if (mode.equals("faults") || mode.equals("all")) {
             faults();
@@ -176,30 +177,31 @@ public final class NetworkBenchmark {
 
     // ---- lag: the quickstart under a steady workload, links routed and not ----
 
-    private static void lag(int seconds, int rate, int rounds) throws Exception {
-        System.out.printf(Locale.ROOT, "%n## lag: quickstart, workload %d statements/s for %d s, links routed (default) and "
-                + "not (network.route: none), ABBA order%n%n", rate, seconds);
+    private static void lag(int batches, int rows, int rounds) throws Exception {
+        System.out.printf(Locale.ROOT, "%n## lag: quickstart, %d x measure_sync_delay of %d rows, links routed (default) and "
+                + "not (network.route: none), ABBA order%n%n", batches, rows);
         Path dir = Files.createTempDirectory("cdctest-network-bench-");
         Path testcases = dir.resolve("lag_tests.yaml");
-        Files.writeString(testcases, String.format(Locale.ROOT, """
+        StringBuilder steps = new StringBuilder();
+        for (int i = 0; i < batches; i++) {
+            steps.append("      - action: measure_sync_delay\n        insert_count: ").append(rows).append('\n');
+        }
+        Files.writeString(testcases, """
                 test_cases:
                   - id: LAG1
-                    name: "Full sync before the load"
+                    name: "Full sync"
                     steps:
                       - action: validate_sync
                   - id: LAG2
-                    name: "Steady load"
+                    name: "Replication lag of inserted rows"
+                    table: cdc_test_base
                     steps:
-                      - action: workload
-                        rate: %d
-                        duration: %ds
-                      - action: validate_sync
-                        timeout: 300
-                """, rate, seconds));
-        System.out.println("| run | links | changed keys | lag p50 | p95 | max | source rate |");
+                """ + steps);
+        System.out.println("| run | links | rows | lag p50 | p95 | max | run |");
         System.out.println("|---|---|---|---|---|---|---|");
         Map<String, List<long[]>> byRouting = new LinkedHashMap<>();
         List<Boolean> order = new ArrayList<>();
+        order.add(true); // warm-up (the first run of a JVM is slower: JIT, page cache), not counted
         for (int i = 0; i < rounds; i++) {
             order.addAll(i % 2 == 0 ? List.of(true, false) : List.of(false, true));
         }
@@ -215,22 +217,14 @@ public final class NetworkBenchmark {
             int code = Main.execute(argv.toArray(String[]::new), new PrintWriter(new StringWriter()),
                     new PrintWriter(new StringWriter()));
             JsonNode summary = JSON.readTree(reports.resolve("summary.json").toFile());
-            long keys = 0;
-            long[] worst = {0, 0, 0};
-            for (JsonNode step : summary.path("lag_ms").path("steps")) {
-                if (step.path("step").asText().startsWith("LAG2 step 1")) {
-                    keys += step.path("keys").asLong();
-                    worst[0] = Math.max(worst[0], step.path("p50").asLong());
-                    worst[1] = Math.max(worst[1], step.path("p95").asLong());
-                    worst[2] = Math.max(worst[2], step.path("max").asLong());
-                }
+            JsonNode table = summary.path("lag_ms").path("tables").path("cdc_test_base");
+            long[] figures = {table.path("p50").asLong(), table.path("p95").asLong(), table.path("max").asLong()};
+            if (n > 1) {
+                byRouting.computeIfAbsent(routed ? "routed" : "not routed", k -> new ArrayList<>()).add(figures);
             }
-            String workload = summary.path("testcases").get(1).path("steps").get(0).path("detail").asText();
-            Matcher achieved = Pattern.compile("\\(([\\d.]+)/s of").matcher(workload);
-            byRouting.computeIfAbsent(routed ? "routed" : "not routed", k -> new ArrayList<>()).add(worst);
-            System.out.printf(Locale.ROOT, "| %d | %s | %,d | %d ms | %d ms | %d ms | %s/s%s |%n", n,
-                    routed ? "routed" : "not routed", keys, worst[0], worst[1], worst[2],
-                    achieved.find() ? achieved.group(1) : "?", code == 0 ? "" : " (exit " + code + ")");
+            System.out.printf(Locale.ROOT, "| %s | %s | %,d | %d ms | %d ms | %d ms | %.0f s%s |%n", n == 1 ? "warm-up" : n - 1,
+                    routed ? "routed" : "not routed", table.path("keys").asLong(), figures[0], figures[1], figures[2],
+                    summary.path("duration_s").asDouble(), code == 0 ? "" : " (exit " + code + ")");
         }
         System.out.println();
         byRouting.forEach((routing, runs) -> System.out.printf(Locale.ROOT, "%s: mean of p50 %.0f ms, of p95 %.0f ms, of max "

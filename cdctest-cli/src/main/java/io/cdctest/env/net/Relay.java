@@ -63,6 +63,8 @@ final class Relay {
     void connect(InetSocketAddress server) throws IOException {
         upstream = SocketChannel.open();
         upstream.configureBlocking(false);
+        // as the client's socket: bytes go out when written, not held back by Nagle waiting for an ACK
+        upstream.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
         connected = upstream.connect(server);
         upstreamKey = reactor.register(upstream, connected ? 0 : SelectionKey.OP_CONNECT, handler(false));
         update();
