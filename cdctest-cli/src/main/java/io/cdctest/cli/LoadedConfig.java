@@ -45,6 +45,7 @@ record LoadedConfig(Scenario scenario, TestSuite suite, String group, List<TestC
             throw CdctestException.config(suite.file() + ": group '" + selection.group + "' has no testcases");
         }
         checkTables(scenario, testcases, warnings);
+        io.cdctest.pipeline.LinkCheck.check(scenario, testcases, warnings);
         return new LoadedConfig(scenario, suite, selection.group, testcases);
     }
 

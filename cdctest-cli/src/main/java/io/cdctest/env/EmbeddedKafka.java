@@ -19,18 +19,41 @@ public final class EmbeddedKafka implements KafkaService, Restartable {
     private final int port;
     private final Path dir;
     private final RestartableChild broker;
+    /** Each client link's bootstrap address: its fault point, or its listener when the link is not routed. */
+    private final Map<String, String> clients;
 
     /** Started again by fault steps on the same ports and data directory: topics and offsets survive. */
-    private EmbeddedKafka(int port, Path dir, List<String> command, Path log) {
+    private EmbeddedKafka(int port, Path dir, List<String> command, Path log, Map<String, String> clients) {
         this.port = port;
         this.dir = dir;
+        this.clients = clients;
         this.broker = new RestartableChild("kafka broker", () -> ChildProcess.start("kafka broker", command, Map.of(), dir, log),
                 this::awaitReady);
     }
 
-    public static EmbeddedKafka start(CdctestHome home, Path dir, Path log) {
+    /**
+     * @param clientLinks network links whose dialer is a Kafka client: each gets a listener of its own,
+     *                    advertised where {@code links} says that client should connect (its fault point),
+     *                    so the client's every connection, after bootstrapping too, crosses the link
+     */
+    public static EmbeddedKafka start(CdctestHome home, Path dir, Path log, List<String> clientLinks,
+                                      io.cdctest.env.net.Links links) {
         int port = Ports.free();
         int controllerPort = Ports.free();
+        List<String> listeners = new java.util.ArrayList<>(List.of("PLAINTEXT://127.0.0.1:" + port,
+                "CONTROLLER://127.0.0.1:" + controllerPort));
+        List<String> advertised = new java.util.ArrayList<>(List.of("PLAINTEXT://127.0.0.1:" + port));
+        List<String> protocols = new java.util.ArrayList<>(List.of("PLAINTEXT:PLAINTEXT", "CONTROLLER:PLAINTEXT"));
+        Map<String, String> clients = new java.util.LinkedHashMap<>();
+        for (String link : clientLinks) {
+            String name = "LINK" + (clients.size() + 1);
+            int linkPort = Ports.free();
+            String address = links.address(link, "127.0.0.1", linkPort).toString();
+            listeners.add(name + "://127.0.0.1:" + linkPort);
+            advertised.add(name + "://" + address);
+            protocols.add(name + ":PLAINTEXT");
+            clients.put(link, address);
+        }
         Path properties = dir.resolve("server.properties");
         try {
             Files.createDirectories(dir);
@@ -38,11 +61,11 @@ public final class EmbeddedKafka implements KafkaService, Restartable {
                     "process.roles=broker,controller",
                     "node.id=1",
                     "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                    "listeners=" + String.join(",", listeners),
+                    "advertised.listeners=" + String.join(",", advertised),
                     "controller.listener.names=CONTROLLER",
                     "inter.broker.listener.name=PLAINTEXT",
-                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "listener.security.protocol.map=" + String.join(",", protocols),
                     "log.dirs=" + dir.resolve("data"),
                     "num.partitions=1",
                     "offsets.topic.replication.factor=1",
@@ -57,7 +80,7 @@ public final class EmbeddedKafka implements KafkaService, Restartable {
         }
         List<String> command = ChildProcess.java(home.classpath("cdctest-kafka"), "io.cdctest.kafka.BrokerMain",
                 List.of("-Xmx512m", "-Xms128m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + dir), List.of(properties.toString()));
-        EmbeddedKafka kafka = new EmbeddedKafka(port, dir, command, log);
+        EmbeddedKafka kafka = new EmbeddedKafka(port, dir, command, log, Map.copyOf(clients));
         try {
             kafka.broker.start();
         } catch (RuntimeException e) {
@@ -77,6 +100,11 @@ public final class EmbeddedKafka implements KafkaService, Restartable {
     @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public String bootstrapServers(String link) {
+        return clients.getOrDefault(link, bootstrapServers());
     }
 
     @Override

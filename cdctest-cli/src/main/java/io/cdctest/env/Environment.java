@@ -122,10 +122,14 @@ public final class Environment implements AutoCloseable {
         };
     }
 
-    /** Provides Kafka as the scenario asks. */
-    public KafkaService kafka(KafkaSpec spec) {
+    /**
+     * Provides Kafka as the scenario asks. An embedded broker gets a listener for each client link
+     * ({@code clientLinks}: network links whose dialer is a Kafka client), advertised at the address
+     * {@code links} gives for it, so that client's every connection to the broker crosses its link.
+     */
+    public KafkaService kafka(KafkaSpec spec, java.util.List<String> clientLinks, io.cdctest.env.net.Links links) {
         return switch (spec.provision()) {
-            case EMBEDDED -> own("kafka", EmbeddedKafka.start(home, workDir("kafka"), log("kafka")));
+            case EMBEDDED -> own("kafka", EmbeddedKafka.start(home, workDir("kafka"), log("kafka"), clientLinks, links));
             case TESTCONTAINERS -> own("kafka", ContainerKafka.start());
             case EXTERNAL -> ExternalKafka.connect(spec.bootstrapServers());
             case COMPOSE -> own("kafka", ComposeKafka.start(spec.composeDir(), spec.bootstrapServers(), spec.stopOnTeardown(),
@@ -141,6 +145,9 @@ public final class Environment implements AutoCloseable {
                     : o.resource() instanceof KafkaService k ? k.describe() : null;
             if (text != null) {
                 lines.add(o.name() + ": " + text);
+            }
+            if (o.resource() instanceof io.cdctest.env.net.Links links) {
+                lines.addAll(links.describe());
             }
         });
         return lines;

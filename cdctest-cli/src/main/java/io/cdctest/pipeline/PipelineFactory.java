@@ -29,6 +29,18 @@ public interface PipelineFactory {
         return List.of();
     }
 
+    /**
+     * The network links between the pipeline's parts that fault points can sit on, for this scenario:
+     * each named, with the component that dials it, what it dials, whether it is the main link, and
+     * why it cannot be routed here if it cannot. A link declared here is routed by default; at run
+     * time the pipeline asks {@link PipelineContext#links()} for the address to hand to the component
+     * that dials it ({@code links.address(name, host, port)}). Testcases are checked against these
+     * names before anything starts.
+     */
+    default List<io.cdctest.env.net.Link> links(Scenario scenario) {
+        return List.of();
+    }
+
     /** Checks of the pipeline's other given parts (a Kafka cluster, a Flink cluster). Changes nothing. */
     default List<Check> preflight(Scenario scenario) {
         return List.of();

@@ -3,9 +3,12 @@ package io.cdctest.run;
 import io.cdctest.CdctestException;
 import io.cdctest.ExitCode;
 import io.cdctest.env.Restartable;
+import io.cdctest.env.net.Link;
+import io.cdctest.env.net.Links;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.spec.Component;
+import io.cdctest.spec.NetworkFault;
 import io.cdctest.spec.Step;
 import java.time.Duration;
 import java.util.List;
@@ -19,11 +22,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Carries out {@code fault} steps: finds the component (the pipeline's producer, consumer or Kafka,
  * or an embedded database) and kills, stops, starts, restarts or pauses it. A pause is lifted on a
- * timer while the next steps run; every pause still pending is lifted on close.
+ * timer while the next steps run; every pause still pending is lifted on close. Network faults go to
+ * the link's fault point ({@link Links}), which lifts them after their duration, at a {@code heal}
+ * step, or at the end of the testcase.
  */
 final class FaultRunner implements AutoCloseable {
     private final Pipeline pipeline;
     private final Databases databases;
+    private final Links links;
     private final List<Restartable> paused = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService resumer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fault-resume");
@@ -31,9 +37,60 @@ final class FaultRunner implements AutoCloseable {
         return t;
     });
 
-    FaultRunner(Pipeline pipeline, Databases databases) {
+    FaultRunner(Pipeline pipeline, Databases databases, Links links) {
         this.pipeline = pipeline;
         this.databases = databases;
+        this.links = links;
+    }
+
+    /** A network fault on a link; returns what it did. */
+    String run(Step.LinkFault f) {
+        return links.apply(f.link(), f.fault(), f.duration());
+    }
+
+    /** Ends the faults on a link (every link when the step names none). */
+    String heal(Step.Heal h) {
+        return links.heal(h.link());
+    }
+
+    /**
+     * The earlier tool's network outage: the main link (or the step's) partitioned, new connections
+     * accepted and silent, for the step's duration while the next steps run.
+     */
+    String networkIssue(Step.NetworkIssue n) {
+        String link = n.link() != null ? n.link() : links.main().map(Link::name).orElseThrow(() -> new CdctestException(
+                ExitCode.FAILED, "simulate_network_issue: this pipeline declares no network link yet, so cdctest cannot cut "
+                + "its network; the step fails rather than pass having done nothing"));
+        return "network outage on the " + (n.link() == null ? "main link " : "link ")
+                + links.apply(link, new NetworkFault.Partition(NetworkFault.Mode.SILENT), n.duration()) + "; the next steps run "
+                + "while it lasts";
+    }
+
+    /**
+     * Waits until the network faults with a duration are over (those without one last until a heal
+     * step); returns how long that took.
+     */
+    Duration awaitTimedNetworkFaults(Duration timeout) {
+        long start = System.nanoTime();
+        try {
+            org.awaitility.Awaitility.await().alias("the network faults with a duration to end").atMost(timeout)
+                    .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !links.timedFaultsInEffect());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new CdctestException(ExitCode.FAILED, "the network faults were still in effect after "
+                    + Console.seconds(timeout) + links.context());
+        }
+        return elapsed(start);
+    }
+
+    /** Heals what the testcase left on the network; returns what, if anything. */
+    Optional<String> endTestcase() {
+        return links.endTestcase();
+    }
+
+    /** The network faults of the testcase, for a failure's message ("" when none). */
+    String networkContext() {
+        return links.context();
     }
 
     /**

@@ -24,7 +24,8 @@ public final class PlanPrinter {
     }
 
     public static List<String> plan(Scenario scenario) {
-        Pipeline pipeline = Pipelines.factory(scenario.type()).create(new PipelineContext(scenario, null, RUN_ID, 1.0));
+        Pipeline pipeline = Pipelines.factory(scenario.type()).create(new PipelineContext(scenario, null, RUN_ID, 1.0,
+                io.cdctest.env.net.Links.none()));
         boolean unique = scenario.data() != null || scenario.source().provision() != Provision.EXTERNAL;
         String sourceDb = unique ? scenario.source().database() + "_" + RUN_ID : scenario.source().database();
         String targetDb = pipeline.targetDatabase(sourceDb, unique || scenario.target().provision() != Provision.EXTERNAL

@@ -5,6 +5,7 @@ import io.cdctest.CdctestHome;
 import io.cdctest.ExitCode;
 import io.cdctest.env.DatabaseServer;
 import io.cdctest.env.Environment;
+import io.cdctest.env.net.Links;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
@@ -94,11 +95,14 @@ public final class ScenarioRunner {
                 });
             }
             io.cdctest.preflight.Doctor.require(scenario);
-            pipeline = Pipelines.create(new PipelineContext(scenario, env, runId, options.timeoutScale()));
+            // owned before the pipeline, so its fault points close after the components that dial through them
+            Links links = env.own("network fault points", new Links(scenario.network(),
+                    Pipelines.factory(scenario.type()).links(scenario)));
+            pipeline = Pipelines.create(new PipelineContext(scenario, env, runId, options.timeoutScale(), links));
             Databases databases = setUp(scenario, env, pipeline, runId, phases);
             phases.put("setup", Duration.ofNanos(System.nanoTime() - setupStart));
             long testStart = System.nanoTime();
-            TestcaseRun run = runTestcases(scenario, databases, pipeline, testcases, options, writeLog);
+            TestcaseRun run = runTestcases(scenario, databases, pipeline, links, testcases, options, writeLog);
             results = run.results();
             lag = run.lag();
             phases.put("testcases", Duration.ofNanos(System.nanoTime() - testStart));
@@ -202,11 +206,11 @@ public final class ScenarioRunner {
     private record TestcaseRun(List<TestcaseResult> results, Lag lag) {
     }
 
-    private TestcaseRun runTestcases(Scenario scenario, Databases databases, Pipeline pipeline,
+    private TestcaseRun runTestcases(Scenario scenario, Databases databases, Pipeline pipeline, Links links,
                                      List<TestCase> testcases, RunOptions options, WriteLog writeLog) {
         int total = testcases.size();
         int[] index = {0};
-        try (StepExecutor executor = new StepExecutor(scenario, databases, pipeline, options.timeoutScale(), console,
+        try (StepExecutor executor = new StepExecutor(scenario, databases, pipeline, links, options.timeoutScale(), console,
                 writeLog, options.reportDir())) {
             List<TestcaseResult> results = JunitSuiteRunner.run(testcases, executor::run,
                     name -> console.info("[" + (++index[0]) + "/" + total + "] " + name),

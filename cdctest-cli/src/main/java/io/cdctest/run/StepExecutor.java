@@ -12,6 +12,7 @@ import io.cdctest.check.DiffOptions;
 import io.cdctest.check.KeyHistory;
 import io.cdctest.check.TableDiff;
 import io.cdctest.check.TableComparison;
+import io.cdctest.env.net.Links;
 import io.cdctest.pipeline.ComponentStatus;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
@@ -67,8 +68,8 @@ final class StepExecutor implements AutoCloseable {
     private final ExpectedFailure expectedFailures;
 
     /** @param reportDir where fix SQL for differing tables is written */
-    StepExecutor(Scenario scenario, Databases databases, Pipeline pipeline, double timeoutScale, Console console,
-                 WriteLog log, java.nio.file.Path reportDir) {
+    StepExecutor(Scenario scenario, Databases databases, Pipeline pipeline, Links links, double timeoutScale,
+                 Console console, WriteLog log, java.nio.file.Path reportDir) {
         this.scenario = scenario;
         this.databases = databases;
         this.pipeline = pipeline;
@@ -81,7 +82,7 @@ final class StepExecutor implements AutoCloseable {
                 scenario.data() == null ? java.util.Set.of() : scenario.data().avoid(), log);
         this.log = log;
         this.reportDir = reportDir;
-        this.faults = new FaultRunner(pipeline, databases);
+        this.faults = new FaultRunner(pipeline, databases, links);
         this.verdict = new SyncVerdict(pipeline, history, reportDir);
         this.states = new TaskStates(pipeline);
         this.lagProbe = new io.cdctest.check.LagProbe(databases.target().endpoint().withDatabase(databases.targetDatabase()));
@@ -206,6 +207,7 @@ final class StepExecutor implements AutoCloseable {
             steps.add(new StepResult(i + 1, step.action(), where, status == Status.PASSED ? Status.PASSED : status,
                     Duration.ofNanos(System.nanoTime() - stepStart), detail));
         }
+        faults.endTestcase().ifPresent(healed -> console.detail("network: the testcase ended with faults in effect: " + healed));
         return new TestcaseResult(testcase.id(), testcase.name(), testcase.description(), status, code,
                 Duration.ofNanos(System.nanoTime() - start), message, List.copyOf(steps), List.copyOf(comparisons));
     }
@@ -248,13 +250,29 @@ final class StepExecutor implements AutoCloseable {
         }
     }
 
-    /** Executes one step; returns what it did, or throws a CdctestException saying why it failed. */
+    /**
+     * Executes one step; returns what it did, or throws a CdctestException saying why it failed. A
+     * failure after the testcase put faults on the network names them, so that a component that
+     * does not survive one is seen next to the fault it did not survive.
+     */
     private String execute(Step step, List<TableComparison> comparisons) throws SQLException {
-        if (step instanceof Step.ValidateSync v) {
-            return validateSync(v, timeout(v.timeout()), comparisons);
-        }
         if (step instanceof Step.ExpectFailure x) {
             return expectedFailures.judge(x, () -> execute(x.step(), comparisons));
+        }
+        try {
+            return executeStep(step, comparisons);
+        } catch (CdctestException e) {
+            String network = e.exitCode() == ExitCode.FAILED ? faults.networkContext() : "";
+            if (network.isEmpty()) {
+                throw e;
+            }
+            throw new CdctestException(e.exitCode(), e.getMessage() + network, e);
+        }
+    }
+
+    private String executeStep(Step step, List<TableComparison> comparisons) throws SQLException {
+        if (step instanceof Step.ValidateSync v) {
+            return validateSync(v, timeout(v.timeout()), comparisons);
         }
         if (step instanceof Step.Dml d) {
             String done;
@@ -306,15 +324,22 @@ final class StepExecutor implements AutoCloseable {
         }
         if (step instanceof Step.WaitForRecovery w) {
             Duration timeout = timeout(w.timeout());
-            Duration recovered = states.awaitHealthy(timeout);
-            Duration left = timeout.minus(recovered);
+            Duration outage = faults.awaitTimedNetworkFaults(timeout);
+            Duration recovered = states.awaitHealthy(timeout.minus(outage));
+            Duration left = timeout.minus(outage).minus(recovered);
             Duration oneCheck = Duration.ofSeconds(1);
-            return "healthy after " + Console.seconds(recovered) + "; " + validateSync(new Step.ValidateSync(w.table(),
+            return (outage.toMillis() < 100 ? "" : "network faults over after " + Console.seconds(outage) + "; ")
+                    + "healthy after " + Console.seconds(recovered) + "; " + validateSync(new Step.ValidateSync(w.table(),
                     null, List.of(), w.origin()), left.compareTo(oneCheck) < 0 ? oneCheck : left, comparisons);
         }
-        if (step instanceof Step.NetworkIssue) {
-            throw new CdctestException(ExitCode.FAILED, "simulate_network_issue: cdctest cannot break the network between "
-                    + "the pipeline's parts yet (network faults are not built); the step fails rather than pass having done nothing");
+        if (step instanceof Step.LinkFault f) {
+            return faults.run(f);
+        }
+        if (step instanceof Step.Heal h) {
+            return faults.heal(h);
+        }
+        if (step instanceof Step.NetworkIssue n) {
+            return faults.networkIssue(n);
         }
         if (step instanceof Step.CheckStatus c) {
             ComponentStatus status = pipeline.status(c.component());

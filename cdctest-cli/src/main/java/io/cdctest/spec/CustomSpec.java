@@ -24,10 +24,11 @@ import java.util.regex.Pattern;
  * @param binlogPreflight check the source's binary log (ROW, FULL) and replication grants before the run
  * @param createTargetTables cdctest creates the target database and tables (false: the platform does)
  * @param baseDir      the scenario file's directory: relative {@code dir}s are resolved against it
+ * @param links        the network links of the platform the scenario names, by name
  */
 public record CustomSpec(List<String> tables, Map<String, String> vars, Map<String, Secret> secrets,
                          List<String> freePorts, KafkaLeg kafka, Hooks hooks, Duration startTimeout, Duration startupGrace,
-                         boolean binlogPreflight, boolean createTargetTables, Path baseDir) {
+                         boolean binlogPreflight, boolean createTargetTables, Path baseDir, Map<String, Link> links) {
 
     /** Placeholders every template may use. */
     public static final Set<String> PLACEHOLDERS = Set.of("run_id", "db", "source_db", "target_db", "tables",
@@ -42,6 +43,23 @@ public record CustomSpec(List<String> tables, Map<String, String> vars, Map<Stri
     /** The placeholders a template uses. */
     public static List<String> placeholders(String template) {
         return template == null ? List.of() : PLACEHOLDER.matcher(template).results().map(m -> m.group(1)).toList();
+    }
+
+    /**
+     * A network link of the platform ({@code custom.links.<name>}): the component that dials it
+     * ({@code from}), what it reaches ({@code to}: {@code source}, {@code target}, {@code kafka} (a
+     * listener of the embedded broker), or any name with an {@code address} template "host:port").
+     * Templates reach the link as {@code {link_<name>}} (host:port), {@code {link_<name>_host}} and
+     * {@code {link_<name>_port}}: the fault point's address when the link is routed.
+     */
+    public record Link(String name, String from, String to, String address, boolean main, Origin origin) {
+        /** The ends whose address cdctest knows: the endpoints and the Kafka leg. */
+        public static final Set<String> KNOWN_ENDS = Set.of("source", "target", "kafka");
+
+        /** The placeholders of a link named {@code name}. */
+        public static List<String> placeholders(String name) {
+            return List.of("link_" + name, "link_" + name + "_host", "link_" + name + "_port");
+        }
     }
 
     /** What the platform writes to Kafka: the run uses {@code <topic>_<run id>} and {@code <group>_<run id>}. */

@@ -11,11 +11,12 @@ import java.util.List;
  * @param custom          the {@code custom:} block of the generic adapter (null for other pipelines)
  * @param metrics         the pipeline's Prometheus endpoint and the series that mean lag or progress (null: none)
  * @param localPaths      directories only the machine that runs the pipeline needs (checked by the preflight)
+ * @param network         which of the pipeline's links go through fault points, and where those listen
  */
 public record Scenario(Path file, String name, String type, String description, String defaultTestcase,
                        Endpoint source, Endpoint target, KafkaSpec kafka, FlinkCdcSpec flinkCdc, DataSpec data,
                        CdcConfig cdcConfig, ValidationSpec validation, CustomSpec custom, MetricsSpec metrics,
-                       List<LocalPath> localPaths) {
+                       List<LocalPath> localPaths, NetworkSpec network) {
 
     /** The tables this scenario replicates: the captured tables, else the generated ones. */
     public List<String> tables() {

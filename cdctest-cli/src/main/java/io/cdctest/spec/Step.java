@@ -122,8 +122,9 @@ public sealed interface Step {
     }
 
     /**
-     * Waits up to {@code timeout} (null: the scenario's max_wait_time) until the pipeline is healthy
-     * again and the table (every table when null) is in sync: a broken pipeline is waited for, not failed on.
+     * Waits up to {@code timeout} (null: the scenario's max_wait_time) until the network faults with a
+     * duration are over, the pipeline is healthy again and the table (every table when null) is in
+     * sync: a broken pipeline is waited for, not failed on.
      */
     record WaitForRecovery(String table, Duration timeout, Origin origin) implements Step {
         public String action() {
@@ -131,8 +132,32 @@ public sealed interface Step {
         }
     }
 
-    /** A network fault between the pipeline's parts: cdctest cannot make one yet, so a run that reaches it fails it. */
-    record NetworkIssue(Origin origin) implements Step {
+    /**
+     * A fault on a link between two parts of the pipeline ({@code component: network}): applied for
+     * {@code duration} while the next steps run, or (null) until a {@code heal} step or the end of the
+     * testcase; a reset without a duration resets the open connections once.
+     */
+    record LinkFault(String link, NetworkFault fault, Duration duration, Origin origin) implements Step {
+        public String action() {
+            return "fault";
+        }
+    }
+
+    /** Ends the network faults on a link, or (null) on every link. */
+    record Heal(String link, Origin origin) implements Step {
+        public String action() {
+            return "heal";
+        }
+    }
+
+    /**
+     * The earlier tool's network outage: the pipeline's main link (or {@code link}) partitioned, new
+     * connections accepted and silent, for {@code duration} while the next steps run (a
+     * {@code wait_for_recovery} waits it out).
+     */
+    record NetworkIssue(String link, Duration duration, Origin origin) implements Step {
+        public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+
         public String action() {
             return "simulate_network_issue";
         }

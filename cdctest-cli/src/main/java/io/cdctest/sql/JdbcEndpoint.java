@@ -25,6 +25,11 @@ public record JdbcEndpoint(String role, Engine engine, String host, int port, St
         return new JdbcEndpoint(role, engine, host, port, user, password, name, account, tls);
     }
 
+    /** The same server reached at another address (a network link's fault point), for the component that dials it. */
+    public JdbcEndpoint at(String otherHost, int otherPort) {
+        return new JdbcEndpoint(role, engine, otherHost, otherPort, user, password, database, account, tls);
+    }
+
     public String address() {
         return host + ":" + port;
     }

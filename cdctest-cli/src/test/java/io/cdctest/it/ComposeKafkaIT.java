@@ -21,7 +21,8 @@ class ComposeKafkaIT {
     void aComposeKafkaThatIsAlreadyUpIsUsedAndLeftRunning(@TempDir Path tmp) throws Exception {
         Path composeDir = Files.createDirectories(tmp.resolve("flink-cdc"));
         Files.writeString(composeDir.resolve("docker-compose.yml"), "services: {}\n");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(CdctestHome.locate(), tmp.resolve("broker"), tmp.resolve("broker.log"))) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(CdctestHome.locate(), tmp.resolve("broker"), tmp.resolve("broker.log"),
+                java.util.List.of(), io.cdctest.env.net.Links.none())) {
             CliRunner run = CliRunner.run("--scenario", "quickstart", "--group", "snapshot", "--report-dir",
                     tmp.resolve("reports").toString(), "--set", "data.rows=50", "--set", "kafka.provision=compose",
                     "--set", "kafka.compose_dir=" + composeDir, "--set", "kafka.bootstrap_servers=" + kafka.bootstrapServers(),

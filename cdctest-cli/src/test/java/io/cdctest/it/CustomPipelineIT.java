@@ -81,6 +81,27 @@ class CustomPipelineIT {
         QuickstartIT.assertNoChildProcesses();
     }
 
+    /**
+     * The example names its platform's links (custom.links) and hands their addresses to the worker and
+     * the consumer: a partition of the worker's binlog link and of the consumer's link to the target
+     * holds the changes back (the check during it must fail), and after the heal they arrive.
+     */
+    @Test
+    void thePlatformsLinksAreRoutedThroughFaultPoints(@TempDir Path reports) throws Exception {
+        CliRunner run = CliRunner.run("--scenario", "custom_example", "--group", "network", "--id", "QS101,QS119",
+                "--report-dir", reports.toString(), "--set", "data.rows=200", "-v");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("2 testcases: 2 passed, 0 failed");
+        assertThat(run.err()).contains("fault: source_producer (producer → source): partition (refuse)",
+                "fault: consumer_target (consumer → target): partition (refuse)");
+        for (JsonNode testcase : JSON.readTree(reports.resolve("summary.json").toFile()).path("testcases")) {
+            assertThat(testcase.path("steps").get(3).path("detail").asText()).as(testcase.path("id").asText())
+                    .startsWith("failed as expected: not in sync");
+        }
+        QuickstartIT.assertNoChildProcesses();
+    }
+
     @Test
     void aFailedStatusWhileAStepWaitsEndsItWithThePlatformsMessage(@TempDir Path reports) {
         long start = System.nanoTime();

@@ -222,12 +222,24 @@ public final class FlinkCdcProducer {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    /**
+     * The first cause of a failure, as one line; when Flink gave up restarting the job, what made it give
+     * up comes first ("Recovery is suppressed by FixedDelayRestartBackoffTimeStrategy(...)"), so that
+     * the failure says the job failed for good, not just once.
+     */
+    static String rootMessage(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
+        String gaveUp = null;
+        while (true) {
+            if (gaveUp == null && t.getMessage() != null && t.getMessage().startsWith("Recovery is suppressed")) {
+                gaveUp = "the job gave up restarting (" + t.getMessage() + "): ";
+            }
+            if (t.getCause() == null || t.getCause() == t) {
+                break;
+            }
             t = t.getCause();
         }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
+        return (gaveUp == null ? "" : gaveUp) + t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private static void writeStatus(ProducerArgs args, String state, String error) {

@@ -32,6 +32,24 @@ public final class CustomPipelineFactory implements PipelineFactory {
     }
 
     /** A MySQL or MariaDB source: its binary log set up for CDC (unless custom.binlog_preflight is false). */
+    /**
+     * The links the scenario names ({@code custom.links}); a link to Kafka can be routed only through
+     * an embedded broker.
+     */
+    @Override
+    public List<io.cdctest.env.net.Link> links(Scenario scenario) {
+        if (scenario.custom() == null) {
+            return List.of();
+        }
+        String kafka = io.cdctest.pipeline.flinkcdc.KafkaLeg.unroutable(scenario.kafka());
+        return scenario.custom().links().values().stream().map(l -> {
+            io.cdctest.env.net.Link link = new io.cdctest.env.net.Link(l.name(), l.from(), l.to(),
+                    l.address() == null ? "declared by the scenario" : "declared by the scenario, to " + l.address(),
+                    l.main(), null);
+            return l.to().equals("kafka") ? link.unroutableBecause(kafka) : link;
+        }).toList();
+    }
+
     @Override
     public List<Check> preflight(Scenario scenario, JdbcEndpoint endpoint, Connection connection) throws SQLException {
         boolean binlogSource = endpoint.role().equals("source")

@@ -1,6 +1,7 @@
 package io.cdctest.pipeline.custom;
 
 import io.cdctest.env.Ports;
+import io.cdctest.env.net.Address;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.flinkcdc.BuiltIn;
@@ -36,6 +37,7 @@ final class RunValues {
             t.put("bootstrap_servers", kafka.bootstrapServers());
         }
         spec.freePorts().forEach(p -> t.put(p, String.valueOf(Ports.free())));
+        links(t, context, spec, d, kafka);
         vars(t, spec);
         t.putSecret("source_password", d.source().endpoint().password().reveal());
         t.putSecret("target_password", d.target().endpoint().password().reveal());
@@ -55,7 +57,54 @@ final class RunValues {
         t.put("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    /** The scenario's vars, themselves templates over the run's names, the Kafka leg and the free ports. */
+    /**
+     * {@code {link_<name>}}, {@code _host}, {@code _port} of each link the scenario names: where the
+     * component that dials it should connect (its fault point when the link is routed).
+     */
+    private static void links(Templates t, PipelineContext context, CustomSpec spec, Databases d, KafkaLeg kafka) {
+        for (CustomSpec.Link link : spec.links().values()) {
+            if (link.to().equals("kafka")) { // the bootstrap servers: one fault point when routed, else the given list
+                String bootstrap = kafka.bootstrapServers(link.name());
+                Address first = address(link, bootstrap.split(",")[0].trim());
+                put(t, link.name(), bootstrap, first.host(), String.valueOf(first.port()));
+                continue;
+            }
+            Address at = switch (link.to()) {
+                case "source" -> context.links().address(link.name(), d.source().endpoint().host(), d.source().endpoint().port());
+                case "target" -> context.links().address(link.name(), d.target().endpoint().host(), d.target().endpoint().port());
+                default -> {
+                    Address given = address(link, t.expand(link.address()));
+                    yield context.links().address(link.name(), given.host(), given.port());
+                }
+            };
+            put(t, link.name(), at.toString(), at.host(), String.valueOf(at.port()));
+        }
+    }
+
+    private static void put(Templates t, String link, String address, String host, String port) {
+        java.util.Iterator<String> names = CustomSpec.Link.placeholders(link).iterator();
+        t.put(names.next(), address);
+        t.put(names.next(), host);
+        t.put(names.next(), port);
+    }
+
+    /** "host:port" (the last colon separates them: [v6]:port too), or a configuration error naming the link. */
+    private static Address address(CustomSpec.Link link, String text) {
+        int colon = text.lastIndexOf(':');
+        try {
+            String host = text.substring(0, Math.max(0, colon)).replaceAll("^\\[|]$", "");
+            int port = Integer.parseInt(text.substring(colon + 1).trim());
+            if (colon <= 0 || host.isBlank() || port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return new Address(host, port);
+        } catch (NumberFormatException e) {
+            throw io.cdctest.CdctestException.config(link.origin() + ": custom.links." + link.name() + ".address: expected "
+                    + "host:port, got '" + text + "'");
+        }
+    }
+
+    /** The scenario's vars, themselves templates over the run's names, the Kafka leg, the free ports and the links. */
     private static void vars(Templates t, CustomSpec spec) {
         spec.vars().forEach((name, template) -> t.put(name, t.expand(template)));
     }
@@ -100,6 +149,7 @@ final class RunValues {
             t.put("bootstrap_servers", "<kafka bootstrap servers>");
         }
         spec.freePorts().forEach(p -> t.put(p, "<free port>"));
+        spec.links().keySet().forEach(l -> put(t, l, "<link " + l + ">", "<link " + l + " host>", "<link " + l + " port>"));
         vars(t, spec);
         t.put("source_password", "******");
         t.put("target_password", "******");

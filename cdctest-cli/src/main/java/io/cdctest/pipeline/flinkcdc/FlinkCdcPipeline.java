@@ -48,7 +48,8 @@ final class FlinkCdcPipeline implements Pipeline {
         this.topic = spec.topic() + "_" + context.runId();
         this.group = spec.group() + "_" + context.runId();
         this.wire = WireFormat.byId(spec.format()).orElseThrow();
-        this.kafka = new KafkaLeg(context, topic, group, wire);
+        this.kafka = new KafkaLeg(context, topic, group, wire, List.of(FlinkCdcPipelineFactory.PRODUCER_KAFKA,
+                FlinkCdcPipelineFactory.KAFKA_CONSUMER));
     }
 
     @Override
@@ -59,8 +60,10 @@ final class FlinkCdcPipeline implements Pipeline {
     @Override
     public void start(Databases databases) {
         this.databases = databases;
-        JdbcEndpoint source = databases.source().endpoint();
         kafka.start(databases);
+        // the producer and the consumer dial their servers across the run's links: through fault points when routed
+        JdbcEndpoint source = dialed(FlinkCdcPipelineFactory.SOURCE_PRODUCER, databases.source().endpoint());
+        JdbcEndpoint target = dialed(FlinkCdcPipelineFactory.CONSUMER_TARGET, databases.target().endpoint());
         Environment env = context.environment();
         producerStatus = env.workDir("producer").resolve("status.json");
         consumerStatus = env.workDir("consumer").resolve("status.json");
@@ -68,11 +71,11 @@ final class FlinkCdcPipeline implements Pipeline {
         List<String> captured = new java.util.ArrayList<>(databases.tables());
         spec.routes().forEach(r -> captured.add(r.sourceTable()));
         BuiltIn.ProducerJob producerJob = new BuiltIn.ProducerJob(source, databases.sourceDatabase(), captured,
-                topic, wire.id(), kafka.bootstrapServers(), serverId, spec.checkpointInterval().toMillis(), spec.filters(),
-                producerStatus, spec.producerDropNth(), spec.jobManager());
-        BuiltIn.ConsumerJob consumerJob = new BuiltIn.ConsumerJob(databases.target().endpoint(), databases.targetDatabase(),
-                topic, wire.id(), group, spec.consumerBatchSize(), kafka.bootstrapServers(), consumerStatus,
-                spec.consumerFaults(), spec.routes());
+                topic, wire.id(), kafka.bootstrapServers(FlinkCdcPipelineFactory.PRODUCER_KAFKA), serverId,
+                spec.checkpointInterval().toMillis(), spec.filters(), producerStatus, spec.producerDropNth(), spec.jobManager());
+        BuiltIn.ConsumerJob consumerJob = new BuiltIn.ConsumerJob(target, databases.targetDatabase(),
+                topic, wire.id(), group, spec.consumerBatchSize(), kafka.bootstrapServers(FlinkCdcPipelineFactory.KAFKA_CONSUMER),
+                consumerStatus, spec.consumerFaults(), spec.routes());
         java.util.function.Supplier<ChildProcess> launchProducer = spec.commands() == null
                 ? () -> launch(env, "producer", BuiltIn.producerCommand(env.home(), producerJob, env.workDir("producer")),
                         BuiltIn.producerEnvironment(producerJob), env.workDir("producer"), producerStatus)
@@ -89,6 +92,12 @@ final class FlinkCdcPipeline implements Pipeline {
         consumer.launch();
         producer.awaitReady();
         consumer.awaitReady();
+    }
+
+    /** The endpoint as the component dialing across the link reaches it: at the link's fault point when routed. */
+    private JdbcEndpoint dialed(String link, JdbcEndpoint endpoint) {
+        io.cdctest.env.net.Address at = context.links().address(link, endpoint.host(), endpoint.port());
+        return endpoint.at(at.host(), at.port());
     }
 
     /** Starts a built-in producer or consumer (again: its old status file is removed first). */
@@ -112,10 +121,12 @@ final class FlinkCdcPipeline implements Pipeline {
                                       BuiltIn.ConsumerJob c, Path statusFile) {
         deleteStatus(statusFile);
         Path path = spec.commands().workDir();
+        // each command bootstraps across its own link to Kafka
+        String bootstrap = name.equals("producer") ? p.bootstrapServers() : c.bootstrapServers();
         Map<String, String> values = new java.util.HashMap<>(Map.of("db", p.database(), "source_db", p.database(),
                 "target_db", c.database(), "tables", String.join(",", p.tables()), "topic", topic, "group", group,
                 "consumer_batch_size", String.valueOf(c.batchSize()), "format", wire.id(),
-                "bootstrap_servers", kafka.bootstrapServers()));
+                "bootstrap_servers", bootstrap));
         if (path != null) {
             values.put("path", path.toString());
         }
@@ -125,6 +136,7 @@ final class FlinkCdcPipeline implements Pipeline {
         org.slf4j.LoggerFactory.getLogger(FlinkCdcPipeline.class).debug("{} command: {}", name, commandLine);
         Map<String, String> environment = new java.util.LinkedHashMap<>(BuiltIn.scriptEnvironment(env.home(), p, c, statusFile));
         environment.put("CDCTEST_WORK_DIR", env.workDir(name).toString());
+        environment.put("CDCTEST_KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         return ChildProcess.start(name, CustomCommand.guarded(commandLine), environment, dir, env.log(name));
     }
 
@@ -203,14 +215,17 @@ final class FlinkCdcPipeline implements Pipeline {
      * Audits each key's events in the topic against what the harness wrote ({@link EventAudit}).
      * After a fault on the producer or Kafka the topic is at-least-once (the producer starts again
      * without its Flink state and reads a new snapshot): duplicates are tolerated, re-reads stand for
-     * changes.
+     * changes. So it is after a network fault on the producer's links: its job fails over and sends
+     * again what it sent since its last checkpoint.
      */
     @Override
     public java.util.Optional<io.cdctest.check.EventCheck> audit(List<io.cdctest.check.ComparisonPlan> plans,
                                                                  io.cdctest.check.KeyHistory history) {
         boolean producerFaulted = producer != null && producer.everFaulted();
-        FlinkCdcSpec.Delivery delivery = producerFaulted || kafka.everFaulted() ? FlinkCdcSpec.Delivery.AT_LEAST_ONCE
-                : spec.delivery();
+        boolean producerLinksFaulted = context.links().everFaulted(FlinkCdcPipelineFactory.SOURCE_PRODUCER,
+                FlinkCdcPipelineFactory.PRODUCER_KAFKA);
+        FlinkCdcSpec.Delivery delivery = producerFaulted || producerLinksFaulted || kafka.everFaulted()
+                ? FlinkCdcSpec.Delivery.AT_LEAST_ONCE : spec.delivery();
         return kafka.audit(plans, history, this::filters, delivery, producerFaulted).map(this::withRedelivery);
     }
 

@@ -1,6 +1,7 @@
 package io.cdctest.pipeline.flinkcdc;
 
 import io.cdctest.env.Ports;
+import io.cdctest.env.net.Link;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.PipelineFactory;
@@ -26,9 +27,32 @@ public final class FlinkCdcPipelineFactory implements PipelineFactory {
         return "MySQL/MariaDB -> Flink CDC -> Kafka -> consumer -> MySQL/MariaDB/MatrixOne";
     }
 
+    /** The links of the pipeline: the binlog reader's (the main one), each Kafka client's, the consumer's to the target. */
+    static final String SOURCE_PRODUCER = "source_producer";
+    static final String PRODUCER_KAFKA = "producer_kafka";
+    static final String KAFKA_CONSUMER = "kafka_consumer";
+    static final String CONSUMER_TARGET = "consumer_target";
+
     @Override
     public Pipeline create(PipelineContext context) {
         return new FlinkCdcPipeline(context);
+    }
+
+    /**
+     * Four links, each routed by default: the producer's to the source (the binlog and its snapshot
+     * reads), the producer's and the consumer's to Kafka, and the consumer's to the target. A Kafka
+     * cdctest does not start advertises its own address, which its clients then dial directly: its
+     * links cannot be routed.
+     */
+    @Override
+    public List<Link> links(Scenario scenario) {
+        String kafka = KafkaLeg.unroutable(scenario.kafka());
+        return List.of(
+                Link.of(SOURCE_PRODUCER, "producer", "source", "the binlog and the snapshot reads").asMain(),
+                Link.of(PRODUCER_KAFKA, "producer", "kafka", "the change events produced").unroutableBecause(kafka),
+                Link.of(KAFKA_CONSUMER, "consumer", "kafka", "the change events fetched, the offsets committed")
+                        .unroutableBecause(kafka),
+                Link.of(CONSUMER_TARGET, "consumer", "target", "the batches applied"));
     }
 
     /** The source: its binary log set up for CDC and the replication privileges. */

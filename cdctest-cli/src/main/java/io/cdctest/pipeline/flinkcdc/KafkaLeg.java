@@ -44,24 +44,38 @@ public final class KafkaLeg {
     private final String group;
     private final WireFormat wire;
     private final Topics topics;
+    private final List<String> clientLinks;
     private KafkaService kafka;
     private Databases databases;
 
     /**
      * @param topic the run's topic ({@code <topic>_<run id>}); per-table formats use it as prefix
      * @param group the run's consumer group, for the lag in status lines
+     * @param clientLinks the network links whose dialer is a client of this Kafka (see {@link #bootstrapServers(String)})
      */
-    public KafkaLeg(PipelineContext context, String topic, String group, WireFormat wire) {
+    public KafkaLeg(PipelineContext context, String topic, String group, WireFormat wire, List<String> clientLinks) {
         this.context = context;
+        this.clientLinks = List.copyOf(clientLinks);
         this.topic = topic;
         this.group = group;
         this.wire = wire;
         this.topics = wire.topics(topic);
     }
 
+    /**
+     * Why the links of a Kafka client cannot be routed for this Kafka, or null when they can: a Kafka
+     * cdctest does not start advertises its own broker addresses, which its clients then dial directly.
+     */
+    public static String unroutable(KafkaSpec spec) {
+        return spec.provision() == Provision.EMBEDDED ? null : "kafka.provision is "
+                + spec.provision().name().toLowerCase(java.util.Locale.ROOT) + ": a Kafka cdctest does not start "
+                + "advertises its own broker addresses, which its clients then dial directly (only an embedded broker's "
+                + "links can be routed)";
+    }
+
     /** Starts (or reaches) Kafka and creates the run's topic; per-table topics wait for {@link #start}. */
     public void prepare() {
-        kafka = context.environment().kafka(context.scenario().kafka());
+        kafka = context.environment().kafka(context.scenario().kafka(), clientLinks, context.links());
         if (!topics.perTable()) {
             createTopics(List.of(topic));
         }
@@ -93,8 +107,14 @@ public final class KafkaLeg {
         return wire;
     }
 
+    /** The broker's own address: the harness's connections (admin, the audit) never cross a fault point. */
     public String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** Where the client that dials across the network link should bootstrap (its fault point when routed). */
+    public String bootstrapServers(String link) {
+        return kafka.bootstrapServers(link);
     }
 
     /** The topics of this run: the one topic, or one per table for per-table formats. */

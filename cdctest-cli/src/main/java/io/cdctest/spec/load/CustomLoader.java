@@ -39,7 +39,9 @@ final class CustomLoader {
             plain.addAll(CustomSpec.KAFKA_PLACEHOLDERS);
         }
         declare(r, "free_ports", freePorts, plain);
-        vars.values().forEach(v -> check(r, "vars", v, false)); // vars see the run's names and free ports, not each other
+        Map<String, CustomSpec.Link> links = r.map("links").map(l -> links(l, kafka != null)).orElse(Map.of());
+        // vars see the run's names, free ports and links, not each other
+        vars.values().forEach(v -> check(r, "vars", v, false));
         declare(r, "vars", vars.keySet(), plain);
         declare(r, "secrets", secretText.keySet(), secret);
         Map<String, Secret> secrets = new LinkedHashMap<>();
@@ -53,7 +55,47 @@ final class CustomLoader {
                 : hooks(hooks);
         r.finish();
         return new CustomSpec(tables, vars, Map.copyOf(secrets), freePorts, kafka, lifecycle, startTimeout, grace, binlog,
-                createTargetTables, scenarioFile.toAbsolutePath().getParent());
+                createTargetTables, scenarioFile.toAbsolutePath().getParent(), links);
+    }
+
+    /**
+     * {@code links:}, each by name: {@code from}, {@code to}, {@code address} (a "host:port" template
+     * over the run's names and free ports; needed unless {@code to} is source, target or kafka),
+     * {@code main}. Each declares the placeholders {@code {link_<name>}}, {@code _host} and {@code _port}.
+     */
+    private Map<String, CustomSpec.Link> links(MapReader r, boolean kafka) {
+        Map<String, CustomSpec.Link> links = new LinkedHashMap<>();
+        for (String name : r.keys()) {
+            MapReader l = r.map(name).orElseThrow(() -> r.error(name, "expected a map: from, to, address, main"));
+            if (!name.matches(NAME)) {
+                throw r.error(name, "'" + name + "' cannot be a link name: use lower case letters, digits and _");
+            }
+            String from = l.requiredString("from");
+            String to = l.requiredString("to");
+            String address = l.string("address", null);
+            if (address == null && !CustomSpec.Link.KNOWN_ENDS.contains(to)) {
+                throw l.missing("address");
+            }
+            if (address != null && CustomSpec.Link.KNOWN_ENDS.contains(to)) {
+                throw l.error("address", "a link to " + to + " leads to its address; give address only for a link to "
+                        + "another component");
+            }
+            if (to.equals("kafka") && !kafka) {
+                throw l.error("to", "a link to kafka needs a custom.kafka block (the broker the platform writes to)");
+            }
+            check(l, "address", address, false);
+            boolean main = l.bool("main", false);
+            if (main && links.values().stream().anyMatch(CustomSpec.Link::main)) {
+                throw l.error("main", "another link is already the main one");
+            }
+            l.finish();
+            links.put(name, new CustomSpec.Link(name, from, to, address, main, l.origin()));
+        }
+        r.finish();
+        for (String name : links.keySet()) {
+            declare(r, "links", CustomSpec.Link.placeholders(name), plain);
+        }
+        return java.util.Collections.unmodifiableMap(links);
     }
 
     private void declare(MapReader r, String key, java.util.Collection<String> names, Set<String> into) {

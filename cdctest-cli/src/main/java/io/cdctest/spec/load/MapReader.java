@@ -219,6 +219,11 @@ final class MapReader {
         return readers;
     }
 
+    /** The keys of this map, in file order (names that are the user's own, such as link names). */
+    java.util.Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(map.entries().keySet()));
+    }
+
     /** Whether the key holds a single value (not a list or map). */
     boolean isScalar(String key) {
         return node(key) instanceof YScalar;

@@ -10,6 +10,8 @@ import io.cdctest.spec.FlinkCdcSpec;
 import io.cdctest.spec.KafkaSpec;
 import io.cdctest.spec.LocalPath;
 import io.cdctest.spec.MetricsSpec;
+import io.cdctest.spec.NetworkSpec;
+import io.cdctest.spec.Origin;
 import io.cdctest.spec.Provision;
 import io.cdctest.spec.Scenario;
 import io.cdctest.spec.Secret;
@@ -75,6 +77,7 @@ public final class ScenarioLoader {
         CdcConfig cdcConfig = r.map("cdc_config").map(this::cdcConfig).orElse(CdcConfig.DEFAULT);
         ValidationSpec validation = r.map("validation").map(this::validation).orElse(ValidationSpec.DEFAULT);
         MetricsSpec metrics = r.map("metrics").map(m -> MetricsLoader.read(m, validation.checkInterval())).orElse(null);
+        NetworkSpec network = r.map("network").map(ScenarioLoader::network).orElse(NetworkSpec.DEFAULT);
         r.finish();
         tablesCanBeMade(r, type, source, target, custom, data);
         if (source.provision() != io.cdctest.spec.Provision.EXTERNAL && data == null) {
@@ -83,7 +86,7 @@ public final class ScenarioLoader {
                     + "--set data.rows=1000 to create and fill the tables it replicates)");
         }
         return new Scenario(file, name, type, description, testcase, source, target, kafka, flinkCdc, data,
-                cdcConfig, validation, custom, metrics, List.copyOf(localPaths));
+                cdcConfig, validation, custom, metrics, List.copyOf(localPaths), network);
     }
 
     /**
@@ -427,6 +430,33 @@ public final class ScenarioLoader {
         r.finish();
         return new CdcConfig(level, java.util.Collections.unmodifiableMap(options), pitrHours, sinkHost, sinkPort, sourceHost, sourcePort,
                 syncInterval, subscribers, publisher, metricsUrl);
+    }
+
+    /**
+     * {@code network:}: {@code route} (all, none, or a list of link names; the names are checked
+     * against the pipeline's links with the testcases), {@code listen_host}, {@code advertised_host}.
+     */
+    private static NetworkSpec network(MapReader r) {
+        List<String> route = null;
+        if (r.has("route") && r.isScalar("route")) {
+            String word = r.requiredString("route");
+            route = switch (word) {
+                case "all" -> null;
+                case "none" -> List.of();
+                default -> throw r.error("route", "expected all, none or a list of link names, got '" + word + "'");
+            };
+        } else if (r.has("route")) {
+            route = r.stringList("route");
+        }
+        String listen = r.string("listen_host", NetworkSpec.DEFAULT.listenHost());
+        String advertised = r.string("advertised_host", null);
+        if (advertised == null && (listen.equals("0.0.0.0") || listen.equals("::"))) {
+            throw r.error("listen_host", listen + " listens on every address: give network.advertised_host, the address "
+                    + "the components that dial a fault point reach it at");
+        }
+        Origin origin = r.originOf("route");
+        r.finish();
+        return new NetworkSpec(route, listen, advertised == null ? listen : advertised, origin);
     }
 
     private ValidationSpec validation(MapReader r) {

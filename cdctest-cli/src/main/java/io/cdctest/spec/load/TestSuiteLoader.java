@@ -25,7 +25,7 @@ public final class TestSuiteLoader {
     public static final Set<String> ACTIONS = new LinkedHashSet<>(List.of("validate_sync", "insert", "update",
             "delete", "bulk_insert", "sql", "validate_index_query", "check_producer_status", "check_consumer_status",
             "check_kafka_status", "pause_cdc", "resume_cdc", "restart_cdc", "check_cdc_status", "fault", "workload",
-            "check_subscription_status", "measure_sync_delay", "wait_for_recovery", "simulate_network_issue"));
+            "check_subscription_status", "measure_sync_delay", "wait_for_recovery", "simulate_network_issue", "heal"));
 
     /** How long check_subscription_status waits for the expected state when its step gives no timeout. */
     static final Duration STATE_TIMEOUT = Duration.ofSeconds(30);
@@ -122,11 +122,9 @@ public final class TestSuiteLoader {
                 yield new Step.MeasureSyncDelay(table, r.positiveInteger("insert_count", 100), timeout(r), r.origin());
             }
             case "wait_for_recovery" -> new Step.WaitForRecovery(table, timeout(r), r.origin());
-            case "simulate_network_issue" -> {
-                warnings.accept(r.originOf("action") + ": simulate_network_issue: cdctest cannot break the network yet; "
-                        + "a run that reaches this step fails it");
-                yield new Step.NetworkIssue(r.origin());
-            }
+            case "simulate_network_issue" -> new Step.NetworkIssue(r.string("link", null),
+                    positive(r, "duration", Step.NetworkIssue.DEFAULT_DURATION), r.origin());
+            case "heal" -> new Step.Heal(r.string("link", null), r.origin());
             default -> throw r.error("action", "unknown action '" + action + "'" + MapReader.suggestion(action, ACTIONS));
         };
         r.finish();
@@ -148,9 +146,6 @@ public final class TestSuiteLoader {
                 : r.stringList("expect_failure");
         if (texts.isEmpty() || texts.stream().anyMatch(String::isBlank)) {
             throw r.error("expect_failure", "expected the text (or a list of texts) the step's failure must contain");
-        }
-        if (action.equals("simulate_network_issue")) {
-            throw r.error("expect_failure", "simulate_network_issue cannot run yet: it would fail for that reason alone");
         }
         return texts;
     }
@@ -174,6 +169,15 @@ public final class TestSuiteLoader {
             }
         }
         return causes;
+    }
+
+    /** A duration above 0, or the fallback when the key is not given. */
+    static Duration positive(MapReader r, String key, Duration fallback) {
+        Duration value = r.duration(key, fallback);
+        if (value != null && value.isZero()) {
+            throw r.error(key, "expected a duration above 0");
+        }
+        return value;
     }
 
     private static Duration timeout(MapReader r) {
@@ -200,17 +204,24 @@ public final class TestSuiteLoader {
         }
     }
 
-    private static Step.Fault fault(MapReader r) {
+    private static Step fault(MapReader r) {
         String c = r.requiredString("component");
+        if (c.equals("network")) {
+            return NetworkFaults.read(r);
+        }
         if (!Set.of("producer", "consumer", "kafka", "source", "target").contains(c)) {
-            throw r.error("component", "expected producer, consumer, kafka, source or target, got '" + c + "'");
+            throw r.error("component", "expected producer, consumer, kafka, source, target or network, got '" + c + "'");
+        }
+        if (r.has("link")) {
+            throw r.error("link", "only a network fault (component: network) names a link");
         }
         String kind = r.requiredString("fault");
         Step.Fault.Kind k;
         try {
             k = Step.Fault.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw r.error("fault", "expected kill, stop, start, restart or pause, got '" + kind + "'");
+            throw r.error("fault", "expected kill, stop, start, restart or pause, got '" + kind + "'"
+                    + (NetworkFaults.KINDS.contains(kind) ? " (" + kind + " is a network fault: component: network, link: ...)" : ""));
         }
         Duration duration = r.duration("duration", k == Step.Fault.Kind.PAUSE ? Duration.ofSeconds(5) : Duration.ZERO);
         return new Step.Fault(c, k, duration, r.origin());

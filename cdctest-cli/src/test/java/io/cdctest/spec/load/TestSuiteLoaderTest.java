@@ -7,6 +7,7 @@ import io.cdctest.CdctestException;
 import io.cdctest.ExitCode;
 import io.cdctest.Fixtures;
 import io.cdctest.spec.Component;
+import io.cdctest.spec.NetworkFault;
 import io.cdctest.spec.Side;
 import io.cdctest.spec.Step;
 import io.cdctest.spec.TaskState;
@@ -97,6 +98,41 @@ class TestSuiteLoaderTest {
     }
 
     @Test
+    void networkFaultsBecomeTypedSteps(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("network.yaml");
+        Files.writeString(file, """
+                test_cases:
+                  - id: NW1
+                    steps:
+                      - {action: fault, component: network, link: source_producer, fault: partition, mode: refuse}
+                      - {action: fault, component: network, link: source_producer, fault: partition, duration: 5s}
+                      - {action: fault, component: network, link: consumer_target, fault: reset}
+                      - {action: fault, component: network, link: kafka_consumer, fault: latency, delay: 200ms, jitter: 50ms, towards: consumer}
+                      - {action: fault, component: network, link: producer_kafka, fault: bandwidth, bytes_per_second: 20_000}
+                      - {action: fault, component: network, link: consumer_target, fault: flap, period: 2s, mode: refuse, duration: 6s}
+                      - {action: heal, link: consumer_target}
+                      - {action: heal}
+                      - {action: simulate_network_issue, duration: 4s}
+                """);
+        var steps = loader.load(file).testcases().get(0).steps();
+        assertThat(steps).extracting(Step::action).containsExactly("fault", "fault", "fault", "fault", "fault", "fault", "heal",
+                "heal", "simulate_network_issue");
+        assertThat(steps.get(0)).isEqualTo(new Step.LinkFault("source_producer",
+                new NetworkFault.Partition(NetworkFault.Mode.REFUSE), null, steps.get(0).origin()));
+        assertThat(steps.get(1)).as("silent by default").isEqualTo(new Step.LinkFault("source_producer",
+                new NetworkFault.Partition(NetworkFault.Mode.SILENT), Duration.ofSeconds(5), steps.get(1).origin()));
+        assertThat(((Step.LinkFault) steps.get(2)).fault()).isEqualTo(new NetworkFault.Reset());
+        assertThat(((Step.LinkFault) steps.get(3)).fault()).isEqualTo(new NetworkFault.Latency(Duration.ofMillis(200),
+                Duration.ofMillis(50), "consumer"));
+        assertThat(((Step.LinkFault) steps.get(4)).fault()).isEqualTo(new NetworkFault.Bandwidth(20_000, null));
+        assertThat(steps.get(5)).isEqualTo(new Step.LinkFault("consumer_target", new NetworkFault.Flap(Duration.ofSeconds(2),
+                NetworkFault.Mode.REFUSE), Duration.ofSeconds(6), steps.get(5).origin()));
+        assertThat(steps.get(6)).isEqualTo(new Step.Heal("consumer_target", steps.get(6).origin()));
+        assertThat(steps.get(7)).isEqualTo(new Step.Heal(null, steps.get(7).origin()));
+        assertThat(steps.get(8)).isEqualTo(new Step.NetworkIssue(null, Duration.ofSeconds(4), steps.get(8).origin()));
+    }
+
+    @Test
     void earlierCrossClusterActionsBecomeTypedSteps() {
         java.util.List<String> warnings = new java.util.ArrayList<>();
         TestSuite suite = new TestSuiteLoader(new Interpolator(Map.of()), warnings::add)
@@ -106,10 +142,10 @@ class TestSuiteLoaderTest {
         Step delay = suite.select("subscription").get(1).steps().get(0);
         assertThat(delay).isEqualTo(new Step.MeasureSyncDelay("cdc_test_base", 50, null, delay.origin()));
         var recovery = suite.select("recovery").get(0).steps();
-        assertThat(recovery.get(0)).isInstanceOf(Step.NetworkIssue.class);
+        assertThat(recovery.get(0)).as("a partition of the pipeline's main link for 30 s")
+                .isEqualTo(new Step.NetworkIssue(null, Duration.ofSeconds(30), recovery.get(0).origin()));
         assertThat(recovery.get(1)).isEqualTo(new Step.WaitForRecovery(null, Duration.ofSeconds(120), recovery.get(1).origin()));
-        assertThat(warnings).singleElement().asString().endsWith("legacy_cross_cluster.yaml:55: simulate_network_issue: "
-                + "cdctest cannot break the network yet; a run that reaches this step fails it");
+        assertThat(warnings).as("whether the pipeline has a main link is checked against the scenario").isEmpty();
     }
 
     @Test
