@@ -42,6 +42,11 @@ public interface DatabaseServer extends AutoCloseable {
         return false;
     }
 
+    /** The server's own Prometheus endpoint, when the run knows it (a MatrixOne it started). */
+    default Optional<String> metricsUrl() {
+        return Optional.empty();
+    }
+
     /** True when the run started this server and owns everything in it. */
     boolean ownedByRun();
 

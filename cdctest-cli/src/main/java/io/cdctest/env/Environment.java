@@ -116,6 +116,8 @@ public final class Environment implements AutoCloseable {
             case TESTCONTAINERS -> spec.engine() == io.cdctest.spec.Engine.MATRIXONE
                     ? own(spec.role() + " database", ContainerMatrixOne.start(spec.role()))
                     : own(spec.role() + " database", ContainerDatabase.start(spec.role(), spec.engine(), serverId));
+            case LOCAL -> own(spec.role() + " database", LocalMatrixOne.start(spec, workDir(spec.role() + "-matrixone"),
+                    log(spec.role() + "-matrixone")));
             case EXTERNAL -> ExternalDatabase.connect(new JdbcEndpoint(spec.role(), spec.engine(), spec.host(), spec.port(),
                     spec.user(), spec.password(), null, spec.account(), true));
             case COMPOSE -> throw new IllegalStateException("compose provides Kafka only");
@@ -131,6 +133,7 @@ public final class Environment implements AutoCloseable {
         return switch (spec.provision()) {
             case EMBEDDED -> own("kafka", EmbeddedKafka.start(home, workDir("kafka"), log("kafka"), clientLinks, links));
             case TESTCONTAINERS -> own("kafka", ContainerKafka.start());
+            case LOCAL -> throw new IllegalStateException("provision: local starts MatrixOne only");
             case EXTERNAL -> ExternalKafka.connect(spec.bootstrapServers());
             case COMPOSE -> own("kafka", ComposeKafka.start(spec.composeDir(), spec.bootstrapServers(), spec.stopOnTeardown(),
                     log("kafka")));

@@ -37,9 +37,9 @@ public final class ExternalDatabase implements DatabaseServer {
         if (endpoint.engine() != Engine.MATRIXONE) {
             return "start the server, or correct " + role + ".host / " + role + ".port (a firewall between?)";
         }
-        return "start one (docker run -d -p " + endpoint.port() + ":6001 " + Images.MATRIXONE + "), set " + role
-                + ".provision: testcontainers (needs Docker), or point the scenario at yours with --set " + role
-                + ".host=... --set " + role + ".port=...";
+        return "let cdctest start one from a mo-service binary (--set " + role + ".provision=local and CDCTEST_MO_BINARY), "
+                + "start one (docker run -d -p " + endpoint.port() + ":6001 " + Images.MATRIXONE + "), or point the scenario "
+                + "at yours with --set " + role + ".host=... --set " + role + ".port=...";
     }
 
     @Override

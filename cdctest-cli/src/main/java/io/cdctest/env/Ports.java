@@ -33,6 +33,27 @@ public final class Ports {
         throw CdctestException.environment("cannot find a free local port that was not used before");
     }
 
+    /**
+     * The first of {@code count} consecutive ports free now and not handed out before (a server that
+     * takes a range from one base port, such as MatrixOne's port-base).
+     */
+    public static synchronized int freeRange(int count) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base = free();
+            boolean all = true;
+            for (int i = 1; i < count && all; i++) {
+                all = !HANDED_OUT.contains(base + i) && bindable(base + i);
+            }
+            if (all) {
+                for (int i = 1; i < count; i++) {
+                    HANDED_OUT.add(base + i);
+                }
+                return base;
+            }
+        }
+        throw CdctestException.environment("cannot find " + count + " consecutive free local ports");
+    }
+
     /** True when this machine lets a server bind the port on 127.0.0.1 now (nothing listens there). */
     public static boolean bindable(int port) {
         try (ServerSocket socket = new ServerSocket()) {

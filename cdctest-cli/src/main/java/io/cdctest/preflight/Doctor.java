@@ -52,6 +52,7 @@ public final class Doctor {
                         : Check.fail(endpoint.role() + " port", "port " + endpoint.port() + " on 127.0.0.1 is already in use "
                         + "(" + endpoint.role() + ".port at " + endpoint.origin() + ")",
                         "stop what listens there, or leave " + endpoint.role() + ".port out to take a free port"));
+                case LOCAL -> checks.add(localBinary(endpoint));
                 default -> checks.add(Docker.available() ? Check.pass(endpoint.role(), endpoint.engine().id()
                         + " in a container, started by the run")
                         : Check.fail(endpoint.role(), "provision: testcontainers needs a Docker engine and none is reachable",
@@ -105,6 +106,16 @@ public final class Doctor {
             checks.add(Check.fail(role + " login", message, message.contains("Access denied")
                     ? "check " + role + ".user and " + role + ".password (give the password as ${VAR})"
                     : "check that " + jdbc.address() + " is a " + jdbc.engine().id() + " server and accepts " + jdbc.loginUser()));
+        }
+    }
+
+    /** A MatrixOne the run starts: its mo-service binary is there. */
+    private static Check localBinary(Endpoint endpoint) {
+        try {
+            return Check.pass(endpoint.role(), "local MatrixOne, started by the run from "
+                    + io.cdctest.env.LocalMatrixOne.binary(endpoint));
+        } catch (CdctestException e) {
+            return Check.fail(endpoint.role() + " binary", e.getMessage(), "give a mo-service binary (docs/matrixone.md)");
         }
     }
 

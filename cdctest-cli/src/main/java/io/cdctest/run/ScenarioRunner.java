@@ -196,6 +196,7 @@ public final class ScenarioRunner {
     private static String describe(Endpoint endpoint) {
         return switch (endpoint.provision()) {
             case EMBEDDED -> "mariadb (embedded)";
+            case LOCAL -> "matrixone (local mo-service)";
             case TESTCONTAINERS -> endpoint.engine().id() + " (container)";
             case EXTERNAL -> endpoint.engine().id() + " at " + endpoint.address();
             case COMPOSE -> "compose";

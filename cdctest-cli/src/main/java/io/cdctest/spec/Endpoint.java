@@ -16,10 +16,11 @@ package io.cdctest.spec;
  * @param sysUser  MatrixOne: a user of the sys account on this cluster, which creates {@code account}
  *                 for the run when it does not exist (and drops it afterwards)
  * @param sysPassword its password (default: {@code password})
+ * @param binary   {@code provision: local}: the mo-service binary, or null for {@code CDCTEST_MO_BINARY}
  */
 public record Endpoint(String role, Engine engine, Provision provision, String host, int port, String user,
                        Secret password, String database, String account, boolean disposable,
-                       String sysUser, Secret sysPassword, Origin origin) {
+                       String sysUser, Secret sysPassword, String binary, Origin origin) {
 
     /** Whether the endpoint logs into a MatrixOne account other than sys. */
     public boolean tenant() {

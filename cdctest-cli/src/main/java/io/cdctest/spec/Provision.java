@@ -9,6 +9,8 @@ public enum Provision {
     EXTERNAL("external"),
     EMBEDDED("embedded"),
     TESTCONTAINERS("testcontainers"),
+    /** MatrixOne only: a single-node cluster started for the run from a mo-service binary. */
+    LOCAL("local"),
     /** Kafka only: the earlier tool's {@code docker-compose up -d} in a directory, if not already up. */
     COMPOSE("compose");
 

@@ -101,6 +101,9 @@ class BadInputIT {
                         List.of("--testcase", "no_such_tests.yaml"), 2, "testcase file no_such_tests.yaml: file not found"),
                 new Case("unknown group", t -> t.flinkCdc(t.source("shop"), t.embeddedTarget()),
                         List.of("--group", "basik"), 2, "quickstart_tests.yaml: unknown group 'basik' (known: basic"),
+                new Case("mo-service binary missing", t -> t.flinkCdc(t.source("shop"), "{type: matrixone, provision: local, "
+                        + "binary: /nonexistent/mo-service, database: w}"), List.of(), 3,
+                        "preflight: target binary: target.binary: /nonexistent/mo-service is not an executable file"),
                 new Case("scenario file missing", t -> null, List.of("--scenario", "/nonexistent/s.yaml"), 2,
                         "scenario /nonexistent/s.yaml: file not found"));
     }

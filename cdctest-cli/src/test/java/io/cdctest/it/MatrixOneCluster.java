@@ -20,33 +20,76 @@ import java.util.TreeSet;
  * are skipped with the reason (never faked). CDCTEST_MO_HOST, CDCTEST_MO_PORT (6001), CDCTEST_MO_USER
  * (root), CDCTEST_MO_PASSWORD (111) name a sys login of the first cluster; CDCTEST_MO_SECOND_PORT
  * (and CDCTEST_MO_SECOND_HOST, default the first host) a second cluster with the same login, for CCPR
- * between clusters.
+ * between clusters. Without them, CDCTEST_MO_BINARY names a mo-service binary from which the tests
+ * start the clusters they need themselves, as {@code provision: local} does.
  *
  * @param host as this JVM and the other cluster reach it
  */
 record MatrixOneCluster(String host, int port, String user, String password) {
 
-    /** The first cluster, or the test is skipped saying how to provide one. */
+    /** Clusters started by the tests from CDCTEST_MO_BINARY, by name; they stop with this JVM. */
+    private static final java.util.Map<String, MatrixOneCluster> STARTED = new java.util.HashMap<>();
+
+    /**
+     * The first cluster: the given one (CDCTEST_MO_HOST), else one started from CDCTEST_MO_BINARY,
+     * else the test is skipped saying how to provide one.
+     */
     static MatrixOneCluster first() {
         String host = System.getenv("CDCTEST_MO_HOST");
+        if ((host == null || host.isBlank()) && binary().isPresent()) {
+            return started("first");
+        }
         assumeTrue(host != null && !host.isBlank(), "no MatrixOne given: set CDCTEST_MO_HOST (and CDCTEST_MO_PORT, "
-                + "CDCTEST_MO_USER, CDCTEST_MO_PASSWORD) to a sys login of a MatrixOne 4.2 to run this test (docs/matrixone.md)");
+                + "CDCTEST_MO_USER, CDCTEST_MO_PASSWORD) to a sys login of a MatrixOne 4.2, or CDCTEST_MO_BINARY to a "
+                + "mo-service binary the tests start, to run this test (docs/matrixone.md)");
         MatrixOneCluster c = new MatrixOneCluster(host, port("CDCTEST_MO_PORT", 6001), env("CDCTEST_MO_USER", "root"),
                 env("CDCTEST_MO_PASSWORD", "111"));
         assumeTrue(Ports.reachable(c.host, c.port, 3000), "no MatrixOne answers at " + c.address());
         return c;
     }
 
-    /** A second cluster, or the test is skipped saying how to provide one. */
+    /** A second cluster: given (CDCTEST_MO_SECOND_PORT), else started from CDCTEST_MO_BINARY, else the test is skipped. */
     static MatrixOneCluster second() {
         MatrixOneCluster first = first();
         String port = System.getenv("CDCTEST_MO_SECOND_PORT");
+        if ((port == null || port.isBlank()) && binary().isPresent()) {
+            return started("second");
+        }
         assumeTrue(port != null && !port.isBlank(), "no second MatrixOne given: set CDCTEST_MO_SECOND_PORT (and "
                 + "CDCTEST_MO_SECOND_HOST) to run CCPR between two clusters");
         MatrixOneCluster c = new MatrixOneCluster(env("CDCTEST_MO_SECOND_HOST", first.host), Integer.parseInt(port),
                 first.user, first.password);
         assumeTrue(Ports.reachable(c.host, c.port, 3000), "no second MatrixOne answers at " + c.address());
         return c;
+    }
+
+    private static Optional<String> binary() {
+        String binary = System.getenv("CDCTEST_MO_BINARY");
+        return binary == null || binary.isBlank() ? Optional.empty() : Optional.of(binary);
+    }
+
+    /** A cluster this JVM starts from CDCTEST_MO_BINARY (once per name), as a run's {@code provision: local} does. */
+    private static synchronized MatrixOneCluster started(String name) {
+        return STARTED.computeIfAbsent(name, n -> {
+            try {
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cdctest-it-mo-" + n + "-");
+                io.cdctest.spec.Endpoint spec = new io.cdctest.spec.Endpoint(n, Engine.MATRIXONE, io.cdctest.spec.Provision.LOCAL,
+                        "127.0.0.1", 0, "root", new Secret("111"), "x", null, false, "root", new Secret("111"), binary().get(),
+                        io.cdctest.spec.Origin.commandLine("CDCTEST_MO_BINARY"));
+                io.cdctest.env.LocalMatrixOne mo = io.cdctest.env.LocalMatrixOne.start(spec, dir, dir.resolve("mo.log"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    mo.close();
+                    try {
+                        io.cdctest.env.FileTrees.delete(dir);
+                    } catch (java.io.IOException ignored) {
+                        // a temporary directory
+                    }
+                }));
+                return new MatrixOneCluster("127.0.0.1", mo.endpoint().port(), "root", "111");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private static String env(String name, String fallback) {

@@ -119,8 +119,10 @@ final class CcprPipeline implements Pipeline {
 
     List<String> downstreamSetup(Databases d, boolean reveal) {
         JdbcEndpoint s = d.source().endpoint();
-        String uri = MoUri.of(null, s.user(), s.password(), cdc.sourceHost() != null ? cdc.sourceHost() : d.source().internalHost(),
+        io.cdctest.env.net.Address upstreamAt = context.links().address(MoLinks.UPSTREAM,
+                cdc.sourceHost() != null ? cdc.sourceHost() : d.source().internalHost(),
                 cdc.sourcePort() != null ? cdc.sourcePort() : d.source().internalPort());
+        String uri = MoUri.of(null, s.user(), s.password(), upstreamAt.host(), upstreamAt.port());
         return MoSql.subscribe(cdc.level(), d.sourceDatabase(), d.tables(), reveal ? uri : MoUri.redacted(uri),
                 publisherAccount(s), publication, cdc.syncInterval());
     }

@@ -28,6 +28,12 @@ public final class CcprPipelineFactory implements PipelineFactory {
         return new CcprPipeline(context);
     }
 
+    /** The subscription's connection to the upstream, which the downstream MatrixOne dials. */
+    @Override
+    public List<io.cdctest.env.net.Link> links(Scenario scenario) {
+        return List.of(MoLinks.upstream().unroutableBecause(MoLinks.unroutable(scenario, scenario.target())));
+    }
+
     /** Both clusters: MatrixOne 4.0.0+ (CCPR exists from 4.0.0-rc1). */
     @Override
     public List<Check> preflight(Scenario scenario, JdbcEndpoint endpoint, Connection c) throws SQLException {

@@ -87,8 +87,8 @@ final class MoCdcPipeline implements Pipeline {
             throw CdctestException.config(context.scenario().file() + ": cdc_config.level account copies every database "
                     + "under its own name: the target must be another account or cluster");
         }
-        metrics = new MoMetrics(cdc.metricsUrl() != null ? cdc.metricsUrl()
-                : "http://" + databases.source().endpoint().host() + ":7001/metrics");
+        metrics = new MoMetrics(cdc.metricsUrl() != null ? cdc.metricsUrl() : databases.source().metricsUrl()
+                .orElse("http://" + databases.source().endpoint().host() + ":7001/metrics"));
         if (!metrics.reachable()) {
             org.slf4j.LoggerFactory.getLogger(MoCdcPipeline.class).info("MatrixOne metrics at {} do not answer: a table "
                     + "error MatrixOne cannot record is seen only at the timeout (cdc_config.metrics_url)", metrics.url());
@@ -118,9 +118,10 @@ final class MoCdcPipeline implements Pipeline {
         String sourceUri = MoUri.of(s.account(), s.user(), s.password(),
                 cdc.sourceHost() != null ? cdc.sourceHost() : d.source().internalHost(),
                 cdc.sourcePort() != null ? cdc.sourcePort() : d.source().internalPort());
-        String sinkUri = MoUri.of(t.account(), t.user(), sinkPassword(d),
+        io.cdctest.env.net.Address sink = context.links().address(MoLinks.SINK,
                 cdc.sinkHost() != null ? cdc.sinkHost() : d.target().internalHost(),
                 cdc.sinkPort() != null ? cdc.sinkPort() : d.target().internalPort());
+        String sinkUri = MoUri.of(t.account(), t.user(), sinkPassword(d), sink.host(), sink.port());
         if (!reveal) {
             sourceUri = MoUri.redacted(sourceUri);
             sinkUri = MoUri.redacted(sinkUri);

@@ -33,6 +33,12 @@ public final class MoCdcPipelineFactory implements PipelineFactory {
         return checks(endpoint, c, false);
     }
 
+    /** The task's connection to its sink, which the source MatrixOne dials. */
+    @Override
+    public List<io.cdctest.env.net.Link> links(Scenario scenario) {
+        return List.of(MoLinks.sink().unroutableBecause(MoLinks.unroutable(scenario, scenario.source())));
+    }
+
     /** The source: MatrixOne 2.1.0+ (leveled CDC, PITR) and PITRs in reach; a MySQL sink: UTC and privileges. */
     static List<Check> checks(JdbcEndpoint endpoint, Connection c, boolean mysqlSink) throws SQLException {
         if (endpoint.role().equals("source") && endpoint.engine() == Engine.MATRIXONE) {
@@ -68,6 +74,11 @@ public final class MoCdcPipelineFactory implements PipelineFactory {
         @Override
         public List<Check> preflight(Scenario scenario, JdbcEndpoint endpoint, Connection c) throws SQLException {
             return checks(endpoint, c, true);
+        }
+
+        @Override
+        public List<io.cdctest.env.net.Link> links(Scenario scenario) {
+            return List.of(MoLinks.sink().unroutableBecause(MoLinks.unroutable(scenario, scenario.source())));
         }
     }
 }

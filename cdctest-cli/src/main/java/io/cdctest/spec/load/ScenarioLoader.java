@@ -141,7 +141,16 @@ public final class ScenarioLoader {
                 "unknown database type '" + typeName + "' (known: " + Engine.ids() + ")"));
         Provision provision = provision(r);
         if (provision == Provision.EMBEDDED && engine == Engine.MATRIXONE) {
-            throw r.error("provision", "MatrixOne cannot run embedded; use provision: external or testcontainers");
+            throw r.error("provision", "MatrixOne cannot run embedded; use provision: local (from a mo-service binary), "
+                    + "external or testcontainers");
+        }
+        if (provision == Provision.LOCAL && engine != Engine.MATRIXONE) {
+            throw r.error("provision", "provision: local starts a MatrixOne (type: matrixone); " + engine.id()
+                    + " is started by provision: embedded or testcontainers");
+        }
+        String binary = r.string("binary", null);
+        if (binary != null && provision != Provision.LOCAL) {
+            throw r.error("binary", "read only with provision: local (the mo-service binary it starts)");
         }
         if (provision != Provision.EXTERNAL && (engine == Engine.TIDB || engine == Engine.STARROCKS || engine == Engine.DORIS)) {
             throw r.error("provision", engine.id() + " is used as given: provision: external (cdctest starts MariaDB, "
@@ -167,15 +176,15 @@ public final class ScenarioLoader {
         r.legacy("table", "table-level settings on an endpoint are not used; name tables in flink_cdc.tables or data.tables");
         r.finish();
         return new Endpoint(role, engine, provision, host, port, user, password, database, account, disposable, sysUser,
-                sysPassword, r.origin());
+                sysPassword, binary, r.origin());
     }
 
     private static Provision provision(MapReader r) {
         boolean kafka = r.path().equals("kafka");
         String id = r.string("provision", "external");
-        Optional<Provision> provision = Provision.byId(id).filter(p -> kafka || p != Provision.COMPOSE);
+        Optional<Provision> provision = Provision.byId(id).filter(p -> kafka ? p != Provision.LOCAL : p != Provision.COMPOSE);
         return provision.orElseThrow(() -> r.error("provision", "unknown provision '" + id + "' (known: external, embedded, "
-                + "testcontainers" + (kafka ? ", compose" : "") + ")"));
+                + "testcontainers" + (kafka ? ", compose" : ", local (matrixone)") + ")"));
     }
 
     private KafkaSpec kafka(MapReader parent, FlinkCdcSpec flinkCdc, Path scenarioFile, List<LocalPath> localPaths) {
