@@ -15,7 +15,8 @@ import java.util.Map;
  * @param sourceHost     the source's host as the MatrixOne server sees it (CDC source URI, CCPR upstream URI)
  * @param sourcePort     the source's port as the MatrixOne server sees it
  * @param syncInterval   CCPR {@code SYNC INTERVAL} in seconds, or null
- * @param subscriberAccounts CCPR: the ACCOUNT list of the publication (default ALL)
+ * @param subscriberAccounts CCPR: the ACCOUNT list of the publication, or null: ALL from sys (only sys may
+ *                           publish to all), {@code sys} from another account (the subscription logs in as a sys user)
  * @param publisherAccount   CCPR: the upstream account that owns the publication (default: source.account, else sys)
  * @param metricsUrl     the Prometheus endpoint of the MatrixOne that runs the task (its CN's status port),
  *                       read for errors MatrixOne cannot record in its tables; default
@@ -25,7 +26,7 @@ public record CdcConfig(String level, Map<String, String> options, int pitrHours
                         String sourceHost, Integer sourcePort, Integer syncInterval, String subscriberAccounts,
                         String publisherAccount, String metricsUrl) {
 
-    public static final CdcConfig DEFAULT = new CdcConfig("database", Map.of(), 2, null, null, null, null, null, "ALL", null,
+    public static final CdcConfig DEFAULT = new CdcConfig("database", Map.of(), 2, null, null, null, null, null, null, null,
             null);
 
     /** CREATE CDC option names and the keys they come from. */

@@ -51,10 +51,11 @@ class LocalMatrixOneIT {
         binary();
         CliRunner run = CliRunner.run(moToMoLocal(dir).toArray(String[]::new));
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("source    matrixone (local mo-service) ready in", "target    matrixone (local mo-service) ready in")
-                .contains("6 testcases: 6 passed, 0 failed");
+        assertThat(run.err()).contains("source    matrixone (local mo-service) ready in",
+                "target    matrixone (local mo-service) ready in");
+        assertThat(run.out()).contains("6 testcases: 6 passed, 0 failed");
         assertThat(dir.resolve("logs/source-matrixone.log")).isNotEmptyFile();
-        assertNothingLeft(run.out());
+        assertNothingLeft(run.err());
     }
 
     @ParameterizedTest(name = "SIG{0}")

@@ -142,7 +142,14 @@ record MatrixOneCluster(String host, int port, String user, String password) {
                     .forEach(w -> found.add("cdc watermark:" + w));
             column(st, "SHOW PITR", 1).forEach(p -> found.add("pitr:" + p));
             column(st, "SHOW PUBLICATIONS", 1).forEach(p -> found.add("publication:" + p));
-            column(st, "SHOW CCPR SUBSCRIPTIONS", 1).forEach(s -> found.add("ccpr subscription:" + s));
+            // a dropped subscription stays listed, state dropped (MatrixOne soft-drops it): not something left
+            try (ResultSet rs = st.executeQuery("SHOW CCPR SUBSCRIPTIONS")) {
+                while (rs.next()) {
+                    if (!"dropped".equalsIgnoreCase(rs.getString("state"))) {
+                        found.add("ccpr subscription:" + rs.getString(1));
+                    }
+                }
+            }
             column(st, "SHOW ACCOUNTS", 1).forEach(a -> found.add("account:" + a));
         }
         return found;

@@ -40,6 +40,8 @@ final class CcprPipeline implements Pipeline {
     private final List<String> journal = new ArrayList<>();
     private MoSession upstream;
     private MoSession downstream;
+    /** A sys session upstream (flushes need sys): the upstream session itself when that is sys. */
+    private MoSession flusher;
     private Databases databases;
     private String taskId;
     private long upstreamAccountId;
@@ -72,6 +74,25 @@ final class CcprPipeline implements Pipeline {
         return sourceDatabase;
     }
 
+    /**
+     * The publication's ACCOUNT list: as configured, else ALL from sys and {@code sys} from another
+     * account (only sys may publish to all; the subscription checks coverage as the sys user of its URI).
+     */
+    private String subscriberAccounts(JdbcEndpoint source) {
+        if (cdc.subscriberAccounts() != null) {
+            return cdc.subscriberAccounts();
+        }
+        return publisherAccount(source).equalsIgnoreCase("sys") ? "ALL" : "sys";
+    }
+
+    /** A sys login on the upstream: the source's own, or its {@code sys_user} when the source is a tenant. */
+    private JdbcEndpoint upstreamSys(Databases d) {
+        JdbcEndpoint s = d.source().endpoint();
+        io.cdctest.spec.Endpoint spec = context.scenario().source();
+        return !spec.tenant() ? s : new JdbcEndpoint(s.role(), s.engine(), s.host(), s.port(), spec.sysUser(),
+                spec.sysPassword(), null, null, s.tls());
+    }
+
     private String publisherAccount(JdbcEndpoint source) {
         if (cdc.publisherAccount() != null) {
             return cdc.publisherAccount();
@@ -90,7 +111,8 @@ final class CcprPipeline implements Pipeline {
         downstream = new MoSession(databases.target().endpoint(), journal::add);
         List<String> up = upstreamSetup(databases);
         up.forEach(upstream::execute);
-        upstreamAccountId = upstream.sys() ? 0 : Long.parseLong(upstream.queryOne(
+        flusher = upstream.sys() ? upstream : new MoSession(upstreamSys(databases), journal::add);
+        upstreamAccountId = upstream.sys() ? 0 : Long.parseLong(flusher.queryOne(
                 "SELECT account_id FROM mo_catalog.mo_account WHERE account_name = " + MoSql.literal(upstream.endpoint().account())));
         downstreamSetup(databases, true).forEach(downstream::execute);
         awaitSubscription();
@@ -106,15 +128,15 @@ final class CcprPipeline implements Pipeline {
     private void flushUpstream() {
         String where = "account_id = " + upstreamAccountId + (cdc.level().equals("account") ? ""
                 : " AND reldatabase = " + MoSql.literal(databases.sourceDatabase()));
-        for (String[] id : upstream.query("SELECT rel_id FROM mo_catalog.mo_tables WHERE " + where)) {
-            upstream.query("SELECT mo_ctl('dn', 'flush', '" + id[0] + "')");
+        for (String[] id : flusher.query("SELECT rel_id FROM mo_catalog.mo_tables WHERE " + where)) {
+            flusher.query("SELECT mo_ctl('dn', 'flush', '" + id[0] + "')");
         }
         lastFlush = System.nanoTime();
     }
 
     List<String> upstreamSetup(Databases d) {
         return List.of(MoSql.createPublication(publication, cdc.level(), d.sourceDatabase(), d.tables(),
-                cdc.subscriberAccounts()));
+                subscriberAccounts(d.source().endpoint())));
     }
 
     List<String> downstreamSetup(Databases d, boolean reveal) {
@@ -122,7 +144,8 @@ final class CcprPipeline implements Pipeline {
         io.cdctest.env.net.Address upstreamAt = context.links().address(MoLinks.UPSTREAM,
                 cdc.sourceHost() != null ? cdc.sourceHost() : d.source().internalHost(),
                 cdc.sourcePort() != null ? cdc.sourcePort() : d.source().internalPort());
-        String uri = MoUri.of(null, s.user(), s.password(), upstreamAt.host(), upstreamAt.port());
+        JdbcEndpoint sys = upstreamSys(d); // the subscription logs in as a sys user
+        String uri = MoUri.of(null, sys.user(), sys.password(), upstreamAt.host(), upstreamAt.port());
         return MoSql.subscribe(cdc.level(), d.sourceDatabase(), d.tables(), reveal ? uri : MoUri.redacted(uri),
                 publisherAccount(s), publication, cdc.syncInterval());
     }
@@ -298,6 +321,9 @@ final class CcprPipeline implements Pipeline {
         } finally {
             if (downstream != null) {
                 downstream.close();
+            }
+            if (flusher != null && flusher != upstream) {
+                flusher.close();
             }
             if (upstream != null) {
                 upstream.close();

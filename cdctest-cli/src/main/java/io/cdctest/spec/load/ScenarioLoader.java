@@ -430,7 +430,7 @@ public final class ScenarioLoader {
         String sourceHost = r.string("source_host", null);
         Integer sourcePort = r.has("source_port") ? r.integer("source_port", 0) : null;
         Integer syncInterval = r.has("sync_interval") ? r.positiveInteger("sync_interval", 10) : null;
-        String subscribers = r.string("subscriber_accounts", "ALL");
+        String subscribers = r.string("subscriber_accounts", null);
         String publisher = r.string("publisher_account", null);
         String metricsUrl = r.string("metrics_url", null);
         if (metricsUrl != null && !metricsUrl.matches("https?://[^/\\s]+(/\\S*)?")) {
