@@ -59,6 +59,11 @@ public final class Doctor {
                         "start Docker (or set DOCKER_HOST), or use provision: embedded | external"));
             }
         }
+        if (scenario.source().provision() != Provision.EXTERNAL && scenario.data() == null && scenario.custom() == null) {
+            checks.add(Check.fail("source tables", "source.provision: " + scenario.source().provision().id() + " starts an "
+                    + "empty server, and the scenario has no data: block to create the tables it replicates ("
+                    + scenario.source().origin() + ")", "add one: data.tables, or --set data.rows=1000 to create and fill them"));
+        }
         if (zones.size() == 2 && !zones.get(0).equals(zones.get(1))) {
             checks.add(Check.fail("time zones", "source " + zones.get(0) + ", target " + zones.get(1),
                     "run both servers in the same time zone (UTC: --default-time-zone=+00:00), or TIMESTAMP values move"));

@@ -80,11 +80,7 @@ public final class ScenarioLoader {
         NetworkSpec network = r.map("network").map(ScenarioLoader::network).orElse(NetworkSpec.DEFAULT);
         r.finish();
         tablesCanBeMade(r, type, source, target, custom, data);
-        if (source.provision() != io.cdctest.spec.Provision.EXTERNAL && data == null) {
-            throw CdctestException.config(source.origin() + ": source.provision: " + source.provision().id() + " starts an "
-                    + "empty server, and this scenario has no data: block to create its tables; add one (data.tables, or "
-                    + "--set data.rows=1000 to create and fill the tables it replicates)");
-        }
+
         return new Scenario(file, name, type, description, testcase, source, target, kafka, flinkCdc, data,
                 cdcConfig, validation, custom, metrics, List.copyOf(localPaths), network);
     }

@@ -88,6 +88,7 @@ class ScenarioLoaderTest {
                 flink_cdc:
                   tables: [cdc_test_base]
                   path: ../no-such-flink-cdc
+                data: {rows: 10}
                 """);
         Scenario s = loader.load(file, List.of());
         Path missing = dir.getParent().resolve("no-such-flink-cdc");
