@@ -45,6 +45,8 @@ final class CcprPipeline implements Pipeline {
     private Databases databases;
     private String taskId;
     private long upstreamAccountId;
+    /** Whether the downstream database is the subscription's own: it did not exist before the run subscribed. */
+    private boolean createsDownstream;
     private long lastFlush;
 
     CcprPipeline(PipelineContext context) {
@@ -114,6 +116,8 @@ final class CcprPipeline implements Pipeline {
         flusher = upstream.sys() ? upstream : new MoSession(upstreamSys(databases), journal::add);
         upstreamAccountId = upstream.sys() ? 0 : Long.parseLong(flusher.queryOne(
                 "SELECT account_id FROM mo_catalog.mo_account WHERE account_name = " + MoSql.literal(upstream.endpoint().account())));
+        createsDownstream = downstream.query("SELECT 1 FROM information_schema.schemata WHERE schema_name = "
+                + MoSql.literal(databases.sourceDatabase())).isEmpty();
         downstreamSetup(databases, true).forEach(downstream::execute);
         awaitSubscription();
         flushUpstream();
@@ -309,9 +313,8 @@ final class CcprPipeline implements Pipeline {
                 if (taskId != null) {
                     downstream.executeTolerating(MoSql.dropCcpr(taskId), m -> true);
                 }
-                // the subscription created it; dropped only when it is the run's own (its name has the run id)
-                if (databases != null && !cdc.level().equals("account")
-                        && databases.sourceDatabase().endsWith("_" + context.runId())) {
+                // the run's subscription created it (it did not exist before)
+                if (databases != null && !cdc.level().equals("account") && createsDownstream) {
                     downstream.executeTolerating("DROP DATABASE IF EXISTS " + Sql.quote(databases.sourceDatabase()), m -> true);
                 }
             }
