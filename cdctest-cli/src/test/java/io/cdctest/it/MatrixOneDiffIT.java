@@ -141,7 +141,13 @@ class MatrixOneDiffIT {
         String id = first("SELECT MIN(id) FROM " + prefix + "src." + TABLE + " WHERE " + change.column() + " IS NOT NULL "
                 + change.condition());
         assertThat(id).as("a row for " + change).isNotNull();
-        sql("UPDATE " + target + "." + TABLE + " SET " + change.column() + " = " + change.expression() + " WHERE id = " + id);
+        String value = change.expression();
+        if (change.column().equals("col_enum")) {
+            // MatrixOne 4.2 refuses SET enum_column = <expression naming a column> ("ambiguous column
+            // reference", docs/matrixone.md, bugs found): the new value is read first and set as a literal
+            value = "'" + first("SELECT " + value + " FROM " + target + "." + TABLE + " WHERE id = " + id) + "'";
+        }
+        sql("UPDATE " + target + "." + TABLE + " SET " + change.column() + " = " + value + " WHERE id = " + id);
         assertThat(first("SELECT COUNT(*) FROM " + target + "." + TABLE + " t JOIN " + prefix + "src." + TABLE + " s ON s.id = t.id"
                 + " WHERE t.id = " + id + " AND NOT (t." + change.column() + " <=> s." + change.column() + ")"))
                 .as("the change took effect on MatrixOne: " + change).isEqualTo("1");
