@@ -205,29 +205,41 @@ final class EventAudit {
     /**
      * Whether every wanted change appears in the seen ones, in order (others may lie between). After
      * the producer was started again ({@code resnapshot}: it reads a new snapshot), a snapshot read
-     * stands for the changes up to the version it read: those before the next seen event, through the
-     * last one that leaves the row present.
+     * stands for the changes up to the version it read: any run of the next wanted changes that leaves
+     * the row present (or none, a read of a version already accounted for). Which run is not known
+     * (the read of a row inserted and updated while the producer was down, then updated again, is
+     * followed by an update that may be either), so each is tried.
      */
     static boolean subsequence(List<Kind> wanted, List<Op> seen, boolean resnapshot) {
-        int j = 0;
-        for (int i = 0; i < seen.size() && j < wanted.size(); i++) {
-            Op op = seen.get(i);
-            if (op == Op.READ && resnapshot) {
-                Op next = i + 1 < seen.size() ? seen.get(i + 1) : null;
-                int lastPresent = -1;
-                for (int k = j; k < wanted.size() && (k == j || next == null || !matches(wanted.get(k), next)); k++) {
-                    if (wanted.get(k) != Kind.DELETE) {
-                        lastPresent = k;
-                    }
-                }
-                if (lastPresent >= 0) {
-                    j = lastPresent + 1;
-                }
-            } else if (matches(wanted.get(j), op)) {
-                j++;
-            }
+        return new Matcher(wanted, seen, resnapshot).from(0, 0);
+    }
+
+    /** The search of {@link #subsequence}, remembering the positions (seen, wanted) from which it fails. */
+    private record Matcher(List<Kind> wanted, List<Op> seen, boolean resnapshot, Set<Long> failed) {
+        Matcher(List<Kind> wanted, List<Op> seen, boolean resnapshot) {
+            this(wanted, seen, resnapshot, new java.util.HashSet<>());
         }
-        return j == wanted.size();
+
+        boolean from(int i, int j) {
+            while (i < seen.size() && j < wanted.size() && !(resnapshot && seen.get(i) == Op.READ)) {
+                j += matches(wanted.get(j), seen.get(i)) ? 1 : 0; // other events: the earliest match is as good as any
+                i++;
+            }
+            if (j == wanted.size()) {
+                return true;
+            }
+            if (i == seen.size() || failed.contains((long) i << 32 | j)) {
+                return false;
+            }
+            boolean found = from(i + 1, j);
+            for (int k = j; k < wanted.size() && !found; k++) {
+                found = wanted.get(k) != Kind.DELETE && from(i + 1, k + 1);
+            }
+            if (!found) {
+                failed.add((long) i << 32 | j);
+            }
+            return found;
+        }
     }
 
     /**

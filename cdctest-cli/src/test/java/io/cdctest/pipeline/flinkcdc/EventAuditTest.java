@@ -85,6 +85,9 @@ class EventAuditTest {
         assertThat(accepted("Iud", "rr", true)).as("a delete while down is lost: the new snapshot has no row").isFalse();
         assertThat(accepted("Iuuu", "rru", true)).isTrue();
         assertThat(accepted("Iuud", "rru", true)).as("the delete after the re-read must be there").isFalse();
+        assertThat(accepted("iuu", "ru", true)).as("inserted and updated while down, read, updated again").isTrue();
+        assertThat(accepted("Iuuu", "ru", true)).as("the read stands for any run of changes before the update").isTrue();
+        assertThat(accepted("iuud", "ru", true)).as("a delete after the read must be there").isFalse();
     }
 
     @Test
