@@ -5,7 +5,6 @@ import static io.cdctest.check.Comparisons.equal;
 import static io.cdctest.check.Comparisons.row;
 import static io.cdctest.check.Comparisons.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdctest.CdctestException;
 import io.cdctest.ExitCode;
