@@ -3,6 +3,7 @@ package io.cdctest.check;
 import io.cdctest.CdctestException;
 import io.cdctest.ExitCode;
 import io.cdctest.spec.Engine;
+import io.cdctest.spec.Side;
 import io.cdctest.sql.Sql;
 import io.cdctest.sql.TableSchema;
 import java.sql.Connection;
@@ -23,7 +24,7 @@ import java.util.concurrent.CompletionException;
  * (any pair, e.g. MySQL and MatrixOne); mismatching chunks are halved until small, then compared
  * row by row, naming the differing keys and columns. Memory stays flat: rows are streamed.
  */
-public final class TableDiff {
+public final class TableDiff implements SyncWaiter.Comparer {
 
     /**
      * A database to compare, with its engine.
@@ -31,8 +32,8 @@ public final class TableDiff {
      * @param remote whether it is reached over a network (not loopback): then checksums computed
      *               inside the database save moving every row
      */
-    public record Side(Connection connection, Engine engine, boolean remote) {
-        public Side(Connection connection, Engine engine) {
+    public record Database(Connection connection, Engine engine, boolean remote) {
+        public Database(Connection connection, Engine engine) {
             this(connection, engine, false);
         }
     }
@@ -60,7 +61,7 @@ public final class TableDiff {
     }
 
     /** The plan for a table of the same name in two databases. */
-    public static ComparisonPlan plan(Side source, String sourceDatabase, Side target, String targetDatabase, String table) {
+    public static ComparisonPlan plan(Database source, String sourceDatabase, Database target, String targetDatabase, String table) {
         TableRef s = new TableRef(sourceDatabase, table, null);
         TableRef t = new TableRef(targetDatabase, table, null);
         return ComparisonPlan.build(table, s, TableSchema.read(source.connection(), sourceDatabase, table), t,
@@ -68,12 +69,14 @@ public final class TableDiff {
     }
 
     /** Compares every row of the plan. */
-    public TableComparison compare(Side source, Side target, ComparisonPlan plan) {
+    @Override
+    public TableComparison compare(Database source, Database target, ComparisonPlan plan) {
         return new Run(source, target, plan).full();
     }
 
     /** Compares only the ranges that differed last time (all of the table when there were none). */
-    public TableComparison recheck(Side source, Side target, TableComparison previous) {
+    @Override
+    public TableComparison recheck(Database source, Database target, TableComparison previous) {
         if (!previous.plan().comparable() || previous.pending().isEmpty()) {
             return compare(source, target, previous.plan());
         }
@@ -82,8 +85,8 @@ public final class TableDiff {
 
     /** One comparison: its budget, its counters and what it found. */
     private final class Run {
-        private final Side source;
-        private final Side target;
+        private final Database source;
+        private final Database target;
         private final ComparisonPlan plan;
         private final ValueKind[] kinds;
         private final long start = System.nanoTime();
@@ -96,9 +99,9 @@ public final class TableDiff {
         private long targetRows;
         private boolean outOfTime;
         private boolean dense;
-        private String method;
+        private TableComparison.Method method;
 
-        Run(Side source, Side target, ComparisonPlan plan) {
+        Run(Database source, Database target, ComparisonPlan plan) {
             this.source = source;
             this.target = target;
             this.plan = plan;
@@ -108,15 +111,15 @@ public final class TableDiff {
 
         TableComparison full() {
             if (!plan.comparable()) {
-                method = "none";
+                method = TableComparison.Method.NONE;
                 return result();
             }
             try {
                 if (estimatedRows() <= options.smallTableRows()) {
-                    method = "rows";
+                    method = TableComparison.Method.ROWS;
                     rows(KeyRange.ALL, true);
                 } else if (pushdown()) {
-                    method = "pushdown";
+                    method = TableComparison.Method.PUSHDOWN;
                     for (KeyRange chunk : chunks()) {
                         if (timeUp()) {
                             break;
@@ -128,7 +131,7 @@ public final class TableDiff {
                         }
                     }
                 } else {
-                    method = "java-chunks";
+                    method = TableComparison.Method.JAVA_CHUNKS;
                     for (KeyRange chunk : chunks()) {
                         if (timeUp()) {
                             break;
@@ -150,7 +153,7 @@ public final class TableDiff {
                         break;
                     }
                     long before = differences;
-                    if (method.equals("pushdown")) {
+                    if (method == TableComparison.Method.PUSHDOWN) {
                         checksummed(range);
                     } else {
                         rows(range, false);
@@ -255,12 +258,12 @@ public final class TableDiff {
                         break;
                     }
                     if (a != null && lastSource != null && KeySql.compare(a.key(), lastSource, kinds, plan.keyCount()) == 0) {
-                        record(new RowDifference.Duplicate(key(a.key()), "source"));
+                        record(new RowDifference.Duplicate(key(a.key()), Side.SOURCE));
                         a = s.next();
                         continue;
                     }
                     if (b != null && lastTarget != null && KeySql.compare(b.key(), lastTarget, kinds, plan.keyCount()) == 0) {
-                        record(new RowDifference.Duplicate(key(b.key()), "target"));
+                        record(new RowDifference.Duplicate(key(b.key()), Side.TARGET));
                         b = t.next();
                         continue;
                     }
@@ -328,7 +331,7 @@ public final class TableDiff {
         }
 
         private RowKey key(String[] values) {
-            return new RowKey(plan.keyColumns(), Arrays.asList(Arrays.copyOf(values, plan.keyCount())));
+            return RowKey.of(plan.keyColumns(), values);
         }
 
         private boolean timeUp() {
@@ -350,7 +353,7 @@ public final class TableDiff {
         }
 
         private interface SideQuery {
-            PushdownChecksum.Sum run(Side side) throws SQLException;
+            PushdownChecksum.Sum run(Database side) throws SQLException;
         }
 
         private PushdownChecksum.Sum[] bothSides(SideQuery query) throws SQLException {

@@ -133,14 +133,14 @@ public final class LocalMatrixOne implements DatabaseServer {
     }
 
     private JdbcEndpoint sys() {
-        return new JdbcEndpoint(spec.role(), Engine.MATRIXONE, "127.0.0.1", ports.sql(), "root", new Secret(ROOT_PASSWORD),
+        return new JdbcEndpoint(spec.role().id(), Engine.MATRIXONE, "127.0.0.1", ports.sql(), "root", new Secret(ROOT_PASSWORD),
                 null, null, false);
     }
 
     /** The endpoint's account and login when it names one, else MatrixOne's sys login root/111. */
     @Override
     public JdbcEndpoint endpoint() {
-        return spec.tenant() ? new JdbcEndpoint(spec.role(), Engine.MATRIXONE, "127.0.0.1", ports.sql(), spec.user(),
+        return spec.tenant() ? new JdbcEndpoint(spec.role().id(), Engine.MATRIXONE, "127.0.0.1", ports.sql(), spec.user(),
                 spec.password(), null, spec.account(), false) : sys();
     }
 

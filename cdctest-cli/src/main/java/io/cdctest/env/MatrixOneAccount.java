@@ -31,7 +31,7 @@ public final class MatrixOneAccount implements AutoCloseable {
 
     /** The endpoint's sys-account login on its cluster. */
     static JdbcEndpoint sysLogin(Endpoint e) {
-        return new JdbcEndpoint(e.role(), e.engine(), e.host(), e.port(), e.sysUser(), e.sysPassword(), null, null, true);
+        return new JdbcEndpoint(e.role().id(), e.engine(), e.host(), e.port(), e.sysUser(), e.sysPassword(), null, null, true);
     }
 
     /** Whether the endpoint's account exists on its cluster (asked as sys). */

@@ -51,8 +51,8 @@ public final class DiffRunner {
         List<TestcaseResult> results = new ArrayList<>();
         try (Connection s = sourceEndpoint.withDatabase(null).connect();
              Connection t = targetEndpoint.withDatabase(null).connect()) {
-            TableDiff.Side source = new TableDiff.Side(s, Engines.detect(s), sourceEndpoint.remote());
-            TableDiff.Side target = new TableDiff.Side(t, Engines.detect(t), targetEndpoint.remote());
+            TableDiff.Database source = new TableDiff.Database(s, Engines.detect(s), sourceEndpoint.remote());
+            TableDiff.Database target = new TableDiff.Database(t, Engines.detect(t), targetEndpoint.remote());
             List<TableMapping> effective = new ArrayList<>(mappings);
             if (effective.isEmpty()) {
                 List<String> names = tables.isEmpty() ? Mappings.tables(s, sourceEndpoint.database()) : tables;
@@ -91,7 +91,7 @@ public final class DiffRunner {
 
     private static String line(TableComparison c) {
         String status = c.equal() ? "EQUAL    " : c.verdict() == Verdict.UNKNOWN ? "UNKNOWN  " : "DIFFERENT";
-        return String.format("  %s %s (%s, %s)", status, c.summary(), c.method(), Console.seconds(c.elapsed()));
+        return String.format("  %s %s (%s, %s)", status, c.summary(), c.method().id(), Console.seconds(c.elapsed()));
     }
 
     private static TestcaseResult result(TableComparison c, Path reportDir) {
@@ -111,7 +111,7 @@ public final class DiffRunner {
             message = text.toString();
         }
         ExitCode code = c.equal() ? ExitCode.PASSED : ExitCode.FAILED;
-        StepResult step = new StepResult(1, "diff", c.method(), status, c.elapsed(), c.summary());
+        StepResult step = new StepResult(1, "diff", c.method().id(), status, c.elapsed(), c.summary());
         return new TestcaseResult(c.table(), c.table(), "", status, code, c.elapsed(), message, List.of(step), List.of(c));
     }
 }

@@ -41,8 +41,6 @@ import org.awaitility.core.ConditionTimeoutException;
  * the remaining steps are reported as skipped.
  */
 final class StepExecutor implements AutoCloseable {
-    /** How many differing keys a failure message lists. */
-
     private final Scenario scenario;
     private final Databases databases;
     private final Pipeline pipeline;
@@ -54,8 +52,8 @@ final class StepExecutor implements AutoCloseable {
     private final WriteLog log;
     private final KeyHistory history = new KeyHistory();
     private final TableDiff diff = new TableDiff(DiffOptions.DEFAULT, history);
-    private TableDiff.Side sourceSide;
-    private TableDiff.Side targetSide;
+    private TableDiff.Database sourceSide;
+    private TableDiff.Database targetSide;
     private final java.nio.file.Path reportDir;
     private final FaultRunner faults;
     private final io.cdctest.check.LagProbe lagProbe;
@@ -90,9 +88,9 @@ final class StepExecutor implements AutoCloseable {
         this.expectedFailures = new ExpectedFailure(deaths, console);
         this.workloads = new WorkloadRunner(pipeline, writer, log, databases.tables(), scenario.validation().checkInterval(),
                 seed, console);
-        this.sourceSide = new TableDiff.Side(source, databases.source().endpoint().engine(),
+        this.sourceSide = new TableDiff.Database(source, databases.source().endpoint().engine(),
                 databases.source().endpoint().remote());
-        this.targetSide = new TableDiff.Side(target, databases.target().endpoint().engine(),
+        this.targetSide = new TableDiff.Database(target, databases.target().endpoint().engine(),
                 databases.target().endpoint().remote());
         snapshot(null);
     }
@@ -204,7 +202,7 @@ final class StepExecutor implements AutoCloseable {
                 detail = e.toString();
                 message = "step " + (i + 1) + " (" + step.action() + ", " + where + "): internal error: " + e;
             }
-            steps.add(new StepResult(i + 1, step.action(), where, status == Status.PASSED ? Status.PASSED : status,
+            steps.add(new StepResult(i + 1, step.action(), where, status,
                     Duration.ofNanos(System.nanoTime() - stepStart), detail));
         }
         faults.endTestcase().ifPresent(healed -> console.detail("network: the testcase ended with faults in effect: " + healed));
@@ -344,7 +342,7 @@ final class StepExecutor implements AutoCloseable {
         if (step instanceof Step.CheckStatus c) {
             ComponentStatus status = pipeline.status(c.component());
             if (!status.healthy()) {
-                throw new CdctestException(ExitCode.FAILED, c.component().name().toLowerCase() + " is not healthy: "
+                throw new CdctestException(ExitCode.FAILED, c.component().id() + " is not healthy: "
                         + status.detail());
             }
             return status.detail();
@@ -385,7 +383,7 @@ final class StepExecutor implements AutoCloseable {
         try {
             return faults.run(f);
         } finally {
-            if (f.component().equals("source") || f.component().equals("target")) {
+            if (f.component() instanceof Side) {
                 reconnect();
             }
         }
@@ -401,8 +399,8 @@ final class StepExecutor implements AutoCloseable {
             source = s;
             target = t;
             writer.reconnect(s);
-            sourceSide = new TableDiff.Side(s, databases.source().endpoint().engine(), databases.source().endpoint().remote());
-            targetSide = new TableDiff.Side(t, databases.target().endpoint().engine(), databases.target().endpoint().remote());
+            sourceSide = new TableDiff.Database(s, databases.source().endpoint().engine(), databases.source().endpoint().remote());
+            targetSide = new TableDiff.Database(t, databases.target().endpoint().engine(), databases.target().endpoint().remote());
         } catch (CdctestException e) {
             // a database stopped on purpose: the next step that needs it fails, or a later start reconnects
         }

@@ -109,8 +109,8 @@ public final class DiffBenchmark {
             TableComparison[] result = new TableComparison[1];
             double seconds = timed(() -> {
                 try (Connection s = source.endpoint().connect(); Connection t = target.endpoint().connect()) {
-                    TableDiff.Side a = new TableDiff.Side(s, Engine.MARIADB);
-                    TableDiff.Side b = new TableDiff.Side(t, Engine.MARIADB);
+                    TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB);
+                    TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB);
                     result[0] = new TableDiff(DiffOptions.DEFAULT.withMode(mode).withMaxDifferences(1000))
                             .compare(a, b, TableDiff.plan(a, "bench", b, "bench", table.name()));
                 }

@@ -91,8 +91,8 @@ class DiffCorpusIT {
             throws Exception {
         List<TableComparison> results = new ArrayList<>();
         try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
-            TableDiff.Side a = new TableDiff.Side(s, Engine.MARIADB);
-            TableDiff.Side b = new TableDiff.Side(t, Engine.MARIADB);
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB);
             ComparisonPlan plan = TableDiff.plan(a, "src", b, target, table);
             for (DiffOptions way : WAYS) {
                 results.add(new TableDiff(way, classifier).compare(a, b, plan));
@@ -173,7 +173,7 @@ class DiffCorpusIT {
         assertThat(sql("UPDATE " + target + "." + TABLE + " SET col_text = '' WHERE id = " + nullRow)).isEqualTo(1);
         assertThat(sql("UPDATE " + target + "." + TABLE + " SET col_varchar_null = NULL WHERE id = " + emptyRow)).isEqualTo(1);
         for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
-            assertThat(c.samples()).as(c.method()).extracting(RowDifference::toString).containsExactlyInAnyOrder(
+            assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactlyInAnyOrder(
                     "different: id=" + nullRow + ": col_text: source NULL, target ''",
                     "different: id=" + emptyRow + ": col_varchar_null: source '', target NULL");
         }
@@ -204,11 +204,11 @@ class DiffCorpusIT {
                 .isNotEqualTo("0");
         for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
             assertThat(c.equal()).as(c.method() + " " + c.samples()).isTrue();
-            assertThat(c.typeOnly()).as(c.method()).isGreaterThan(300);
+            assertThat(c.typeOnly()).as(c.method().id()).isGreaterThan(300);
         }
         sql("UPDATE " + target + "." + TABLE + " SET col_enum = 4 WHERE col_enum = 1 LIMIT 1");
         for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
-            assertThat(c.samples()).as(c.method()).singleElement().asString().contains("col_enum: source 'A', target 'D'");
+            assertThat(c.samples()).as(c.method().id()).singleElement().asString().contains("col_enum: source 'A', target 'D'");
         }
     }
 
@@ -219,14 +219,14 @@ class DiffCorpusIT {
                 "INSERT INTO " + target + "." + TABLE + " (id, col_varchar) VALUES (5000, 'extra')",
                 "UPDATE " + target + "." + TABLE + " SET id = 6000 WHERE id = 9");
         for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
-            assertThat(c.samples()).as(c.method()).extracting(RowDifference::toString).containsExactly(
+            assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
                     "missing in target: id=7", "missing in target: id=9", "extra in target: id=5000",
                     "extra in target: id=6000");
         }
         String noKey = copy(TABLE, false);
         sql("INSERT INTO " + noKey + "." + TABLE + " SELECT * FROM src." + TABLE + " WHERE id = 11");
         for (TableComparison c : compareAllWays(noKey, TABLE, (t, d) -> d)) {
-            assertThat(c.samples()).as(c.method()).extracting(RowDifference::toString)
+            assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString)
                     .containsExactly("duplicate key in target: id=11");
         }
     }
@@ -239,7 +239,7 @@ class DiffCorpusIT {
                 "UPDATE " + target + "." + table + " SET col_int = IFNULL(col_int, 0) + 1 WHERE pk1 = 5 AND pk2 = '中文'",
                 "INSERT INTO " + target + "." + table + " (pk1, pk2) VALUES (5, 'omega')");
         for (TableComparison c : compareAllWays(target, table, (t, d) -> d)) {
-            assertThat(c.samples()).as(c.method()).extracting(RowDifference::toString).containsExactly(
+            assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
                     "missing in target: (pk1=3, pk2='Beta')", "extra in target: (pk1=5, pk2='omega')",
                     c.samples().get(2).toString());
             assertThat(c.samples().get(2).toString()).startsWith("different: (pk1=5, pk2='中文'): col_int:");
@@ -253,8 +253,8 @@ class DiffCorpusIT {
                 "INSERT INTO " + source + "." + TABLE + " SELECT * FROM src." + TABLE);
         KeyHistory history = new KeyHistory();
         try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
-            TableDiff.Side a = new TableDiff.Side(s, Engine.MARIADB);
-            TableDiff.Side b = new TableDiff.Side(t, Engine.MARIADB);
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB);
             String target = "histt" + COPIES.incrementAndGet();
             sql("CREATE DATABASE " + target, "CREATE TABLE " + target + "." + TABLE + " LIKE " + source + "." + TABLE,
                     "INSERT INTO " + target + "." + TABLE + " SELECT * FROM " + source + "." + TABLE);
@@ -268,7 +268,7 @@ class DiffCorpusIT {
                     "INSERT INTO " + target + "." + TABLE + " (id, col_varchar) VALUES (9999, 'never')");
             for (DiffOptions way : WAYS) {
                 TableComparison c = new TableDiff(way, history).compare(a, b, plan);
-                assertThat(c.samples()).as(c.method()).extracting(d -> d.key().values().get(0) + " " + d.cause())
+                assertThat(c.samples()).as(c.method().id()).extracting(d -> d.key().values().get(0) + " " + d.cause())
                         .containsExactly("20 stale", "21 resurrected", "22 corrupt", "23 missing", "9999 extra");
             }
         }

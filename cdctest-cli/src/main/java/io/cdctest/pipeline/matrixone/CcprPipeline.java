@@ -271,11 +271,6 @@ final class CcprPipeline implements Pipeline {
     }
 
     @Override
-    public List<String> actions() {
-        return ACTIONS;
-    }
-
-    @Override
     public String act(String action) {
         switch (action) {
             case "pause_cdc" -> downstream.execute(MoSql.pauseCcpr(taskId));
@@ -288,15 +283,16 @@ final class CcprPipeline implements Pipeline {
                 }
                 return "subscription " + taskId + " running, watermark " + p.watermark();
             }
-            default -> throw CdctestException.config("scenario type cross_cluster does not support the step " + action
-                    + " (supported: " + String.join(", ", ACTIONS) + ")");
+            default -> {
+                return Pipeline.super.act(action);
+            }
         }
         return action + ": subscription " + taskId + " now " + progress().stateName();
     }
 
     @Override
     public ComponentStatus status(Component component) {
-        return new ComponentStatus(component, false, "a CCPR pipeline has no " + component.name().toLowerCase()
+        return new ComponentStatus(component, false, "a CCPR pipeline has no " + component.id()
                 + "; use check_cdc_status");
     }
 
