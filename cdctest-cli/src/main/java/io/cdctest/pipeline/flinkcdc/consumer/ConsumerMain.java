@@ -144,12 +144,17 @@ public final class ConsumerMain implements Callable<Integer> {
                 if (records.isEmpty()) {
                     continue;
                 }
+                List<ChangeEvent> decoded = writer.retrying("decoding " + records.count() + " records", () -> {
+                    List<ChangeEvent> events = new ArrayList<>();
+                    for (ConsumerRecord<byte[], byte[]> record : records) {
+                        events.addAll(decode(decoder, record));
+                    }
+                    return events;
+                });
                 List<ChangeEvent> batch = new ArrayList<>();
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    for (ChangeEvent event : decode(decoder, record)) {
-                        if (!faults.drop(event)) {
-                            batch.add(event);
-                        }
+                for (ChangeEvent event : decoded) {
+                    if (!faults.drop(event)) {
+                        batch.add(event);
                     }
                 }
                 writer.apply(batch);
