@@ -63,7 +63,7 @@ public record CustomSpec(List<String> tables, Map<String, String> vars, Map<Stri
     }
 
     /** What the platform writes to Kafka: the run uses {@code <topic>_<run id>} and {@code <group>_<run id>}. */
-    public record KafkaLeg(String topic, String group, String format, FlinkCdcSpec.Delivery delivery) {
+    public record KafkaLeg(String topic, String group, String format, Delivery delivery) {
     }
 
     /** The lifecycle: lists run in order; {@code status} is one hook or null. */

@@ -36,9 +36,6 @@ public record FlinkCdcSpec(Path path, Commands commands, List<String> tables, St
         public static final ConsumerFaults NONE = new ConsumerFaults(0, 0, 0, 42);
     }
 
-    /** The delivery guarantee the pipeline promises on the Kafka leg. */
-    public enum Delivery { EXACTLY_ONCE, AT_LEAST_ONCE }
-
     /**
      * Many-to-one: every source table whose {@code database.table} matches {@code sourceTable} (a
      * regular expression, as Flink CDC's {@code route:} takes it) is written into {@code sinkTable}
