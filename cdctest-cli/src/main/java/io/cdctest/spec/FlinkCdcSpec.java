@@ -68,11 +68,10 @@ public record FlinkCdcSpec(Path path, Commands commands, List<String> tables, St
         /** The placeholders a command template may use. */
         public static final Set<String> PLACEHOLDERS = Set.of("path", "db", "source_db", "target_db", "tables", "topic",
                 "group", "consumer_batch_size", "format", "bootstrap_servers");
-        public static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([a-z_]+)}");
 
-        /** The placeholders of a template that are not known. */
+        /** The placeholders of a template that are not known (the {@link Template#COMMAND} spelling). */
         public static List<String> unknownPlaceholders(String template) {
-            return PLACEHOLDER.matcher(template).results().map(m -> m.group(1)).filter(p -> !PLACEHOLDERS.contains(p))
+            return Template.COMMAND.placeholders(template).stream().filter(p -> !PLACEHOLDERS.contains(p))
                     .map(p -> "{" + p + "}").toList();
         }
     }

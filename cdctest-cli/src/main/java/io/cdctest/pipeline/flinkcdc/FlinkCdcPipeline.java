@@ -14,6 +14,7 @@ import io.cdctest.pipeline.process.Shell;
 import io.cdctest.spec.Component;
 import io.cdctest.spec.Delivery;
 import io.cdctest.spec.FlinkCdcSpec;
+import io.cdctest.spec.Template;
 import io.cdctest.sql.JdbcEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,7 +134,13 @@ final class FlinkCdcPipeline implements Pipeline {
         if (path != null) {
             values.put("path", path.toString());
         }
-        String commandLine = CustomCommand.expand(template, values);
+        String commandLine = Template.COMMAND.expand(template, placeholder -> {
+            String value = values.get(placeholder);
+            if (value == null) {
+                throw new IllegalArgumentException("no value for {" + placeholder + "}");
+            }
+            return Shell.quote(value);
+        });
         Path dir = path != null ? path : env.workDir(name);
         createDirectories(env.workDir(name));
         org.slf4j.LoggerFactory.getLogger(FlinkCdcPipeline.class).debug("{} command: {}", name, commandLine);
