@@ -4,16 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.cdctest.CdctestException;
 import io.cdctest.ExitCode;
-import io.cdctest.check.ComparisonPlan;
-import io.cdctest.check.DiffOptions;
-import io.cdctest.check.KeyHistory;
-import io.cdctest.check.LagProbe;
-import io.cdctest.check.Mappings;
 import io.cdctest.check.QueryComparator;
-import io.cdctest.check.SyncOutcome;
-import io.cdctest.check.SyncWaiter;
 import io.cdctest.check.TableComparison;
-import io.cdctest.check.TableDiff;
 import io.cdctest.pipeline.ComponentStatus;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
@@ -22,7 +14,6 @@ import io.cdctest.spec.Scenario;
 import io.cdctest.spec.Side;
 import io.cdctest.spec.Step;
 import io.cdctest.sql.Sql;
-import io.cdctest.sql.TableSchema;
 import io.cdctest.workload.SourceWriter;
 import io.cdctest.workload.WriteLog;
 import java.nio.file.Path;
@@ -30,43 +21,29 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * What each kind of step does, one {@code visit} method per kind: each returns what the step did, or
- * throws a CdctestException saying why it failed. It holds the run's connections to both databases and
- * what the checks remember between steps (the source's keys, the lag probe).
+ * throws a CdctestException saying why it failed. It holds the run's connections to both databases;
+ * the table comparisons are {@link TableChecks}'.
  */
 final class StepActions implements Step.Visitor<String, SQLException>, AutoCloseable {
     private final Scenario scenario;
     private final Databases databases;
     private final Pipeline pipeline;
     private final double timeoutScale;
-    private final Console console;
-    private final WriteLog log;
     private final FaultRunner faults;
-    private final DatabaseDeaths deaths;
     private final ExpectedFailure expectedFailures;
     private final SourceWriter writer;
     private final WorkloadRunner workloads;
     private final TaskStates states;
-    private final KeyHistory history = new KeyHistory();
-    private final TableDiff diff = new TableDiff(DiffOptions.DEFAULT, history);
-    private final SyncVerdict verdict;
-    private final LagProbe lagProbe;
+    private final TableChecks checks;
     private Connection source;
     private Connection target;
-    private TableDiff.Database sourceSide;
-    private TableDiff.Database targetSide;
-    /** The step being executed ("QS002 step 3 update"), for the lag figures. */
-    private String currentStep = "setup";
-    /** The table comparisons made since {@link #takeComparisons}. */
-    private final List<TableComparison> comparisons = new ArrayList<>();
 
     /** @param reportDir where fix SQL for differing tables is written */
     StepActions(Scenario scenario, Databases databases, Pipeline pipeline, FaultRunner faults, DatabaseDeaths deaths,
@@ -75,26 +52,19 @@ final class StepActions implements Step.Visitor<String, SQLException>, AutoClose
         this.databases = databases;
         this.pipeline = pipeline;
         this.timeoutScale = timeoutScale;
-        this.console = console;
-        this.log = log;
         this.faults = faults;
-        this.deaths = deaths;
         this.source = databases.source().endpoint().withDatabase(databases.sourceDatabase()).connect();
         this.target = databases.target().endpoint().withDatabase(databases.targetDatabase()).connect();
         long seed = scenario.data() == null ? 42 : scenario.data().seed();
         this.writer = new SourceWriter(source, databases.source().endpoint().engine(), databases.sourceDatabase(), seed,
                 scenario.data() == null ? Set.of() : scenario.data().avoid(), log);
-        this.verdict = new SyncVerdict(pipeline, history, reportDir);
         this.states = new TaskStates(pipeline);
-        this.lagProbe = new LagProbe(databases.target().endpoint().withDatabase(databases.targetDatabase()));
+        this.checks = new TableChecks(scenario, databases, pipeline, deaths, console, log, reportDir);
         this.expectedFailures = new ExpectedFailure(deaths, console);
         this.workloads = new WorkloadRunner(pipeline, writer, log, databases.tables(), scenario.validation().checkInterval(),
                 seed, console);
-        this.sourceSide = new TableDiff.Database(source, databases.source().endpoint().engine(),
-                databases.source().endpoint().remote());
-        this.targetSide = new TableDiff.Database(target, databases.target().endpoint().engine(),
-                databases.target().endpoint().remote());
-        snapshot(null);
+        checks.connected(source, target);
+        checks.snapshot(null);
     }
 
     /**
@@ -104,7 +74,7 @@ final class StepActions implements Step.Visitor<String, SQLException>, AutoClose
      * survive; a step that must fail is judged on that failure of its step.
      */
     String execute(Step step, String name) throws SQLException {
-        currentStep = name;
+        checks.startStep(name);
         return execute(step);
     }
 
@@ -125,17 +95,15 @@ final class StepActions implements Step.Visitor<String, SQLException>, AutoClose
 
     /** The comparisons the steps made since the last call (a testcase's, taken when it ends). */
     List<TableComparison> takeComparisons() {
-        List<TableComparison> taken = List.copyOf(comparisons);
-        comparisons.clear();
-        return taken;
+        return checks.takeComparisons();
     }
 
     /** The lag measured so far, after waiting briefly for changes still on their way. */
     Lag lag() {
-        lagProbe.settle(3000);
-        return new Lag(lagProbe.tables(), lagProbe.steps());
+        return checks.lag();
     }
 
+    /** A step that must fail: judged by {@link #execute(Step)} on how its step fails. */
     @Override
     public String visit(Step.ExpectFailure step) throws SQLException {
         return execute(step);
@@ -143,7 +111,7 @@ final class StepActions implements Step.Visitor<String, SQLException>, AutoClose
 
     @Override
     public String visit(Step.ValidateSync step) {
-        return validateSync(step, timeout(step.timeout()));
+        return checks.awaitSync(step, timeout(step.timeout()));
     }
 
     @Override
@@ -159,27 +127,27 @@ final class StepActions implements Step.Visitor<String, SQLException>, AutoClose
             };
             done = step.action() + " " + step.table() + ": " + rows + " generated row(s)";
         }
-        snapshot(step.table());
+        checks.snapshot(step.table());
         return done;
     }
 
     @Override
     public String visit(Step.BulkInsert step) throws SQLException {
         long rows = writer.insert(step.table(), step.count(), step.batchSize());
-        snapshot(step.table());
+        checks.snapshot(step.table());
         return "inserted " + rows + " rows into " + step.table();
     }
 
     @Override
     public String visit(Step.Workload step) {
-        return workloads.run(step, this::snapshot);
+        return workloads.run(step, checks::snapshot);
     }
 
     @Override
     public String visit(Step.Sql step) throws SQLException {
         if (step.on() == Side.SOURCE) {
             long rows = writer.execute(step.sql(), null);
-            snapshot(null);
+            checks.snapshot(null);
             return "source: " + rows + " row(s)";
         }
         try (Statement st = target.createStatement()) {
@@ -236,12 +204,10 @@ final class StepActions implements Step.Visitor<String, SQLException>, AutoClose
     @Override
     public String visit(Step.MeasureSyncDelay step) throws SQLException {
         long rows = writer.insert(step.table(), step.count(), Math.min(step.count(), 1000));
-        snapshot(step.table());
-        String synced = validateSync(new Step.ValidateSync(step.table(), null, List.of(), step.origin()),
+        checks.snapshot(step.table());
+        String synced = checks.awaitSync(new Step.ValidateSync(step.table(), null, List.of(), step.origin()),
                 timeout(step.timeout()));
-        lagProbe.settle(2000);
-        String lag = lagProbe.steps().stream().filter(s -> s.step().equals(currentStep))
-                .map(s -> s.table() + " " + s.stats().summary()).collect(Collectors.joining("; "));
+        String lag = checks.currentStepLag();
         return rows + " rows inserted into " + step.table() + ", lag " + (lag.isEmpty() ? "not measured (the table's "
                 + "keys cannot be followed on the target)" : lag) + "; " + synced;
     }
@@ -255,7 +221,7 @@ final class StepActions implements Step.Visitor<String, SQLException>, AutoClose
         Duration left = timeout.minus(outage).minus(recovered);
         Duration oneCheck = Duration.ofSeconds(1);
         return (outage.toMillis() < 100 ? "" : "network faults over after " + Console.seconds(outage) + "; ")
-                + "healthy after " + Console.seconds(recovered) + "; " + validateSync(new Step.ValidateSync(step.table(),
+                + "healthy after " + Console.seconds(recovered) + "; " + checks.awaitSync(new Step.ValidateSync(step.table(),
                 null, List.of(), step.origin()), left.compareTo(oneCheck) < 0 ? oneCheck : left);
     }
 
@@ -283,77 +249,6 @@ final class StepActions implements Step.Visitor<String, SQLException>, AutoClose
         return status.detail();
     }
 
-    private String validateSync(Step.ValidateSync step, Duration timeout) {
-        List<ComparisonPlan> plans = plans(step.table());
-        if (plans.isEmpty()) {
-            throw new CdctestException(ExitCode.CONFIG, "validate_sync: no table to compare (the scenario replicates none)");
-        }
-        SyncWaiter waiter = new SyncWaiter(diff, scenario.validation().checkInterval(),
-                () -> deaths.now().or(pipeline::failure),
-                () -> pipeline.behind(log.lastWrite()),
-                line -> console.progress("waiting: " + line + lagProbe.behind().map(b -> "; lag: " + b).orElse("")),
-                this::replan);
-        SyncOutcome outcome = step.expect().isEmpty()
-                ? waiter.awaitEqual(sourceSide, targetSide, plans, timeout, p -> pipeline.filters(p).causes())
-                : waiter.awaitEqual(sourceSide, targetSide, plans, timeout);
-        comparisons.addAll(outcome.comparisons());
-        return verdict.judge(step, plans, outcome, timeout);
-    }
-
-    /**
-     * Records the source's current rows of a table (all tables when null) in the key history, and
-     * has the lag probe follow the keys that changed.
-     */
-    private void snapshot(String table) {
-        long written = System.nanoTime();
-        for (ComparisonPlan plan : plans(table)) {
-            lagProbe.expect(plan, history.snapshot(sourceSide, plan), written, currentStep);
-        }
-    }
-
-    /**
-     * The comparisons for a table named in a step (every one when null): a replicated table, or a
-     * route's sink table or one of its source tables ({@code db.table}).
-     */
-    private List<ComparisonPlan> plans(String table) {
-        List<ComparisonPlan> plans = new ArrayList<>();
-        for (String t : databases.tables()) {
-            if (table == null || t.equalsIgnoreCase(table)) {
-                plans.add(TableDiff.plan(sourceSide, databases.sourceDatabase(), targetSide, databases.targetDatabase(), t));
-            }
-        }
-        if (!scenario.mappings().isEmpty() && (table == null || plans.isEmpty())) {
-            try {
-                for (ComparisonPlan plan : Mappings.plans(sourceSide, databases.sourceDatabase(), targetSide,
-                        databases.targetDatabase(), scenario.mappings())) {
-                    if (table == null || plan.target().table().equalsIgnoreCase(table) || (plan.source().database() + "."
-                            + plan.source().table()).equalsIgnoreCase(table)) {
-                        plans.add(plan);
-                    }
-                }
-            } catch (SQLException e) {
-                throw CdctestException.environment("cannot read the routed tables: " + Sql.firstLine(e));
-            }
-        }
-        if (table != null && plans.isEmpty() && scenario.mappings().isEmpty()
-                && TableSchema.read(source, databases.sourceDatabase(), table).isPresent()) {
-            // created during the run (a pipeline that replicates a whole database carries it too)
-            plans.add(TableDiff.plan(sourceSide, databases.sourceDatabase(), targetSide, databases.targetDatabase(), table));
-        }
-        if (table != null && plans.isEmpty()) {
-            throw CdctestException.config("no replicated table is named " + table);
-        }
-        return plans;
-    }
-
-    /** A plan built again from both sides' current definitions (plain tables; a mapping's plan stays). */
-    private ComparisonPlan replan(ComparisonPlan plan) {
-        if (!scenario.mappings().isEmpty()) {
-            return plan;
-        }
-        return TableDiff.plan(sourceSide, plan.source().database(), targetSide, plan.target().database(), plan.source().table());
-    }
-
     /** New connections to both databases, after one was restarted (when it is up). */
     private void reconnect() {
         try {
@@ -364,8 +259,7 @@ final class StepActions implements Step.Visitor<String, SQLException>, AutoClose
             source = s;
             target = t;
             writer.reconnect(s);
-            sourceSide = new TableDiff.Database(s, databases.source().endpoint().engine(), databases.source().endpoint().remote());
-            targetSide = new TableDiff.Database(t, databases.target().endpoint().engine(), databases.target().endpoint().remote());
+            checks.connected(s, t);
         } catch (CdctestException e) {
             // a database stopped on purpose: the next step that needs it fails, or a later start reconnects
         }
@@ -379,7 +273,7 @@ final class StepActions implements Step.Visitor<String, SQLException>, AutoClose
 
     @Override
     public void close() {
-        lagProbe.close();
+        checks.close();
         close(source);
         close(target);
     }
