@@ -2,19 +2,19 @@ package io.cdctest.pipeline;
 
 import io.cdctest.preflight.Check;
 import io.cdctest.spec.Scenario;
+import io.cdctest.spec.load.PipelineReader;
 import io.cdctest.sql.JdbcEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Makes pipelines of one kind. A new kind is a new package with a factory registered in
- * {@code META-INF/services/io.cdctest.pipeline.PipelineFactory}; nothing else changes.
+ * One pipeline kind: reads and checks its own blocks of a scenario ({@link PipelineReader}: the keys it
+ * owns, its engine pairs), declares its actions and links, checks what it needs of the databases, and
+ * makes the pipeline. A new kind is a new package with a factory registered in
+ * {@code META-INF/services/io.cdctest.pipeline.PipelineFactory}; nothing else changes (docs/ARCHITECTURE.md).
  */
-public interface PipelineFactory {
-
-    /** The scenario_type this factory serves. */
-    String identifier();
+public interface PipelineFactory extends PipelineReader {
 
     /** One line for {@code cdctest list}. */
     String description();
@@ -39,24 +39,6 @@ public interface PipelineFactory {
      */
     default List<io.cdctest.env.net.Link> links(Scenario scenario) {
         return List.of();
-    }
-
-    /**
-     * Rules of the scenario this pipeline adds to the loader's, checked by {@code cdctest validate} and
-     * before every run: a configuration error (one line naming file, line and key) when one is broken.
-     */
-    default void validate(Scenario scenario) {
-    }
-
-    /**
-     * For {@link #validate}: a block of the scenario this pipeline does not read (at {@code origin},
-     * or null when the scenario has none) is a configuration error, not silently ignored.
-     */
-    static void notRead(Scenario scenario, String block, io.cdctest.spec.Origin origin, String readBy) {
-        if (origin != null) {
-            throw io.cdctest.CdctestException.config(origin + ": " + block + ": read only by " + readBy + "; a "
-                    + scenario.type() + " scenario does not use it (remove the block)");
-        }
     }
 
     /**

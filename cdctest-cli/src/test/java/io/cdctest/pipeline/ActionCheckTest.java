@@ -100,8 +100,8 @@ class ActionCheckTest {
                   level: table
                 """);
 
-        assertConfigError(validate(scenario.toString(), testcases("")), scenario + ":5: cdc_config: read only by the "
-                + "MatrixOne pipelines; a flink_cdc scenario does not use it (remove the block)");
+        assertConfigError(validate(scenario.toString(), testcases("")), scenario + ":5: cdc_config: read only by "
+                + "scenario_type cross_cluster, mo_to_mo, mo_to_mysql (this scenario is flink_cdc)");
     }
 
     private static String scenario(String fixture) {
