@@ -47,6 +47,7 @@ record LoadedConfig(Scenario scenario, TestSuite suite, String group, List<TestC
         checkTables(scenario, testcases, warnings);
         io.cdctest.pipeline.LinkCheck.check(scenario, testcases, warnings);
         io.cdctest.pipeline.ActionCheck.check(scenario, testcases);
+        io.cdctest.pipeline.ActionCheck.faultTargets(scenario, testcases, warnings);
         return new LoadedConfig(scenario, suite, selection.group, testcases);
     }
 

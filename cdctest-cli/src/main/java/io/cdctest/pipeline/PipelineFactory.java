@@ -49,6 +49,16 @@ public interface PipelineFactory extends PipelineReader {
         return List.of();
     }
 
+    /**
+     * The parts of the pipeline {@code fault} steps may break ({@code component: producer}, ...), each then
+     * given by {@link Pipeline#restartable} at run time (a part the run did not start, such as an external
+     * Kafka, is not). A testcase that breaks a part the pipeline does not have is skipped, and
+     * {@code cdctest validate} says so.
+     */
+    default List<io.cdctest.spec.Component> faultTargets(Scenario scenario) {
+        return List.of();
+    }
+
     /** Checks of the pipeline's other given parts (a Kafka cluster, a Flink cluster). Changes nothing. */
     default List<Check> preflight(Scenario scenario) {
         return List.of();

@@ -8,6 +8,7 @@ import io.cdctest.pipeline.PipelineFactory;
 import io.cdctest.pipeline.kafka.KafkaLeg;
 import io.cdctest.preflight.Check;
 import io.cdctest.preflight.SourcePreflight;
+import io.cdctest.spec.Component;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.PipelineSettings;
 import io.cdctest.spec.Scenario;
@@ -48,6 +49,12 @@ public final class FlinkCdcPipelineFactory implements PipelineFactory {
     @Override
     public PipelineSettings read(PipelineBlocks scenario) {
         return FlinkCdcLoader.read(scenario);
+    }
+
+    /** The producer, the consumer, and the Kafka broker when cdctest starts it ({@link FlinkCdcPipeline#restartable}). */
+    @Override
+    public List<Component> faultTargets(Scenario scenario) {
+        return List.of(Component.PRODUCER, Component.CONSUMER, Component.KAFKA);
     }
 
     @Override
