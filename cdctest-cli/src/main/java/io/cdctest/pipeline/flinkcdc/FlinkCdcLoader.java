@@ -2,6 +2,7 @@ package io.cdctest.pipeline.flinkcdc;
 
 import io.cdctest.format.WireFormat;
 import io.cdctest.spec.Delivery;
+import io.cdctest.spec.Engine;
 import io.cdctest.spec.load.DeliveryKey;
 import io.cdctest.spec.load.MapReader;
 import io.cdctest.spec.load.PipelineBlocks;
@@ -27,7 +28,12 @@ final class FlinkCdcLoader {
         MapReader block = scenario.block("flink_cdc").orElseThrow(() -> jobManager == null ? scenario.missing("flink_cdc")
                 : scenario.error("flink", "a Flink cluster is used only by the flink_cdc pipeline, and this scenario has no "
                 + "flink_cdc block"));
-        return flinkCdc(block, scenario, jobManager);
+        FlinkCdcSpec spec = flinkCdc(block, scenario, jobManager);
+        if (spec.commands() == null) { // the built-in producer is Flink CDC's MySqlSource: a MySQL binlog
+            scenario.requireEngine(scenario.source(), e -> e == Engine.MYSQL || e == Engine.MARIADB,
+                    "mysql or mariadb for the built-in producer (a binlog reader; producer_command runs your own)");
+        }
+        return spec;
     }
 
     /** {@code flink.jobmanager}: the REST address of a Flink session cluster, {@code http://host:port}. */

@@ -31,7 +31,7 @@ public final class CcprPipelineFactory implements PipelineFactory {
 
     @Override
     public Set<String> keys() {
-        return Set.of("cdc_config");
+        return CdcConfigLoader.KEYS;
     }
 
     /**
@@ -40,7 +40,7 @@ public final class CcprPipelineFactory implements PipelineFactory {
      */
     @Override
     public PipelineSettings read(PipelineBlocks scenario) {
-        scenario.requireEngine(scenario.source(), e -> e == Engine.MATRIXONE, "matrixone");
+        CdcConfig config = CdcConfigLoader.read(scenario);
         scenario.requireEngine(scenario.target(), e -> e == Engine.MATRIXONE, "matrixone");
         Endpoint s = scenario.source();
         Endpoint t = scenario.target();
@@ -48,7 +48,7 @@ public final class CcprPipelineFactory implements PipelineFactory {
             throw scenario.error(t, "account", "CCPR in one cluster needs the target in another account: a subscription "
                     + "keeps the upstream database's name");
         }
-        return CdcConfigLoader.read(scenario);
+        return config;
     }
 
     @Override

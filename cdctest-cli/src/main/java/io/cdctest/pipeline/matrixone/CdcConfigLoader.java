@@ -1,5 +1,6 @@
 package io.cdctest.pipeline.matrixone;
 
+import io.cdctest.spec.Engine;
 import io.cdctest.spec.Origin;
 import io.cdctest.spec.load.MapReader;
 import io.cdctest.spec.load.PipelineBlocks;
@@ -8,12 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads the {@code cdc_config:} block of the MatrixOne pipelines (optional: every key has a default). */
+/**
+ * Reads the {@code cdc_config:} block of the MatrixOne pipelines (optional: every key has a default),
+ * whose task runs on the source: a MatrixOne.
+ */
 final class CdcConfigLoader {
+    /** The top-level keys the MatrixOne pipelines own. */
+    static final Set<String> KEYS = Set.of("cdc_config");
+
     private CdcConfigLoader() {
     }
 
     static CdcConfig read(PipelineBlocks scenario) {
+        scenario.requireEngine(scenario.source(), e -> e == Engine.MATRIXONE, "matrixone");
         return scenario.block("cdc_config").map(r -> cdcConfig(r, scenario.originOf("cdc_config"))).orElse(CdcConfig.DEFAULT);
     }
 

@@ -50,16 +50,16 @@ public class MoCdcPipelineFactory implements PipelineFactory {
 
     @Override
     public Set<String> keys() {
-        return Set.of("cdc_config");
+        return CdcConfigLoader.KEYS;
     }
 
     /** A MatrixOne source (CREATE CDC runs there) and a sink of the kind this factory names; {@code cdc_config}. */
     @Override
     public PipelineSettings read(PipelineBlocks scenario) {
-        scenario.requireEngine(scenario.source(), e -> e == Engine.MATRIXONE, "matrixone");
+        CdcConfig config = CdcConfigLoader.read(scenario);
         scenario.requireEngine(scenario.target(), e -> mysqlSink != (e == Engine.MATRIXONE),
                 mysqlSink ? "mysql (or mariadb)" : "matrixone");
-        return CdcConfigLoader.read(scenario);
+        return config;
     }
 
     @Override

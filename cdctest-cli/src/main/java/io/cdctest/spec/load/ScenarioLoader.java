@@ -2,7 +2,6 @@ package io.cdctest.spec.load;
 
 import io.cdctest.CdctestException;
 import io.cdctest.spec.DataSpec;
-import io.cdctest.spec.Delivery;
 import io.cdctest.spec.Endpoint;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.KafkaSpec;
