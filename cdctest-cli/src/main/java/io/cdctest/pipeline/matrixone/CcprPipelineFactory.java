@@ -40,8 +40,7 @@ public final class CcprPipelineFactory implements PipelineFactory {
      */
     @Override
     public PipelineSettings read(PipelineBlocks scenario) {
-        CdcConfig config = CdcConfigLoader.read(scenario);
-        scenario.requireEngine(scenario.target(), e -> e == Engine.MATRIXONE, "matrixone");
+        CdcConfig config = CdcConfigLoader.read(scenario, e -> e == Engine.MATRIXONE, "matrixone");
         Endpoint s = scenario.source();
         Endpoint t = scenario.target();
         if (s.provision() == Provision.EXTERNAL && s.address().equals(t.address()) && Objects.equals(s.account(), t.account())) {

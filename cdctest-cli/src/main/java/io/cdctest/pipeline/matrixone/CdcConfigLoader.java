@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads the {@code cdc_config:} block of the MatrixOne pipelines (optional: every key has a default),
@@ -20,8 +21,13 @@ final class CdcConfigLoader {
     private CdcConfigLoader() {
     }
 
-    static CdcConfig read(PipelineBlocks scenario) {
+    /**
+     * The block, after the engines: a MatrixOne source (the task runs there) and a target the kind takes
+     * ({@code wanted} says which, in the error).
+     */
+    static CdcConfig read(PipelineBlocks scenario, Predicate<Engine> target, String wanted) {
         scenario.requireEngine(scenario.source(), e -> e == Engine.MATRIXONE, "matrixone");
+        scenario.requireEngine(scenario.target(), target, wanted);
         return scenario.block("cdc_config").map(r -> cdcConfig(r, scenario.originOf("cdc_config"))).orElse(CdcConfig.DEFAULT);
     }
 

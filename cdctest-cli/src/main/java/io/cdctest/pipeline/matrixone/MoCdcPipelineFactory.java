@@ -56,10 +56,8 @@ public class MoCdcPipelineFactory implements PipelineFactory {
     /** A MatrixOne source (CREATE CDC runs there) and a sink of the kind this factory names; {@code cdc_config}. */
     @Override
     public PipelineSettings read(PipelineBlocks scenario) {
-        CdcConfig config = CdcConfigLoader.read(scenario);
-        scenario.requireEngine(scenario.target(), e -> mysqlSink != (e == Engine.MATRIXONE),
+        return CdcConfigLoader.read(scenario, e -> mysqlSink != (e == Engine.MATRIXONE),
                 mysqlSink ? "mysql (or mariadb)" : "matrixone");
-        return config;
     }
 
     @Override
