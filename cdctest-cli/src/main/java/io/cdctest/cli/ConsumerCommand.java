@@ -2,11 +2,10 @@ package io.cdctest.cli;
 
 import io.cdctest.CdctestHome;
 import io.cdctest.env.ChildProcess;
-import io.cdctest.format.WireFormat;
 import io.cdctest.pipeline.flinkcdc.BuiltIn;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,18 +26,13 @@ public final class ConsumerCommand implements Callable<Integer> {
     String group;
     @Option(names = "--consumer-batch-size", defaultValue = "2000", description = "Most events per target transaction.")
     int batchSize;
-    @Option(names = "--format", defaultValue = "${env:CDCTEST_FORMAT:-debezium-json}",
-            description = "Wire format (default: $CDCTEST_FORMAT, else ${DEFAULT-VALUE}).")
-    String format;
-    @Option(names = "--status-file", defaultValue = "${env:CDCTEST_STATUS_FILE}",
-            description = "Where to write the consumer's state (default: $CDCTEST_STATUS_FILE).")
-    Path statusFile;
+    @Mixin
+    JobOptions options;
 
     @Override
     public Integer call() {
-        String wire = WireFormat.byId(format).map(WireFormat::id).orElseThrow(() -> io.cdctest.CdctestException.config(
-                "--format: unknown wire format '" + format + "' (known: " + String.join(", ", WireFormat.ids()) + ")"));
-        BuiltIn.ConsumerJob job = BuiltIn.consumerJob(System.getenv(), database, topic, group, batchSize, wire, statusFile);
+        BuiltIn.ConsumerJob job = BuiltIn.consumerJob(System.getenv(), database, topic, group, batchSize, options.wire(),
+                options.statusFile);
         return ChildProcess.runInForeground("consumer", BuiltIn.consumerCommand(CdctestHome.locate(), job),
                 BuiltIn.consumerEnvironment(job));
     }

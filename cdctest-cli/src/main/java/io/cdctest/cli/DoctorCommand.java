@@ -5,30 +5,20 @@ import io.cdctest.preflight.Check;
 import io.cdctest.preflight.Doctor;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code cdctest doctor}: the scenario's preflight, a pass/fail line per check with the fix; changes nothing. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = "Check that a scenario's endpoints are reachable and set up for CDC; prints the fix for each failure.")
-public final class DoctorCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    ScenarioSelection selection;
-    @ParentCommand
-    CdctestCommand root;
+public final class DoctorCommand extends ScenarioCommand {
     @Mixin
     OutputOption output = new OutputOption();
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        var console = root.global.console(out, spec.commandLine().getErr());
+        PrintWriter out = out();
+        var console = console();
         LoadedConfig config = LoadedConfig.load(CdctestHome.locate(), selection, console::warn);
         List<Check> checks = Doctor.examine(config.scenario());
         long failures = checks.stream().filter(c -> !c.passed()).count();

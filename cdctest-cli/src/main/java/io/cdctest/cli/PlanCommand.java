@@ -7,23 +7,13 @@ import io.cdctest.spec.Scenario;
 import io.cdctest.spec.load.ConfigFiles;
 import io.cdctest.spec.load.Interpolator;
 import io.cdctest.spec.load.ScenarioLoader;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code cdctest plan}: print every statement the scenario's pipeline would run; connects to nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Print, without connecting, every statement a scenario's pipeline would run (also: run --dry-run).")
-public final class PlanCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    ScenarioSelection selection;
-    @ParentCommand
-    CdctestCommand root;
+public final class PlanCommand extends ScenarioCommand {
 
     @Override
     public Integer call() {

@@ -2,13 +2,13 @@ package io.cdctest.cli;
 
 import io.cdctest.CdctestHome;
 import io.cdctest.env.ChildProcess;
-import io.cdctest.format.WireFormat;
 import io.cdctest.pipeline.flinkcdc.BuiltIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,18 +27,13 @@ public final class ProducerCommand implements Callable<Integer> {
     String[] tables;
     @Option(names = "--topic", required = true, description = "Kafka topic (per-table formats: topic prefix).")
     String topic;
-    @Option(names = "--format", defaultValue = "${env:CDCTEST_FORMAT:-debezium-json}",
-            description = "Wire format (default: $CDCTEST_FORMAT, else ${DEFAULT-VALUE}).")
-    String format;
-    @Option(names = "--status-file", defaultValue = "${env:CDCTEST_STATUS_FILE}",
-            description = "Where to write the job state (default: $CDCTEST_STATUS_FILE).")
-    Path statusFile;
+    @Mixin
+    JobOptions options;
 
     @Override
     public Integer call() throws Exception {
-        String wire = WireFormat.byId(format).map(WireFormat::id).orElseThrow(() -> io.cdctest.CdctestException.config(
-                "--format: unknown wire format '" + format + "' (known: " + String.join(", ", WireFormat.ids()) + ")"));
-        BuiltIn.ProducerJob job = BuiltIn.producerJob(System.getenv(), database, Arrays.asList(tables), topic, wire, statusFile);
+        BuiltIn.ProducerJob job = BuiltIn.producerJob(System.getenv(), database, Arrays.asList(tables), topic, options.wire(),
+                options.statusFile);
         String workDir = System.getenv("CDCTEST_WORK_DIR"); // cdctest's own, removed with the run
         Path tmp = workDir != null ? Path.of(workDir) : Files.createTempDirectory("cdctest-producer-");
         try {

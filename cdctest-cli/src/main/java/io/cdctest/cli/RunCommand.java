@@ -15,25 +15,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code cdctest run}: stand up the scenario's pipeline, run the testcases, report, tear down. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run testcases against a scenario's pipeline (also: cdctest --scenario ...).")
-public final class RunCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    ScenarioSelection selection;
+public final class RunCommand extends ScenarioCommand {
     @Mixin
     RunFlags flags;
-    @ParentCommand
-    CdctestCommand root;
 
     @Override
     public Integer call() {

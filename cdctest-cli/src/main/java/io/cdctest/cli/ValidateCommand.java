@@ -10,30 +10,20 @@ import io.cdctest.spec.load.ConfigFiles;
 import io.cdctest.spec.load.Interpolator;
 import io.cdctest.spec.load.TestSuiteLoader;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code cdctest validate}: load and check configuration only; touches no database. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Load and validate a scenario and/or a testcase file; connects to nothing.")
-public final class ValidateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    ScenarioSelection selection;
-    @ParentCommand
-    CdctestCommand root;
+public final class ValidateCommand extends ScenarioCommand {
     @Mixin
     OutputOption output = new OutputOption();
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        var console = root.global.console(out, spec.commandLine().getErr());
+        PrintWriter out = out();
+        var console = console();
         CdctestHome home = CdctestHome.locate();
         if (selection.scenario == null && selection.testcase == null) {
             throw CdctestException.config("nothing to validate: give --scenario and/or --testcase");

@@ -18,19 +18,18 @@ import java.util.concurrent.TimeUnit;
  * with {@code down} at the end only when this run started it and the scenario says
  * {@code stop_kafka_on_teardown}. The compose file must publish Kafka at the bootstrap servers.
  */
-public final class ComposeKafka implements KafkaService {
+public final class ComposeKafka extends ExternalKafka {
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
     private final Path dir;
-    private final String bootstrapServers;
     private final List<String> compose;
     private final boolean stopOnClose;
     private final Path log;
 
     private ComposeKafka(Path dir, String bootstrapServers, List<String> compose, boolean stopOnClose, Path log) {
+        super(bootstrapServers);
         this.dir = dir;
-        this.bootstrapServers = bootstrapServers;
         this.compose = compose;
         this.stopOnClose = stopOnClose;
         this.log = log;
@@ -129,18 +128,8 @@ public final class ComposeKafka implements KafkaService {
     }
 
     @Override
-    public String bootstrapServers() {
-        return bootstrapServers;
-    }
-
-    @Override
-    public boolean isAlive() {
-        return true;
-    }
-
-    @Override
-    public String describe() {
-        return "kafka bootstrap " + bootstrapServers + " (compose in " + dir + (compose.isEmpty() ? ", already up" : "") + ")";
+    String origin() {
+        return "compose in " + dir + (compose.isEmpty() ? ", already up" : "");
     }
 
     @Override

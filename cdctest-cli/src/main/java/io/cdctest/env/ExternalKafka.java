@@ -1,10 +1,13 @@
 package io.cdctest.env;
 
-/** A Kafka cluster that runs outside cdctest: checked for reachability, never stopped. */
-public final class ExternalKafka implements KafkaService {
+/**
+ * A Kafka cluster that runs outside cdctest: checked for reachability, never stopped (a compose
+ * project cdctest brought up is one too, see {@link ComposeKafka}).
+ */
+public class ExternalKafka implements KafkaService {
     private final String bootstrapServers;
 
-    private ExternalKafka(String bootstrapServers) {
+    ExternalKafka(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -27,7 +30,12 @@ public final class ExternalKafka implements KafkaService {
 
     @Override
     public String describe() {
-        return "kafka bootstrap " + bootstrapServers + " (external)";
+        return "kafka bootstrap " + bootstrapServers + " (" + origin() + ")";
+    }
+
+    /** Where the cluster comes from, for {@link #describe()}. */
+    String origin() {
+        return "external";
     }
 
     @Override

@@ -18,20 +18,14 @@ import java.util.Map;
  * {@code data: null}). The decoder takes all of them, reading {@code mysqlType} for bytes. DDL
  * ({@code isDdl: true}) and TiCDC's {@code TIDB_WATERMARK} carry no row.
  */
-final class CanalJson implements WireFormat {
+final class CanalJson extends NamedFormat {
     private static final String FORMAT = "canal-json";
     /** Canal's event types that carry no row (Canal's {@code EventType} names, TiCDC's watermark). */
     private static final java.util.Set<String> NO_ROW_TYPES = java.util.Set.of("CREATE", "ALTER", "ERASE", "QUERY",
             "TRUNCATE", "RENAME", "CINDEX", "DINDEX", "GTID", "XACOMMIT", "XAROLLBACK", "MHEARTBEAT", "TIDB_WATERMARK");
 
-    @Override
-    public String id() {
-        return FORMAT;
-    }
-
-    @Override
-    public String description() {
-        return "Alibaba Canal {data:[...], old:[...], type, database, table, mysqlType} (values as text)";
+    CanalJson() {
+        super(FORMAT, "Alibaba Canal {data:[...], old:[...], type, database, table, mysqlType} (values as text)", false);
     }
 
     @Override

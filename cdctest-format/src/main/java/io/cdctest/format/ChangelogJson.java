@@ -12,22 +12,11 @@ import java.util.Map;
  * {@code +U} with the row after. The messages do not name the table: each table has its own topic
  * ({@code <topic>.<database>.<table>}). Bytes are base64 (Flink's JSON format).
  */
-final class ChangelogJson implements WireFormat {
+final class ChangelogJson extends NamedFormat {
     private static final String FORMAT = "changelog-json";
 
-    @Override
-    public String id() {
-        return FORMAT;
-    }
-
-    @Override
-    public String description() {
-        return "Flink changelog {data, op: +I|-U|+U|-D}, one topic per table";
-    }
-
-    @Override
-    public boolean perTableTopics() {
-        return true;
+    ChangelogJson() {
+        super(FORMAT, "Flink changelog {data, op: +I|-U|+U|-D}, one topic per table", true);
     }
 
     @Override

@@ -9,16 +9,11 @@ import java.util.List;
  * envelope). The built-in producer writes the envelope itself from Flink CDC's records; this encoder
  * writes the schemaless layout, key {@code db.table}.
  */
-final class DebeziumJson implements WireFormat {
+final class DebeziumJson extends NamedFormat {
 
-    @Override
-    public String id() {
-        return "debezium-json";
-    }
-
-    @Override
-    public String description() {
-        return "Debezium change events {before, after, source, op} with the schema envelope (Flink CDC's default)";
+    DebeziumJson() {
+        super("debezium-json", "Debezium change events {before, after, source, op} with the schema envelope "
+                + "(Flink CDC's default)", false);
     }
 
     @Override

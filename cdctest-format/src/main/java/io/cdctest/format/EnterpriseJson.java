@@ -15,17 +15,11 @@ import java.util.Map;
  * changed columns (it is laid over {@code data}); {@code timestamp} is in seconds. Database and
  * table come from the body, else from the headers. Bytes are base64.
  */
-final class EnterpriseJson implements WireFormat {
+final class EnterpriseJson extends NamedFormat {
     private static final String FORMAT = "enterprise-json";
 
-    @Override
-    public String id() {
-        return FORMAT;
-    }
-
-    @Override
-    public String description() {
-        return "binlog platform {database, table, type, data, old_data, gtid, timestamp} + headers, key db.table";
+    EnterpriseJson() {
+        super(FORMAT, "binlog platform {database, table, type, data, old_data, gtid, timestamp} + headers, key db.table", false);
     }
 
     @Override

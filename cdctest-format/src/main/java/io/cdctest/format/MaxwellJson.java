@@ -16,17 +16,11 @@ import java.util.Map;
  * types given to the decoder. {@code bootstrap-insert} rows are snapshot reads; bootstrap markers
  * and DDL ({@code table-create}, ...) carry no row.
  */
-final class MaxwellJson implements WireFormat {
+final class MaxwellJson extends NamedFormat {
     private static final String FORMAT = "maxwell-json";
 
-    @Override
-    public String id() {
-        return FORMAT;
-    }
-
-    @Override
-    public String description() {
-        return "Maxwell {database, table, type, ts, xid, data, old} (BLOB base64, SET arrays)";
+    MaxwellJson() {
+        super(FORMAT, "Maxwell {database, table, type, ts, xid, data, old} (BLOB base64, SET arrays)", false);
     }
 
     @Override

@@ -11,22 +11,11 @@ import java.util.Map;
  * An update that changes the key is a tombstone for the old key and the row under the new one.
  * Each table has its own topic ({@code <topic>.<database>.<table>}); bytes are base64.
  */
-final class UpsertKafka implements WireFormat {
+final class UpsertKafka extends NamedFormat {
     private static final String FORMAT = "upsert-kafka";
 
-    @Override
-    public String id() {
-        return FORMAT;
-    }
-
-    @Override
-    public String description() {
-        return "Flink upsert-kafka: key {pk}, value {row} or null for a delete, one topic per table";
-    }
-
-    @Override
-    public boolean perTableTopics() {
-        return true;
+    UpsertKafka() {
+        super(FORMAT, "Flink upsert-kafka: key {pk}, value {row} or null for a delete, one topic per table", true);
     }
 
     @Override
