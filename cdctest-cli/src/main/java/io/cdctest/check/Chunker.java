@@ -2,6 +2,7 @@ package io.cdctest.check;
 
 import io.cdctest.spec.Engine;
 import io.cdctest.sql.Sql;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,16 +11,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a table's key space into ranges of about N source rows by walking the primary-key index
- * (one small index scan per boundary), and finds the middle key of a range for bisection.
+ * Splits a table's key space into ranges of about N source rows: a single integer key by its values,
+ * other keys by walking the primary-key index (one small index scan per boundary).
  */
 final class Chunker {
     private Chunker() {
     }
 
-    /** Ranges covering every key, the last one open so target rows above the source's keys are seen. */
+    /**
+     * Ranges covering every key, the first and the last open so target rows beyond the source's keys
+     * are seen. A single integer key is cut into equal spans of its values between the source's
+     * smallest and largest key (two index lookups; chunks hold about {@code chunkRows} rows when keys
+     * are dense, more or fewer when not, which costs balance, never rows); other keys by walking the
+     * key index, one boundary every {@code chunkRows} rows.
+     */
     static List<KeyRange> chunks(Connection connection, Engine engine, TableRef table, List<String> keys,
-                                 ValueKind[] kinds, long chunkRows) throws SQLException {
+                                 ValueKind[] kinds, long chunkRows, long estimatedRows) throws SQLException {
+        if (keys.size() == 1 && kinds[0] == ValueKind.INTEGER && table.filter() == null) {
+            return spans(connection, table, keys.get(0), chunkRows, estimatedRows);
+        }
         List<KeyRange> ranges = new ArrayList<>();
         String[] last = null;
         while (true) {
@@ -31,6 +41,34 @@ final class Chunker {
             ranges.add(new KeyRange(last, boundary));
             last = boundary;
         }
+    }
+
+    private static List<KeyRange> spans(Connection connection, TableRef table, String key, long chunkRows,
+                                        long estimatedRows) throws SQLException {
+        long parts = Math.max(1, (estimatedRows + chunkRows - 1) / chunkRows);
+        BigInteger min;
+        BigInteger max;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT MIN(" + Sql.quote(key) + "), MAX(" + Sql.quote(key)
+                + ") FROM " + Sql.qualified(table.database(), table.table()));
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getString(1) == null || parts == 1) {
+                return List.of(KeyRange.ALL);
+            }
+            min = new BigInteger(rs.getString(1));
+            max = new BigInteger(rs.getString(2));
+        }
+        BigInteger span = max.subtract(min).add(BigInteger.ONE);
+        BigInteger step = span.add(BigInteger.valueOf(parts - 1)).divide(BigInteger.valueOf(parts)).max(BigInteger.ONE);
+        List<KeyRange> ranges = new ArrayList<>();
+        String[] last = null;
+        for (BigInteger upTo = min.add(step).subtract(BigInteger.ONE); upTo.compareTo(max) < 0; upTo = upTo.add(step)) {
+            String[] boundary = {upTo.toString()};
+            ranges.add(new KeyRange(last, boundary));
+            last = boundary;
+        }
+        ranges.add(new KeyRange(last, null));
+        return ranges;
     }
 
     /**

@@ -52,24 +52,44 @@ final class RowStream implements AutoCloseable {
 
     RowStream(Connection connection, Engine engine, TableRef table, List<String> columns, ValueKind[] kinds,
               int keyCount, KeyRange range) {
+        this(connection, engine, table, columns, selects(columns, kinds), kinds, keyCount, range, null);
+    }
+
+    /** Each column as it is read ({@link ValueKind#select}). */
+    static List<String> selects(List<String> columns, ValueKind[] kinds) {
+        List<String> selects = new java.util.ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            selects.add(kinds[i].select(columns.get(i)));
+        }
+        return selects;
+    }
+
+    /**
+     * @param selects what is read for each column, keys first (column names, or expressions such as a row hash)
+     * @param keys    when not null, only the rows with these canonical keys (at most a few thousand), else
+     *                every row of the range
+     */
+    RowStream(Connection connection, Engine engine, TableRef table, List<String> columns, List<String> selects,
+              ValueKind[] kinds, int keyCount, KeyRange range, List<String[]> keys) {
         this.kinds = kinds;
         this.keyCount = keyCount;
         this.where = table.database() + "." + table.table();
-        KeySql keys = new KeySql(engine, columns.subList(0, keyCount), kinds);
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(kinds[i].select(columns.get(i)));
-        }
+        KeySql keySql = new KeySql(engine, columns.subList(0, keyCount), kinds);
+        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", selects));
         sql.append(" FROM ").append(Sql.qualified(table.database(), table.table())).append(" WHERE ")
-                .append(keys.condition(range));
+                .append(keys == null ? keySql.condition(range) : keySql.in(keys.size()));
         if (table.filter() != null) {
             sql.append(" AND (").append(table.filter()).append(')');
         }
-        sql.append(" ORDER BY ").append(keys.orderBy());
+        sql.append(" ORDER BY ").append(keySql.orderBy());
         try {
             statement = connection.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(Integer.MIN_VALUE);
-            keys.bind(statement, 1, range);
+            if (keys == null) {
+                keySql.bind(statement, 1, range);
+            } else {
+                keySql.bindKeys(statement, 1, keys);
+            }
         } catch (SQLException e) {
             throw new CdctestException(ExitCode.ENVIRONMENT, "cannot read " + where + ": " + Sql.firstLine(e), e);
         }

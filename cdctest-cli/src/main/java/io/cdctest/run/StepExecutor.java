@@ -90,10 +90,8 @@ final class StepExecutor implements AutoCloseable {
         this.expectedFailures = new ExpectedFailure(deaths, console);
         this.workloads = new WorkloadRunner(pipeline, writer, log, databases.tables(), scenario.validation().checkInterval(),
                 seed, console);
-        this.sourceSide = new TableDiff.Side(source, databases.source().endpoint().engine(),
-                databases.source().endpoint().remote());
-        this.targetSide = new TableDiff.Side(target, databases.target().endpoint().engine(),
-                databases.target().endpoint().remote());
+        this.sourceSide = side(source, true);
+        this.targetSide = side(target, false);
         snapshot(null);
     }
 
@@ -392,6 +390,13 @@ final class StepExecutor implements AutoCloseable {
     }
 
     /** New connections to both databases, after one was restarted (when it is up). */
+    /** A side of the comparison, able to open more connections to the run's database for parallel checksums. */
+    private TableDiff.Side side(Connection connection, boolean isSource) {
+        var database = isSource ? databases.source() : databases.target();
+        var endpoint = database.endpoint().withDatabase(isSource ? databases.sourceDatabase() : databases.targetDatabase());
+        return new TableDiff.Side(connection, database.endpoint().engine(), database.endpoint().remote(), endpoint::connect);
+    }
+
     private void reconnect() {
         try {
             Connection s = databases.source().endpoint().withDatabase(databases.sourceDatabase()).connect();
@@ -401,8 +406,8 @@ final class StepExecutor implements AutoCloseable {
             source = s;
             target = t;
             writer.reconnect(s);
-            sourceSide = new TableDiff.Side(s, databases.source().endpoint().engine(), databases.source().endpoint().remote());
-            targetSide = new TableDiff.Side(t, databases.target().endpoint().engine(), databases.target().endpoint().remote());
+            sourceSide = side(s, true);
+            targetSide = side(t, false);
         } catch (CdctestException e) {
             // a database stopped on purpose: the next step that needs it fails, or a later start reconnects
         }
