@@ -179,6 +179,35 @@ class DiffCorpusIT {
         }
     }
 
+    /**
+     * {@code ('x#', 'y')} and {@code ('x', '#y')} joined with {@code #} give the same text; the checksum's
+     * text holds each value's length, so the in-database way must find the row like the others.
+     */
+    @Test
+    void aSeparatorInsideAValueCannotMoveABoundary() throws Exception {
+        String name = "sep" + COPIES.incrementAndGet();
+        List<String> statements = new ArrayList<>();
+        for (String side : List.of(name + "s", name + "t")) {
+            statements.add("CREATE DATABASE " + side);
+            statements.add("CREATE TABLE " + side + ".pair (id INT PRIMARY KEY, a VARCHAR(10), b VARCHAR(10))");
+            statements.add("INSERT INTO " + side + ".pair SELECT id, 'x', 'y' FROM src." + TABLE);
+        }
+        String id = first("SELECT MAX(id) FROM src." + TABLE);
+        statements.add("UPDATE " + name + "s.pair SET a = 'x#', b = 'y' WHERE id = " + id);
+        statements.add("UPDATE " + name + "t.pair SET a = 'x', b = '#y' WHERE id = " + id);
+        sql(statements.toArray(String[]::new));
+        try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
+            TableDiff.Side a = new TableDiff.Side(s, Engine.MARIADB);
+            TableDiff.Side b = new TableDiff.Side(t, Engine.MARIADB);
+            ComparisonPlan plan = TableDiff.plan(a, name + "s", b, name + "t", "pair");
+            for (DiffOptions way : WAYS) {
+                TableComparison c = new TableDiff(way).compare(a, b, plan);
+                assertThat(c.samples()).as(c.method()).extracting(RowDifference::toString).containsExactly(
+                        "different: id=" + id + ": a: source 'x#', target 'x'; b: source 'y', target '#y'");
+            }
+        }
+    }
+
     @Test
     void equalCopiesReportNothingInEveryWay() throws Exception {
         for (String table : List.of(TABLE, "cdc_test_composite_pk")) {
