@@ -71,41 +71,6 @@ final class Chunker {
         return ranges;
     }
 
-    /**
-     * Cuts a range into about {@code parts} ranges of equal source row counts, from one ordered scan
-     * of the range's keys (the index only).
-     */
-    static List<KeyRange> split(Connection connection, Engine engine, TableRef table, List<String> keys,
-                                ValueKind[] kinds, KeyRange range, long rows, int parts) throws SQLException {
-        long every = Math.max(1, rows / parts);
-        KeySql sql = new KeySql(engine, keys, kinds);
-        String select = "SELECT " + String.join(", ", keys.stream().map(Sql::quote).toList()) + " FROM "
-                + Sql.qualified(table.database(), table.table()) + " WHERE " + sql.condition(range)
-                + (table.filter() == null ? "" : " AND (" + table.filter() + ")") + " ORDER BY " + sql.orderBy();
-        List<KeyRange> ranges = new ArrayList<>();
-        String[] last = range.after();
-        try (PreparedStatement ps = connection.prepareStatement(select, ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
-            ps.setFetchSize(Integer.MIN_VALUE);
-            sql.bind(ps, 1, range);
-            try (ResultSet rs = ps.executeQuery()) {
-                long n = 0;
-                while (rs.next()) {
-                    if (++n % every == 0 && n < rows) {
-                        String[] key = new String[keys.size()];
-                        for (int i = 0; i < key.length; i++) {
-                            key[i] = Values.read(rs, i + 1, kinds[i]);
-                        }
-                        ranges.add(new KeyRange(last, key));
-                        last = key;
-                    }
-                }
-            }
-        }
-        ranges.add(new KeyRange(last, range.upTo()));
-        return ranges;
-    }
-
     /** The key {@code offset} rows into the range (0 = first), or null when the range has fewer rows. */
     static String[] keyAt(Connection connection, Engine engine, TableRef table, List<String> keys, ValueKind[] kinds,
                           KeyRange range, long offset) throws SQLException {

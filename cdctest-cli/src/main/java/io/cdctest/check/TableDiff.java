@@ -307,11 +307,15 @@ public final class TableDiff {
                 rowsOnly(range);
                 return;
             }
-            List<String[]> keys = differingKeys(range, Math.max(options.bisectRows(), Math.max(s.count(), t.count()) / 5));
+            long rows = Math.max(s.count(), t.count());
+            List<String[]> keys = differingKeys(range, Math.max(options.bisectRows(), rows / 5));
             if (keys == null) {
-                dense = true; // most keys of this range differ: reading rows is cheaper from here on
+                dense = true; // a fifth of this range differs: reading its rows is cheaper than reading them by key
                 rowsOnly(range);
                 return;
+            }
+            if (keys.size() * 100L > rows) {
+                dense = true; // over 1 % of rows differ: differences are everywhere, later ranges are read whole
             }
             long sr = sourceRows;
             long tr = targetRows;
