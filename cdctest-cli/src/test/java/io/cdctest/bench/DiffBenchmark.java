@@ -82,8 +82,10 @@ public final class DiffBenchmark {
         int runs = DEFAULT_RUNS;
         List<String> onlyStates = null;
         List<String> skip = new ArrayList<>();
+        String matrixOne = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--matrixone" -> matrixOne = args[++i];
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--states" -> onlyStates = Arrays.asList(args[++i].split(","));
                 case "--skip" -> skip.addAll(Arrays.asList(args[++i].split(",")));
@@ -116,8 +118,11 @@ public final class DiffBenchmark {
             System.out.printf("%n%-10s %-38s %9s %8s  %s%n", "STATE", "WHAT", "SECONDS", "RATIO", "RESULT");
             for (State state : states) {
                 if (onlyStates == null || onlyStates.contains(state.name())) {
-                    bench.state(state);
+                    bench.state(state, bench.target, DiffPeers.Db.mariadb(t.port()), true);
                 }
+            }
+            if (matrixOne != null && !wide) {
+                bench.matrixOne(matrixOne);
             }
             bench.verdicts();
         } finally {
@@ -237,8 +242,77 @@ public final class DiffBenchmark {
 
     // ---------------------------------------------------------------- measuring
 
-    private void state(State state) throws Exception {
-        try (Connection c = target.endpoint().connect(); Statement st = c.createStatement()) {
+    /**
+     * The equal narrow table against a MatrixOne ({@code user:password@127.0.0.1:port}): copied into a
+     * database of its own there, compared, and dropped.
+     */
+    private void matrixOne(String spec) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^:@]+):([^@]*)@127\\.0\\.0\\.1:(\\d+)").matcher(spec);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--matrixone user:password@127.0.0.1:port, got " + spec);
+        }
+        String database = "cdctest_bench_" + ProcessHandle.current().pid();
+        JdbcEndpoint mo = io.cdctest.sql.EndpointUrl.parse("matrixone", "matrixone://" + m.group(1) + "@127.0.0.1:" + m.group(3)
+                + "/" + database, "PASSWORD", Map.of("PASSWORD", m.group(2)));
+        BenchMariaDb moServer = new BenchMariaDb() {
+            @Override
+            public JdbcEndpoint endpoint() {
+                return mo.withDatabase(null);
+            }
+
+            @Override
+            public int port() {
+                return mo.port();
+            }
+
+            @Override
+            public String version() {
+                return BenchMariaDb.version(mo.withDatabase(null));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (Connection c = mo.withDatabase(null).connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + database);
+            st.execute("CREATE TABLE " + database + ".narrow (id BIGINT NOT NULL PRIMARY KEY, a INT, b VARCHAR(32), "
+                    + "c DECIMAL(12,2), d DATETIME)");
+        }
+        try {
+            long t0 = System.nanoTime();
+            try (Connection s = source.endpoint().connect(); Connection c = mo.connect();
+                 PreparedStatement read = s.prepareStatement("SELECT * FROM bench.narrow ORDER BY id",
+                         ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                 PreparedStatement write = c.prepareStatement("INSERT INTO narrow VALUES (?, ?, ?, ?, ?)")) {
+                read.setFetchSize(Integer.MIN_VALUE);
+                try (ResultSet rs = read.executeQuery()) {
+                    int n = 0;
+                    while (rs.next()) {
+                        for (int i = 1; i <= 5; i++) {
+                            write.setString(i, rs.getString(i));
+                        }
+                        write.addBatch();
+                        if (++n % 5000 == 0) {
+                            write.executeBatch();
+                        }
+                    }
+                    write.executeBatch();
+                }
+            }
+            System.out.printf(Locale.ROOT, "%ncopied the narrow table to MatrixOne %s (database %s) in %.0f s%n",
+                    moServer.version(), database, (System.nanoTime() - t0) / 1e9);
+            state(new State("MatrixOne", List.of(), 0), moServer,
+                    new DiffPeers.Db("matrixone", mo.port(), m.group(1), m.group(2), database), false);
+        } finally {
+            try (Connection c = mo.withDatabase(null).connect(); Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + database);
+            }
+        }
+    }
+
+    private void state(State state, BenchMariaDb targetServer, DiffPeers.Db targetDb, boolean sameEngine) throws Exception {
+        try (Connection c = targetServer.endpoint().connect(); Statement st = c.createStatement()) {
             for (String s : state.statements()) {
                 if (st.executeUpdate(s) < 1) {
                     throw new IllegalStateException("changed nothing: " + s);
@@ -247,7 +321,7 @@ public final class DiffBenchmark {
         }
         Map<String, Double> figures = new LinkedHashMap<>();
         medians.put(state.name(), figures);
-        if (state.planted() == 0) {
+        if (state.planted() == 0 && sameEngine) {
             double checksum = median(() -> bothSides(c -> {
                 try (Statement st = c.createStatement()) {
                     st.execute("CHECKSUM TABLE bench." + table);
@@ -259,18 +333,19 @@ public final class DiffBenchmark {
             figures.put("floor", measure(state, "streaming floor, both sides at once", () -> bothSides(this::stream), ""));
         }
         // validate_sync's comparison: in this JVM, connections open, no start-up
-        for (DiffOptions.Mode mode : List.of(DiffOptions.Mode.AUTO, DiffOptions.Mode.JAVA)) {
+        for (DiffOptions.Mode mode : sameEngine ? List.of(DiffOptions.Mode.AUTO, DiffOptions.Mode.JAVA)
+                : List.of(DiffOptions.Mode.AUTO)) {
             TableComparison[] result = new TableComparison[1];
             long[] heap = new long[1];
             double seconds = median(() -> {
                 resetPeak();
-                try (Connection s = source.endpoint().connect(); Connection t = target.endpoint().connect()) {
+                try (Connection s = source.endpoint().connect(); Connection t = targetServer.endpoint().connect()) {
                     JdbcEndpoint se = source.endpoint().withDatabase(null);
-                    JdbcEndpoint te = target.endpoint().withDatabase(null);
+                    JdbcEndpoint te = targetServer.endpoint().withDatabase(null);
                     TableDiff.Side a = new TableDiff.Side(s, Engine.MARIADB, false, se::connect);
-                    TableDiff.Side b = new TableDiff.Side(t, Engine.MARIADB, false, te::connect);
+                    TableDiff.Side b = new TableDiff.Side(t, sameEngine ? Engine.MARIADB : Engine.MATRIXONE, false, te::connect);
                     result[0] = new TableDiff(DiffOptions.DEFAULT.withMode(mode))
-                            .compare(a, b, TableDiff.plan(a, "bench", b, "bench", table));
+                            .compare(a, b, TableDiff.plan(a, "bench", b, targetDb.database(), table));
                 }
                 heap[0] = Math.max(heap[0], peakHeapMb());
             });
@@ -280,11 +355,11 @@ public final class DiffBenchmark {
             figures.put(what, seconds);
         }
         List<DiffPeers.Peer> all = new ArrayList<>();
-        for (String mode : List.of("auto", "pushdown", "java")) {
+        for (String mode : sameEngine ? List.of("auto", "pushdown", "java") : List.of("auto")) {
             all.add(DiffPeers.cdctest(home, mode));
         }
         all.addAll(peers);
-        DiffPeers.Target t = new DiffPeers.Target(source.port(), target.port(), table, keys, columns, work);
+        DiffPeers.Target t = new DiffPeers.Target(DiffPeers.Db.mariadb(source.port()), targetDb, table, keys, columns, work);
         for (DiffPeers.Peer peer : all) {
             List<DiffPeers.Outcome> outcomes = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
@@ -296,7 +371,7 @@ public final class DiffBenchmark {
             print(state, peer.name(), median.seconds(), answer + median.note());
             figures.put(peer.name(), median.failed() ? Double.NaN : median.seconds());
         }
-        try (Connection c = target.endpoint().connect(); Statement st = c.createStatement()) {
+        try (Connection c = targetServer.endpoint().connect(); Statement st = c.createStatement()) {
             if (table.equals("narrow")) {
                 for (String s : state.statements()) {
                     st.executeUpdate(s); // the flip is its own inverse

@@ -35,8 +35,19 @@ final class DiffPeers {
         Outcome run(Target target) throws Exception;
     }
 
-    /** The table to compare: on 127.0.0.1, database {@code bench} on both servers. */
-    record Target(int sourcePort, int targetPort, String table, List<String> keys, List<String> columns, Path work) {
+    /** A database on 127.0.0.1. */
+    record Db(String scheme, int port, String user, String password, String database) {
+        static Db mariadb(int port) {
+            return new Db("mariadb", port, "root", "", "bench");
+        }
+
+        String url() {
+            return scheme + "://" + user + "@127.0.0.1:" + port + "/" + database;
+        }
+    }
+
+    /** The table to compare. */
+    record Target(Db source, Db target, String table, List<String> keys, List<String> columns, Path work) {
     }
 
     static final long TIMEOUT_SECONDS = 1800;
@@ -102,10 +113,11 @@ final class DiffPeers {
             public Outcome run(Target t) throws Exception {
                 Path reports = Files.createTempDirectory(t.work(), "cdctest");
                 Ran r = DiffPeers.run(List.of(home.resolve("cdctest").toString(), "diff",
-                        "--source", "mariadb://root@127.0.0.1:" + t.sourcePort() + "/bench",
-                        "--target", "mariadb://root@127.0.0.1:" + t.targetPort() + "/bench",
+                        "--source", t.source().url(), "--target", t.target().url(),
                         "--tables", t.table(), "--mode", mode, "--report-dir", reports.toString()),
-                        Map.of("CDCTEST_JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC"), t.work());
+                        Map.of("CDCTEST_JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC",
+                                "CDCTEST_SOURCE_PASSWORD", t.source().password(),
+                                "CDCTEST_TARGET_PASSWORD", t.target().password()), t.work());
                 io.cdctest.env.FileTrees.delete(reports);
                 if (r.timedOut()) {
                     return new Outcome(r.seconds(), -1, "did not finish", true);
@@ -139,6 +151,7 @@ final class DiffPeers {
             public Outcome run(Target t) throws Exception {
                 Path dir = Files.createTempDirectory(t.work(), "syncdiff");
                 Path config = dir.resolve("config.toml");
+                boolean renamed = !t.source().database().equals(t.target().database());
                 Files.writeString(config, """
                         check-thread-count = 4
                         export-fix-sql = true
@@ -146,19 +159,25 @@ final class DiffPeers {
                         [data-sources.source]
                         host = "127.0.0.1"
                         port = %d
-                        user = "root"
-                        password = ""
+                        user = "%s"
+                        password = "%s"
+                        %s
                         [data-sources.target]
                         host = "127.0.0.1"
                         port = %d
-                        user = "root"
-                        password = ""
+                        user = "%s"
+                        password = "%s"
+                        %s
                         [task]
                         output-dir = "%s"
                         source-instances = ["source"]
                         target-instance = "target"
-                        target-check-tables = ["bench.%s"]
-                        """.formatted(t.sourcePort(), t.targetPort(), dir.resolve("output"), t.table()));
+                        target-check-tables = ["%s.%s"]
+                        """.formatted(t.source().port(), t.source().user(), t.source().password(),
+                        renamed ? "route-rules = [\"rename\"]" : "", t.target().port(), t.target().user(),
+                        t.target().password(), renamed ? "[routes.rename]\nschema-pattern = \"" + t.source().database()
+                                + "\"\ntarget-schema = \"" + t.target().database() + "\"" : "",
+                        dir.resolve("output"), t.target().database(), t.table()));
                 Ran r = DiffPeers.run(List.of("sync_diff_inspector", "--config=" + config), Map.of(), t.work());
                 long statements = 0;
                 Path output = dir.resolve("output");
@@ -201,9 +220,7 @@ final class DiffPeers {
             @Override
             public Outcome run(Target t) throws Exception {
                 Ran r = DiffPeers.run(List.of("pt-table-sync", "--print", "--no-check-slave", "--no-check-triggers",
-                        "--databases", "bench", "--tables", t.table(),
-                        "h=127.0.0.1,P=" + t.sourcePort() + ",u=root", "h=127.0.0.1,P=" + t.targetPort() + ",u=root"),
-                        Map.of(), t.work());
+                        dsn(t.source()) + ",t=" + t.table(), dsn(t.target()) + ",t=" + t.table()), Map.of(), t.work());
                 if (r.timedOut()) {
                     return new Outcome(r.seconds(), -1, "did not finish", true);
                 }
@@ -243,9 +260,8 @@ final class DiffPeers {
             }
 
             private Outcome once(Target t, boolean skipSort) throws Exception {
-                List<String> command = new ArrayList<>(List.of("reladiff",
-                        "mysql://root@127.0.0.1:" + t.sourcePort() + "/bench", t.table(),
-                        "mysql://root@127.0.0.1:" + t.targetPort() + "/bench", t.table(), "--threads", "4"));
+                List<String> command = new ArrayList<>(List.of("reladiff", mysqlUrl(t.source()), t.table(),
+                        mysqlUrl(t.target()), t.table(), "--threads", "4"));
                 for (String k : t.keys()) {
                     command.addAll(List.of("-k", k));
                 }
@@ -272,6 +288,16 @@ final class DiffPeers {
                 return new Outcome(r.seconds(), crashed ? -1 : keys.size(), note, crashed || r.exit() > 1);
             }
         };
+    }
+
+    static String dsn(Db db) {
+        return "h=127.0.0.1,P=" + db.port() + ",u=" + db.user() + (db.password().isEmpty() ? "" : ",p=" + db.password())
+                + ",D=" + db.database();
+    }
+
+    static String mysqlUrl(Db db) {
+        return "mysql://" + db.user() + (db.password().isEmpty() ? "" : ":" + db.password()) + "@127.0.0.1:" + db.port()
+                + "/" + db.database();
     }
 
     static String firstLine(String text) {
