@@ -1,8 +1,11 @@
 package io.cdctest.check;
 
+import io.cdctest.spec.Cause;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,16 +26,16 @@ public record FilterEffects(boolean excluded, boolean inserts, boolean updates, 
     }
 
     /** The causes of the differences the filters make (see {@link KeyHistory}). */
-    public Set<String> causes() {
-        Set<String> causes = new HashSet<>();
+    public Set<Cause> causes() {
+        Set<Cause> causes = EnumSet.noneOf(Cause.class);
         if (excluded || !inserts) {
-            causes.add("missing");
+            causes.add(Cause.MISSING);
         }
         if (!excluded && !updates) {
-            causes.add("stale");
+            causes.add(Cause.STALE);
         }
         if (!excluded && !deletes) {
-            causes.add("resurrected");
+            causes.add(Cause.RESURRECTED);
         }
         return causes;
     }
@@ -52,9 +55,9 @@ public record FilterEffects(boolean excluded, boolean inserts, boolean updates, 
         Set<RowKey> differing = new HashSet<>();
         comparison.samples().forEach(d -> differing.add(d.key()));
         List<String> leaked = new ArrayList<>();
-        leaked(comparison, history, !inserts, KeyHistory.Change.INSERTED, "insert", differing, leaked);
-        leaked(comparison, history, !updates, KeyHistory.Change.UPDATED, "update", differing, leaked);
-        leaked(comparison, history, !deletes, KeyHistory.Change.DELETED, "delete", differing, leaked);
+        leaked(comparison, history, !inserts, KeyHistory.Kind.INSERT, differing, leaked);
+        leaked(comparison, history, !updates, KeyHistory.Kind.UPDATE, differing, leaked);
+        leaked(comparison, history, !deletes, KeyHistory.Kind.DELETE, differing, leaked);
         if (leaked.isEmpty()) {
             return Optional.empty();
         }
@@ -63,14 +66,14 @@ public record FilterEffects(boolean excluded, boolean inserts, boolean updates, 
                 + (leaked.size() > 10 ? "; ... and " + (leaked.size() - 10) + " more" : ""));
     }
 
-    private static void leaked(TableComparison comparison, KeyHistory history, boolean filtered, KeyHistory.Change change,
-                               String what, Set<RowKey> differing, List<String> out) {
+    private static void leaked(TableComparison comparison, KeyHistory history, boolean filtered, KeyHistory.Kind kind,
+                               Set<RowKey> differing, List<String> out) {
         if (!filtered) {
             return;
         }
-        for (RowKey key : history.keys(comparison.plan(), change)) {
+        for (RowKey key : history.keys(comparison.plan(), kind)) {
             if (!differing.contains(key)) {
-                out.add("the " + what + " of " + key);
+                out.add("the " + kind.name().toLowerCase(Locale.ROOT) + " of " + key);
             }
         }
     }

@@ -49,14 +49,18 @@ public final class LagProbe implements AutoCloseable {
     public record StepLag(String step, String table, Stats stats) {
     }
 
-    private record Pending(String[] key, String[] row, long writtenNanos, String step) {
+    private record Pending(RowKey key, String[] row, long writtenNanos, String step) {
+    }
+
+    /** A step's changes to one table. */
+    private record StepTable(String step, String table) {
     }
 
     private final JdbcEndpoint target;
     private final Map<String, ComparisonPlan> plans = new LinkedHashMap<>();
-    private final Map<String, Map<String, Pending>> pending = new HashMap<>();
+    private final Map<String, Map<RowKey, Pending>> pending = new HashMap<>();
     private final Map<String, Histogram> tables = new LinkedHashMap<>();
-    private final Map<String, Histogram> steps = new LinkedHashMap<>();
+    private final Map<StepTable, Histogram> steps = new LinkedHashMap<>();
     private final Map<String, Long> notSampled = new HashMap<>();
     private final Thread thread;
     private volatile boolean closed;
@@ -77,10 +81,10 @@ public final class LagProbe implements AutoCloseable {
         }
         plans.putIfAbsent(plan.name(), plan);
         tables.computeIfAbsent(plan.name(), t -> histogram());
-        steps.computeIfAbsent(step + "\u0001" + plan.name(), s -> histogram());
-        Map<String, Pending> keys = pending.computeIfAbsent(plan.name(), t -> new LinkedHashMap<>());
+        steps.computeIfAbsent(new StepTable(step, plan.name()), s -> histogram());
+        Map<RowKey, Pending> keys = pending.computeIfAbsent(plan.name(), t -> new LinkedHashMap<>());
         for (KeyHistory.Changed change : changes) {
-            String id = String.join("\u0001", change.key());
+            RowKey id = change.key();
             Pending earlier = keys.get(id);
             if (earlier == null && keys.size() >= MAX_PENDING) {
                 notSampled.merge(plan.name(), 1L, Long::sum);
@@ -127,26 +131,26 @@ public final class LagProbe implements AutoCloseable {
         }
         for (Map.Entry<String, List<Pending>> entry : work.entrySet()) {
             ComparisonPlan plan = plans.get(entry.getKey());
-            Map<String, String[]> rows = read(plan, entry.getValue());
+            Map<RowKey, String[]> rows = read(plan, entry.getValue());
             long now = System.nanoTime();
             synchronized (this) {
-                Map<String, Pending> keys = pending.get(plan.name());
+                Map<RowKey, Pending> keys = pending.get(plan.name());
                 for (Pending p : entry.getValue()) {
-                    String id = String.join("\u0001", p.key());
+                    RowKey id = p.key();
                     if (keys.get(id) != p || !reflected(plan, p.row(), rows.get(id))) {
                         continue; // changed again meanwhile, or not there yet
                     }
                     keys.remove(id);
                     long millis = Math.min(HIGHEST_MILLIS, Math.max(0, TimeUnit.NANOSECONDS.toMillis(now - p.writtenNanos())));
                     tables.get(plan.name()).recordValue(millis);
-                    steps.computeIfAbsent(p.step() + "\u0001" + plan.name(), s -> histogram()).recordValue(millis);
+                    steps.computeIfAbsent(new StepTable(p.step(), plan.name()), s -> histogram()).recordValue(millis);
                 }
             }
         }
     }
 
-    /** The target rows of the keys, by key id (absent keys are not in the map). */
-    private Map<String, String[]> read(ComparisonPlan plan, List<Pending> keys) throws SQLException {
+    /** The target rows of the keys, by key (absent keys are not in the map). */
+    private Map<RowKey, String[]> read(ComparisonPlan plan, List<Pending> keys) throws SQLException {
         ValueKind[] kinds = plan.kindArray();
         KeySql keySql = new KeySql(target.engine(), plan.targetColumns().subList(0, plan.keyCount()), kinds);
         StringBuilder sql = new StringBuilder("SELECT ");
@@ -155,16 +159,16 @@ public final class LagProbe implements AutoCloseable {
         }
         sql.append(" FROM ").append(Sql.qualified(plan.target().database(), plan.target().table()))
                 .append(" WHERE ").append(keySql.in(keys.size()));
-        Map<String, String[]> rows = new HashMap<>();
+        Map<RowKey, String[]> rows = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-            keySql.bindKeys(ps, 1, keys.stream().map(Pending::key).toList());
+            keySql.bindKeys(ps, 1, keys.stream().map(p -> p.key().values().toArray(String[]::new)).toList());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String[] row = new String[kinds.length];
                     for (int i = 0; i < kinds.length; i++) {
                         row[i] = Values.canonicalOfBytes(rs.getBytes(i + 1), kinds[i]);
                     }
-                    rows.put(String.join("\u0001", java.util.Arrays.copyOf(row, plan.keyCount())), row);
+                    rows.put(RowKey.of(plan.keyColumns(), row), row);
                 }
             }
         }
@@ -196,9 +200,9 @@ public final class LagProbe implements AutoCloseable {
     public synchronized List<StepLag> steps() {
         List<StepLag> out = new ArrayList<>();
         steps.forEach((id, h) -> {
-            String[] parts = id.split("\u0001", 2);
-            long unseen = pending.getOrDefault(parts[1], Map.of()).values().stream().filter(p -> p.step().equals(parts[0])).count();
-            out.add(new StepLag(parts[0], parts[1], stats(h, unseen, 0)));
+            long unseen = pending.getOrDefault(id.table(), Map.of()).values().stream()
+                    .filter(p -> p.step().equals(id.step())).count();
+            out.add(new StepLag(id.step(), id.table(), stats(h, unseen, 0)));
         });
         return out;
     }

@@ -38,7 +38,7 @@ public final class Mappings {
         return tables;
     }
 
-    public static List<ComparisonPlan> plans(TableDiff.Side source, String sourceDatabase, TableDiff.Side target,
+    public static List<ComparisonPlan> plans(TableDiff.Database source, String sourceDatabase, TableDiff.Database target,
                                              String targetDatabase, List<TableMapping> mappings) throws SQLException {
         List<ComparisonPlan> plans = new ArrayList<>();
         for (TableMapping m : mappings) {

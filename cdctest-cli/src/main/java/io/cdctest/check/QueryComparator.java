@@ -2,6 +2,7 @@ package io.cdctest.check;
 
 import io.cdctest.CdctestException;
 import io.cdctest.ExitCode;
+import io.cdctest.spec.Side;
 import io.cdctest.sql.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,8 +25,8 @@ public final class QueryComparator {
 
     /** The first difference, or empty when both sides return the same rows. */
     public static Optional<String> compare(Connection source, Connection target, String sql) {
-        Result s = run(source, sql, "source");
-        Result t = run(target, sql, "target");
+        Result s = run(source, sql, Side.SOURCE);
+        Result t = run(target, sql, Side.TARGET);
         if (s.rows().size() != t.rows().size()) {
             return Optional.of("source returned " + s.rows().size() + " rows, target " + t.rows().size());
         }
@@ -48,7 +49,7 @@ public final class QueryComparator {
     private record Result(List<String> columns, List<ValueKind> kinds, List<String[]> rows) {
     }
 
-    private static Result run(Connection connection, String sql, String side) {
+    private static Result run(Connection connection, String sql, Side side) {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData meta = rs.getMetaData();
             List<String> columns = new ArrayList<>();

@@ -1,9 +1,19 @@
 package io.cdctest.check;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
-/** The primary-key values of one row, shown as {@code id=5} or {@code (pk1=1, pk2='a')}. */
+/**
+ * The primary-key values of one row (canonical text, null for NULL), shown as {@code id=5} or
+ * {@code (pk1=1, pk2='a')}. Equal keys of one table are equal records: the key of maps keyed by row.
+ */
 public record RowKey(List<String> columns, List<String> values) {
+
+    /** The key of a row whose first values are its key columns' (a canonical row, or a streamed row's key). */
+    public static RowKey of(List<String> columns, String[] row) {
+        return new RowKey(columns, Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(row, columns.size()))));
+    }
 
     @Override
     public String toString() {

@@ -2,6 +2,7 @@ package io.cdctest.check;
 
 import static org.awaitility.Awaitility.await;
 
+import io.cdctest.spec.Cause;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,14 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class SyncWaiter {
     private static final Duration FIRST_INTERVAL = Duration.ofMillis(100);
 
-    private final TableDiff diff;
+    /** Compares a table on both sides ({@link TableDiff}), fully or only where it differed last time. */
+    public interface Comparer {
+        TableComparison compare(TableDiff.Database source, TableDiff.Database target, ComparisonPlan plan);
+
+        TableComparison recheck(TableDiff.Database source, TableDiff.Database target, TableComparison previous);
+    }
+
+    private final Comparer diff;
     private final Duration maxInterval;
     private final Supplier<Optional<String>> pipelineFailure;
     private final Supplier<Optional<String>> pipelineBehind;
@@ -35,7 +43,7 @@ public final class SyncWaiter {
      * @param pipelineBehind  says why the pipeline has not caught up yet (data is compared only once it has)
      * @param progress        receives a line after every check that still differs
      */
-    public SyncWaiter(TableDiff diff, Duration maxInterval, Supplier<Optional<String>> pipelineFailure,
+    public SyncWaiter(Comparer diff, Duration maxInterval, Supplier<Optional<String>> pipelineFailure,
                       Supplier<Optional<String>> pipelineBehind, Consumer<String> progress) {
         this(diff, maxInterval, pipelineFailure, pipelineBehind, progress, java.util.function.UnaryOperator.identity());
     }
@@ -44,7 +52,7 @@ public final class SyncWaiter {
      * @param replan builds a plan again from both sides' current definitions: a table the pipeline
      *               creates, or a column it adds (replicated DDL), is then seen while waiting
      */
-    public SyncWaiter(TableDiff diff, Duration maxInterval, Supplier<Optional<String>> pipelineFailure,
+    public SyncWaiter(Comparer diff, Duration maxInterval, Supplier<Optional<String>> pipelineFailure,
                       Supplier<Optional<String>> pipelineBehind, Consumer<String> progress,
                       java.util.function.UnaryOperator<ComparisonPlan> replan) {
         this.diff = diff;
@@ -55,14 +63,14 @@ public final class SyncWaiter {
         this.replan = replan;
     }
 
-    public SyncOutcome awaitEqual(TableDiff.Side source, TableDiff.Side target, List<ComparisonPlan> plans,
+    public SyncOutcome awaitEqual(TableDiff.Database source, TableDiff.Database target, List<ComparisonPlan> plans,
                                   Duration timeout) {
         return awaitEqual(source, target, plans, timeout, plan -> java.util.Set.of());
     }
 
     /** @param filtered per table, the causes of differences the pipeline's filters produce on purpose */
-    public SyncOutcome awaitEqual(TableDiff.Side source, TableDiff.Side target, List<ComparisonPlan> plans,
-                                  Duration timeout, java.util.function.Function<ComparisonPlan, java.util.Set<String>> filtered) {
+    public SyncOutcome awaitEqual(TableDiff.Database source, TableDiff.Database target, List<ComparisonPlan> plans,
+                                  Duration timeout, java.util.function.Function<ComparisonPlan, java.util.Set<Cause>> filtered) {
         java.util.function.Predicate<TableComparison> settled = c -> c.explainedBy(filtered.apply(c.plan()));
         long start = System.nanoTime();
         Map<ComparisonPlan, TableComparison> last = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package io.cdctest.check;
 
+import io.cdctest.spec.Cause;
+import io.cdctest.spec.Keyword;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,12 +11,34 @@ import java.util.List;
  * @param differences    differing rows found (all of them; {@code samples} holds the first ones)
  * @param typeOnly       rows equal only after a declared conversion (not a failure, counted)
  * @param schemaProblems problems that prevent a row comparison (missing table, no primary key, ...)
- * @param method         how it was compared: rows, java-chunks or pushdown
+ * @param method         how it was compared
  * @param pending        key ranges still differing: a recheck looks only at these
  */
 public record TableComparison(String table, Verdict verdict, long sourceRows, long targetRows, long differences,
-                              List<RowDifference> samples, long typeOnly, List<String> schemaProblems, String method,
+                              List<RowDifference> samples, long typeOnly, List<String> schemaProblems, Method method,
                               List<KeyRange> pending, ComparisonPlan plan, Duration elapsed) {
+
+    /** How a table was compared, shown by {@link #id()}. */
+    public enum Method implements Keyword {
+        /** Not at all: the plan has problems (no such table, no key, ...). */
+        NONE,
+        /** Row by row, the whole table at once (small tables). */
+        ROWS,
+        /** Key-range chunks whose rows are hashed in Java while streamed ({@code java-chunks}). */
+        JAVA_CHUNKS,
+        /** Key-range chunks checksummed inside both databases. */
+        PUSHDOWN;
+
+        @Override
+        public String id() {
+            return Keyword.super.id().replace('_', '-');
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+    }
 
     public boolean equal() {
         return verdict == Verdict.EQUAL && schemaProblems.isEmpty();
@@ -24,17 +48,13 @@ public record TableComparison(String table, Verdict verdict, long sourceRows, lo
      * Equal, or differing only in rows whose every cause is one of {@code causes} (the changes a
      * pipeline's declared filters keep out of the target). All differences must be in the samples.
      */
-    public boolean explainedBy(java.util.Set<String> causes) {
+    public boolean explainedBy(java.util.Set<Cause> causes) {
         if (equal()) {
             return true;
         }
         return !causes.isEmpty() && verdict == Verdict.DIFFERENT && schemaProblems.isEmpty()
                 && samples.size() == differences
-                && samples.stream().allMatch(d -> causes.contains(d.cause() == null ? d.kind() : d.cause()));
-    }
-
-    public long count(String kind) {
-        return samples.stream().filter(d -> d.kind().equals(kind)).count();
+                && samples.stream().allMatch(d -> causes.contains(d.explanation()));
     }
 
     /** One line: "cdc_test_base: 1000 rows equal" or "cdc_test_base: 3 rows differ (source 1000, target 998)". */

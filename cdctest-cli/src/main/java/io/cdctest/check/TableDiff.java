@@ -3,6 +3,7 @@ package io.cdctest.check;
 import io.cdctest.CdctestException;
 import io.cdctest.ExitCode;
 import io.cdctest.spec.Engine;
+import io.cdctest.spec.Side;
 import io.cdctest.sql.Sql;
 import io.cdctest.sql.TableSchema;
 import java.sql.Connection;
@@ -29,7 +30,7 @@ import java.util.function.Supplier;
  * (any pair, e.g. MySQL and MatrixOne); mismatching chunks are halved until small, then compared
  * row by row, naming the differing keys and columns. Memory stays flat: rows are streamed.
  */
-public final class TableDiff {
+public final class TableDiff implements SyncWaiter.Comparer {
 
     /**
      * A database to compare, with its engine.
@@ -39,12 +40,12 @@ public final class TableDiff {
      * @param more   opens another connection to the same database (the session set up alike), for
      *               checksumming chunks on several connections at once; null: the one connection only
      */
-    public record Side(Connection connection, Engine engine, boolean remote, Supplier<Connection> more) {
-        public Side(Connection connection, Engine engine, boolean remote) {
+    public record Database(Connection connection, Engine engine, boolean remote, Supplier<Connection> more) {
+        public Database(Connection connection, Engine engine, boolean remote) {
             this(connection, engine, remote, null);
         }
 
-        public Side(Connection connection, Engine engine) {
+        public Database(Connection connection, Engine engine) {
             this(connection, engine, false, null);
         }
     }
@@ -72,7 +73,7 @@ public final class TableDiff {
     }
 
     /** The plan for a table of the same name in two databases. */
-    public static ComparisonPlan plan(Side source, String sourceDatabase, Side target, String targetDatabase, String table) {
+    public static ComparisonPlan plan(Database source, String sourceDatabase, Database target, String targetDatabase, String table) {
         TableRef s = new TableRef(sourceDatabase, table, null);
         TableRef t = new TableRef(targetDatabase, table, null);
         return ComparisonPlan.build(table, s, TableSchema.read(source.connection(), sourceDatabase, table), t,
@@ -80,12 +81,14 @@ public final class TableDiff {
     }
 
     /** Compares every row of the plan. */
-    public TableComparison compare(Side source, Side target, ComparisonPlan plan) {
+    @Override
+    public TableComparison compare(Database source, Database target, ComparisonPlan plan) {
         return new Run(source, target, plan).full();
     }
 
     /** Compares only the ranges that differed last time (all of the table when there were none). */
-    public TableComparison recheck(Side source, Side target, TableComparison previous) {
+    @Override
+    public TableComparison recheck(Database source, Database target, TableComparison previous) {
         if (!previous.plan().comparable() || previous.pending().isEmpty()) {
             return compare(source, target, previous.plan());
         }
@@ -94,8 +97,8 @@ public final class TableDiff {
 
     /** One comparison: its budget, its counters and what it found. */
     private final class Run {
-        private final Side source;
-        private final Side target;
+        private final Database source;
+        private final Database target;
         private final ComparisonPlan plan;
         private final ValueKind[] kinds;
         private final long start = System.nanoTime();
@@ -108,10 +111,10 @@ public final class TableDiff {
         private long targetRows;
         private volatile boolean outOfTime;
         private boolean dense;
-        private String method;
+        private TableComparison.Method method;
         private PushdownChecksum.Hash hash;
 
-        Run(Side source, Side target, ComparisonPlan plan) {
+        Run(Database source, Database target, ComparisonPlan plan) {
             this.source = source;
             this.target = target;
             this.plan = plan;
@@ -121,15 +124,15 @@ public final class TableDiff {
 
         TableComparison full() {
             if (!plan.comparable()) {
-                method = "none";
+                method = TableComparison.Method.NONE;
                 return result();
             }
             try {
                 if (estimatedRows() <= options.smallTableRows()) {
-                    method = "rows";
+                    method = TableComparison.Method.ROWS;
                     rows(KeyRange.ALL, true);
                 } else if (pushdown()) {
-                    method = "pushdown";
+                    method = TableComparison.Method.PUSHDOWN;
                     List<KeyRange> chunks = chunks();
                     PushdownChecksum.Sum[][] sums = checksums(chunks);
                     for (int i = 0; i < chunks.size(); i++) {
@@ -144,7 +147,7 @@ public final class TableDiff {
                         }
                     }
                 } else {
-                    method = "java-chunks";
+                    method = TableComparison.Method.JAVA_CHUNKS;
                     for (KeyRange chunk : chunks()) {
                         if (timeUp()) {
                             break;
@@ -166,7 +169,7 @@ public final class TableDiff {
                         break;
                     }
                     long before = differences;
-                    if (method.equals("pushdown")) {
+                    if (method == TableComparison.Method.PUSHDOWN) {
                         checksummed(range);
                     } else {
                         rows(range, false);
@@ -211,7 +214,7 @@ public final class TableDiff {
                     options.chunkRows(), estimatedRows());
         }
 
-        private PushdownChecksum.Sum sum(Side side, Connection connection, KeyRange range) throws SQLException {
+        private PushdownChecksum.Sum sum(Database side, Connection connection, KeyRange range) throws SQLException {
             boolean s = side == source;
             return PushdownChecksum.of(connection, side.engine(), hash(), s ? plan.source() : plan.target(),
                     s ? plan.sourceColumns() : plan.targetColumns(), kinds, plan.keyCount(), range);
@@ -226,7 +229,7 @@ public final class TableDiff {
         private PushdownChecksum.Sum[][] checksums(List<KeyRange> chunks) throws SQLException {
             hash();
             PushdownChecksum.Sum[][] sums = new PushdownChecksum.Sum[2][chunks.size()];
-            List<Side> sides = List.of(source, target);
+            List<Database> sides = List.of(source, target);
             List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
             ExecutorService pool = Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "cdctest-checksum " + plan.name());
@@ -236,7 +239,7 @@ public final class TableDiff {
             try {
                 List<Future<?>> lanes = new ArrayList<>();
                 for (int s = 0; s < 2; s++) {
-                    Side side = sides.get(s);
+                    Database side = sides.get(s);
                     AtomicInteger next = new AtomicInteger();
                     int count = side.more() == null ? 1 : Math.max(1, Math.min(options.lanes(), chunks.size()));
                     for (int lane = 0; lane < count; lane++) {
@@ -399,7 +402,7 @@ public final class TableDiff {
             return keys;
         }
 
-        private RowStream hashStream(Side side, TableRef table, List<String> columns, ValueKind[] hashed, KeyRange range) {
+        private RowStream hashStream(Database side, TableRef table, List<String> columns, ValueKind[] hashed, KeyRange range) {
             List<String> selects = new ArrayList<>(RowStream.selects(columns.subList(0, plan.keyCount()), kinds));
             selects.add(PushdownChecksum.rowHash(hash(), columns, kinds, plan.keyCount()));
             return new RowStream(side.connection(), side.engine(), table, columns, selects, hashed, plan.keyCount(),
@@ -444,12 +447,12 @@ public final class TableDiff {
                     break;
                 }
                 if (a != null && lastSource != null && KeySql.compare(a.key(), lastSource, kinds, plan.keyCount()) == 0) {
-                    record(new RowDifference.Duplicate(key(a.key()), "source"));
+                    record(new RowDifference.Duplicate(key(a.key()), Side.SOURCE));
                     a = s.next();
                     continue;
                 }
                 if (b != null && lastTarget != null && KeySql.compare(b.key(), lastTarget, kinds, plan.keyCount()) == 0) {
-                    record(new RowDifference.Duplicate(key(b.key()), "target"));
+                    record(new RowDifference.Duplicate(key(b.key()), Side.TARGET));
                     b = t.next();
                     continue;
                 }
@@ -511,7 +514,7 @@ public final class TableDiff {
         }
 
         private RowKey key(String[] values) {
-            return new RowKey(plan.keyColumns(), Arrays.asList(Arrays.copyOf(values, plan.keyCount())));
+            return RowKey.of(plan.keyColumns(), values);
         }
 
         private boolean timeUp() {
@@ -533,7 +536,7 @@ public final class TableDiff {
         }
 
         private interface SideQuery {
-            PushdownChecksum.Sum run(Side side) throws SQLException;
+            PushdownChecksum.Sum run(Database side) throws SQLException;
         }
 
         private PushdownChecksum.Sum[] bothSides(SideQuery query) throws SQLException {

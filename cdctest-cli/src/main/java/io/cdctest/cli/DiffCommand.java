@@ -3,6 +3,7 @@ package io.cdctest.cli;
 import io.cdctest.CdctestException;
 import io.cdctest.check.DiffOptions;
 import io.cdctest.run.DiffRunner;
+import io.cdctest.spec.Side;
 import io.cdctest.spec.TableMapping;
 import io.cdctest.spec.load.Interpolator;
 import io.cdctest.spec.load.MappingLoader;
@@ -70,8 +71,8 @@ public final class DiffCommand implements Callable<Integer> {
             throw CdctestException.config("--max-differences must be above 0 and --chunk-rows above 1");
         }
         var env = System.getenv();
-        JdbcEndpoint s = EndpointUrl.parse("source", source, "CDCTEST_SOURCE_PASSWORD", env);
-        JdbcEndpoint t = EndpointUrl.parse("target", target, "CDCTEST_TARGET_PASSWORD", env);
+        JdbcEndpoint s = EndpointUrl.parse(Side.SOURCE.id(), source, "CDCTEST_SOURCE_PASSWORD", env);
+        JdbcEndpoint t = EndpointUrl.parse(Side.TARGET.id(), target, "CDCTEST_TARGET_PASSWORD", env);
         List<TableMapping> mappings = mapping == null ? List.of()
                 : new MappingLoader(Interpolator.system(), w -> { }).load(mapping);
         if (mapping != null && !tables.isEmpty()) {

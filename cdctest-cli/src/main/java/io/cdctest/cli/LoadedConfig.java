@@ -46,6 +46,8 @@ record LoadedConfig(Scenario scenario, TestSuite suite, String group, List<TestC
         }
         checkTables(scenario, testcases, warnings);
         io.cdctest.pipeline.LinkCheck.check(scenario, testcases, warnings);
+        io.cdctest.pipeline.ActionCheck.check(scenario, testcases);
+        Pipelines.factory(scenario.type()).validate(scenario);
         return new LoadedConfig(scenario, suite, selection.group, testcases);
     }
 

@@ -72,7 +72,7 @@ public final class ValidateCommand implements Callable<Integer> {
         var doc = OutputOption.object().put("valid", true);
         var scenario = doc.putObject("scenario").put("file", s.file().toString()).put("name", s.name()).put("type", s.type());
         for (Endpoint e : java.util.List.of(s.source(), s.target())) {
-            scenario.putObject(e.role()).put("engine", e.engine().id()).put("provision", e.provision().id())
+            scenario.putObject(e.role().id()).put("engine", e.engine().id()).put("provision", e.provision().id())
                     .put("address", e.provision() == io.cdctest.spec.Provision.EXTERNAL ? e.address() : null)
                     .put("database", e.database());
         }

@@ -111,14 +111,14 @@ public final class Environment implements AutoCloseable {
     public DatabaseServer database(Endpoint spec, int serverId) {
         return switch (spec.provision()) {
             case EMBEDDED -> own(spec.role() + " database",
-                    EmbeddedMariaDb.start(spec.role(), workDir(spec.role() + "-db"), log(spec.role() + "-mariadb"), serverId,
+                    EmbeddedMariaDb.start(spec.role().id(), workDir(spec.role() + "-db"), log(spec.role() + "-mariadb"), serverId,
                             spec.port(), List.of()));
             case TESTCONTAINERS -> spec.engine() == io.cdctest.spec.Engine.MATRIXONE
-                    ? own(spec.role() + " database", ContainerMatrixOne.start(spec.role()))
-                    : own(spec.role() + " database", ContainerDatabase.start(spec.role(), spec.engine(), serverId));
+                    ? own(spec.role() + " database", ContainerMatrixOne.start(spec.role().id()))
+                    : own(spec.role() + " database", ContainerDatabase.start(spec.role().id(), spec.engine(), serverId));
             case LOCAL -> own(spec.role() + " database", LocalMatrixOne.start(spec, workDir(spec.role() + "-matrixone"),
                     log(spec.role() + "-matrixone")));
-            case EXTERNAL -> ExternalDatabase.connect(new JdbcEndpoint(spec.role(), spec.engine(), spec.host(), spec.port(),
+            case EXTERNAL -> ExternalDatabase.connect(new JdbcEndpoint(spec.role().id(), spec.engine(), spec.host(), spec.port(),
                     spec.user(), spec.password(), null, spec.account(), true));
             case COMPOSE -> throw new IllegalStateException("compose provides Kafka only");
         };

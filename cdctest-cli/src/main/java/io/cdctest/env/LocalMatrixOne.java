@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -125,9 +124,8 @@ public final class LocalMatrixOne implements DatabaseServer {
         if (!spec.tenant()) {
             return;
         }
-        try (Connection c = sys().connect(); Statement st = c.createStatement()) {
-            st.execute("CREATE ACCOUNT IF NOT EXISTS `" + spec.account() + "` ADMIN_NAME '" + spec.user().replace("'", "''")
-                    + "' IDENTIFIED BY '" + spec.password().reveal().replace("\\", "\\\\").replace("'", "''") + "'");
+        try {
+            MatrixOneAccount.create(sys(), spec);
         } catch (java.sql.SQLException e) {
             throw CdctestException.environment("cannot create the account " + spec.account() + " in the local MatrixOne: "
                     + io.cdctest.sql.Sql.firstLine(e), e);
@@ -135,14 +133,14 @@ public final class LocalMatrixOne implements DatabaseServer {
     }
 
     private JdbcEndpoint sys() {
-        return new JdbcEndpoint(spec.role(), Engine.MATRIXONE, "127.0.0.1", ports.sql(), "root", new Secret(ROOT_PASSWORD),
+        return new JdbcEndpoint(spec.role().id(), Engine.MATRIXONE, "127.0.0.1", ports.sql(), "root", new Secret(ROOT_PASSWORD),
                 null, null, false);
     }
 
     /** The endpoint's account and login when it names one, else MatrixOne's sys login root/111. */
     @Override
     public JdbcEndpoint endpoint() {
-        return spec.tenant() ? new JdbcEndpoint(spec.role(), Engine.MATRIXONE, "127.0.0.1", ports.sql(), spec.user(),
+        return spec.tenant() ? new JdbcEndpoint(spec.role().id(), Engine.MATRIXONE, "127.0.0.1", ports.sql(), spec.user(),
                 spec.password(), null, spec.account(), false) : sys();
     }
 

@@ -31,7 +31,7 @@ public final class MatrixOneAccount implements AutoCloseable {
 
     /** The endpoint's sys-account login on its cluster. */
     static JdbcEndpoint sysLogin(Endpoint e) {
-        return new JdbcEndpoint(e.role(), e.engine(), e.host(), e.port(), e.sysUser(), e.sysPassword(), null, null, true);
+        return new JdbcEndpoint(e.role().id(), e.engine(), e.host(), e.port(), e.sysUser(), e.sysPassword(), null, null, true);
     }
 
     /** Whether the endpoint's account exists on its cluster (asked as sys). */
@@ -57,13 +57,20 @@ public final class MatrixOneAccount implements AutoCloseable {
             return Optional.empty();
         }
         JdbcEndpoint sys = sysLogin(e);
-        try (Connection c = sys.connect(); Statement st = c.createStatement()) {
-            st.execute("CREATE ACCOUNT " + Sql.quote(e.account()) + " ADMIN_NAME " + literal(e.user()) + " IDENTIFIED BY "
-                    + literal(e.password().reveal()));
+        try {
+            create(sys, e);
         } catch (SQLException ex) {
             throw failure(e, ex);
         }
         return Optional.of(new MatrixOneAccount(sys, e.account()));
+    }
+
+    /** Creates the endpoint's account through a sys login, with the endpoint's user and password as its admin. */
+    static void create(JdbcEndpoint sys, Endpoint e) throws SQLException {
+        try (Connection c = sys.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE ACCOUNT IF NOT EXISTS " + Sql.quote(e.account()) + " ADMIN_NAME " + literal(e.user())
+                    + " IDENTIFIED BY " + literal(e.password().reveal()));
+        }
     }
 
     private static CdctestException failure(Endpoint e, SQLException ex) {

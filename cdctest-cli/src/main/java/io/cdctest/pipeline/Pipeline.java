@@ -104,14 +104,11 @@ public interface Pipeline extends AutoCloseable {
         return Optional.empty();
     }
 
-    /** The pipeline actions testcases may name (pause_cdc, resume_cdc, ...). */
-    default List<String> actions() {
-        return List.of();
-    }
-
-    /** Runs a pipeline action; returns what it did. */
+    /** Runs one of the actions its factory declares ({@link PipelineFactory#actions}); returns what it did. */
     default String act(String action) {
-        throw CdctestException.config("scenario type does not support the step " + action);
+        // validate lets no undeclared action through (ActionCheck): reaching here is a bug
+        throw new CdctestException(io.cdctest.ExitCode.INTERNAL, "the pipeline was asked to run the step " + action
+                + ", which its factory does not declare");
     }
 
     /**

@@ -41,6 +41,32 @@ public interface PipelineFactory {
         return List.of();
     }
 
+    /**
+     * Rules of the scenario this pipeline adds to the loader's, checked by {@code cdctest validate} and
+     * before every run: a configuration error (one line naming file, line and key) when one is broken.
+     */
+    default void validate(Scenario scenario) {
+    }
+
+    /**
+     * For {@link #validate}: a block of the scenario this pipeline does not read (at {@code origin},
+     * or null when the scenario has none) is a configuration error, not silently ignored.
+     */
+    static void notRead(Scenario scenario, String block, io.cdctest.spec.Origin origin, String readBy) {
+        if (origin != null) {
+            throw io.cdctest.CdctestException.config(origin + ": " + block + ": read only by " + readBy + "; a "
+                    + scenario.type() + " scenario does not use it (remove the block)");
+        }
+    }
+
+    /**
+     * The pipeline actions testcases may name for this scenario ({@code pause_cdc}, {@code check_cdc_status}, ...),
+     * each run by {@link Pipeline#act}. A testcase naming another is a configuration error at {@code cdctest validate}.
+     */
+    default List<String> actions(Scenario scenario) {
+        return List.of();
+    }
+
     /** Checks of the pipeline's other given parts (a Kafka cluster, a Flink cluster). Changes nothing. */
     default List<Check> preflight(Scenario scenario) {
         return List.of();

@@ -9,6 +9,7 @@ import io.cdctest.pipeline.Pipelines;
 import io.cdctest.spec.Endpoint;
 import io.cdctest.spec.Provision;
 import io.cdctest.spec.Scenario;
+import io.cdctest.spec.Side;
 import io.cdctest.sql.JdbcEndpoint;
 import io.cdctest.sql.TableSchema;
 import io.cdctest.sql.Sql;
@@ -47,17 +48,22 @@ public final class Doctor {
             switch (endpoint.provision()) {
                 case EXTERNAL -> examine(scenario, pipeline, endpoint, checks, zones);
                 case EMBEDDED -> checks.add(endpoint.port() == 0 || Ports.bindable(endpoint.port())
-                        ? Check.pass(endpoint.role(), "embedded " + endpoint.engine().id() + ", started by the run on "
+                        ? Check.pass(endpoint.role().id(), "embedded " + endpoint.engine().id() + ", started by the run on "
                         + (endpoint.port() == 0 ? "a free port" : "port " + endpoint.port()))
                         : Check.fail(endpoint.role() + " port", "port " + endpoint.port() + " on 127.0.0.1 is already in use "
                         + "(" + endpoint.role() + ".port at " + endpoint.origin() + ")",
                         "stop what listens there, or leave " + endpoint.role() + ".port out to take a free port"));
                 case LOCAL -> checks.add(localBinary(endpoint));
-                default -> checks.add(Docker.available() ? Check.pass(endpoint.role(), endpoint.engine().id()
+                default -> checks.add(Docker.available() ? Check.pass(endpoint.role().id(), endpoint.engine().id()
                         + " in a container, started by the run")
-                        : Check.fail(endpoint.role(), "provision: testcontainers needs a Docker engine and none is reachable",
+                        : Check.fail(endpoint.role().id(), "provision: testcontainers needs a Docker engine and none is reachable",
                         "start Docker (or set DOCKER_HOST), or use provision: embedded | external"));
             }
+        }
+        if (scenario.source().provision() != Provision.EXTERNAL && scenario.data() == null && scenario.custom() == null) {
+            checks.add(Check.fail("source tables", "source.provision: " + scenario.source().provision().id() + " starts an "
+                    + "empty server, and the scenario has no data: block to create the tables it replicates ("
+                    + scenario.source().origin() + ")", "add one: data.tables, or --set data.rows=1000 to create and fill them"));
         }
         if (zones.size() == 2 && !zones.get(0).equals(zones.get(1))) {
             checks.add(Check.fail("time zones", "source " + zones.get(0) + ", target " + zones.get(1),
@@ -81,7 +87,7 @@ public final class Doctor {
 
     private static void examine(Scenario scenario, PipelineFactory pipeline, Endpoint endpoint, List<Check> checks,
                                 List<String> zones) {
-        JdbcEndpoint jdbc = new JdbcEndpoint(endpoint.role(), endpoint.engine(), endpoint.host(), endpoint.port(),
+        JdbcEndpoint jdbc = new JdbcEndpoint(endpoint.role().id(), endpoint.engine(), endpoint.host(), endpoint.port(),
                 endpoint.user(), endpoint.password(), null, endpoint.account(), true);
         String role = jdbc.role();
         if (!Ports.reachable(jdbc.host(), jdbc.port(), 3000)) {
@@ -93,7 +99,7 @@ public final class Doctor {
         try (Connection c = jdbc.connect(); Statement st = c.createStatement()) {
             checks.add(Check.pass(role + " login", jdbc.loginUser() + "@" + jdbc.address() + ", " + version(st)));
             zones.add(zone(st));
-            if (role.equals("source") && scenario.data() == null) {
+            if (jdbc.is(Side.SOURCE) && scenario.data() == null) {
                 checks.add(sourceTables(scenario, jdbc, c));
             }
             checks.addAll(pipeline.preflight(scenario, jdbc, c));
@@ -112,7 +118,7 @@ public final class Doctor {
     /** A MatrixOne the run starts: its mo-service binary is there. */
     private static Check localBinary(Endpoint endpoint) {
         try {
-            return Check.pass(endpoint.role(), "local MatrixOne, started by the run from "
+            return Check.pass(endpoint.role().id(), "local MatrixOne, started by the run from "
                     + io.cdctest.env.LocalMatrixOne.binary(endpoint));
         } catch (CdctestException e) {
             return Check.fail(endpoint.role() + " binary", e.getMessage(), "give a mo-service binary (docs/matrixone.md)");

@@ -145,7 +145,7 @@ public final class HtmlReport {
                     String key = String.join(", ", java.util.stream.IntStream.range(0, d.key().columns().size())
                             .mapToObj(i -> d.key().columns().get(i) + "=" + d.key().values().get(i)).toList());
                     String prefix = "<tr class=\"difference\"><td>" + esc(t.id()) + "</td><td>" + esc(c.table()) + "</td><td>"
-                            + esc(key) + "</td><td>" + esc(d.kind()) + "</td><td>" + esc(d.cause() == null ? "" : d.cause()) + "</td>";
+                            + esc(key) + "</td><td>" + esc(d.kind().id()) + "</td><td>" + esc(d.cause() == null ? "" : d.cause().id()) + "</td>";
                     if (d instanceof RowDifference.Different different) {
                         for (ColumnDifference col : different.columns()) {
                             rows.append(prefix).append("<td>").append(esc(col.column())).append("</td><td><code>")

@@ -44,7 +44,7 @@ public final class JsonReport {
         }
         ObjectNode counts = root.putObject("counts");
         for (Status status : Status.values()) {
-            counts.put(status.name().toLowerCase(), r.count(status));
+            counts.put(status.name().toLowerCase(java.util.Locale.ROOT), r.count(status));
         }
         ObjectNode phases = root.putObject("phases_s");
         r.phases().forEach((phase, d) -> phases.put(phase, seconds(d)));
@@ -109,7 +109,7 @@ public final class JsonReport {
         ArrayNode samples = t.putArray("samples");
         for (RowDifference d : c.samples()) {
             ObjectNode row = samples.addObject();
-            row.put("kind", d.kind());
+            row.put("kind", d.kind().id());
             ObjectNode key = row.putObject("key");
             for (int i = 0; i < d.key().columns().size(); i++) {
                 key.put(d.key().columns().get(i), d.key().values().get(i));

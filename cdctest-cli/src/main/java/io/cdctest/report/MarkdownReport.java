@@ -73,8 +73,8 @@ public final class MarkdownReport {
                 }
                 md.append("\n| table | key | kind | cause |\n|---|---|---|---|\n");
                 c.samples().stream().limit(DIFFERENCES_SHOWN).forEach(d -> md.append("| ").append(cell(c.table()))
-                        .append(" | ").append(cell(key(d))).append(" | ").append(d.kind()).append(" | ")
-                        .append(d.cause() == null ? "" : d.cause()).append(" |\n"));
+                        .append(" | ").append(cell(key(d))).append(" | ").append(d.kind().id()).append(" | ")
+                        .append(d.cause() == null ? "" : d.cause().id()).append(" |\n"));
             }
             md.append("\n</details>\n\n");
         }

@@ -53,8 +53,10 @@ public final class DiffRunner {
              Connection t = targetEndpoint.withDatabase(null).connect()) {
             JdbcEndpoint sourceServer = sourceEndpoint.withDatabase(null);
             JdbcEndpoint targetServer = targetEndpoint.withDatabase(null);
-            TableDiff.Side source = new TableDiff.Side(s, Engines.detect(s), sourceEndpoint.remote(), sourceServer::connect);
-            TableDiff.Side target = new TableDiff.Side(t, Engines.detect(t), targetEndpoint.remote(), targetServer::connect);
+            TableDiff.Database source = new TableDiff.Database(s, Engines.detect(s), sourceEndpoint.remote(),
+                    sourceServer::connect);
+            TableDiff.Database target = new TableDiff.Database(t, Engines.detect(t), targetEndpoint.remote(),
+                    targetServer::connect);
             List<TableMapping> effective = new ArrayList<>(mappings);
             if (effective.isEmpty()) {
                 List<String> names = tables.isEmpty() ? Mappings.tables(s, sourceEndpoint.database()) : tables;
@@ -93,7 +95,7 @@ public final class DiffRunner {
 
     private static String line(TableComparison c) {
         String status = c.equal() ? "EQUAL    " : c.verdict() == Verdict.UNKNOWN ? "UNKNOWN  " : "DIFFERENT";
-        return String.format("  %s %s (%s, %s)", status, c.summary(), c.method(), Console.seconds(c.elapsed()));
+        return String.format("  %s %s (%s, %s)", status, c.summary(), c.method().id(), Console.seconds(c.elapsed()));
     }
 
     private static TestcaseResult result(TableComparison c, Path reportDir) {
@@ -113,7 +115,7 @@ public final class DiffRunner {
             message = text.toString();
         }
         ExitCode code = c.equal() ? ExitCode.PASSED : ExitCode.FAILED;
-        StepResult step = new StepResult(1, "diff", c.method(), status, c.elapsed(), c.summary());
+        StepResult step = new StepResult(1, "diff", c.method().id(), status, c.elapsed(), c.summary());
         return new TestcaseResult(c.table(), c.table(), "", status, code, c.elapsed(), message, List.of(step), List.of(c));
     }
 }

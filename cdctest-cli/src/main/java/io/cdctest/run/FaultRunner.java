@@ -8,11 +8,12 @@ import io.cdctest.env.net.Links;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.spec.Component;
+import io.cdctest.spec.FaultTarget;
 import io.cdctest.spec.NetworkFault;
+import io.cdctest.spec.Side;
 import io.cdctest.spec.Step;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -97,17 +98,17 @@ final class FaultRunner implements AutoCloseable {
      * Why this run cannot break the component, if it cannot: which components there are depends on the
      * pipeline and on how the run is provisioned, which a testcase file shared by scenarios cannot know.
      */
-    Optional<String> unavailable(String component) {
-        return find(component).isPresent() ? Optional.empty() : Optional.of("the " + component + " of this run cannot be "
+    Optional<String> unavailable(FaultTarget component) {
+        return find(component).isPresent() ? Optional.empty() : Optional.of("the " + component.id() + " of this run cannot be "
                 + "broken on purpose (embedded databases, an embedded Kafka, and the producer and consumer of a flink_cdc "
                 + "pipeline can)");
     }
 
     /** Runs the step; returns what it did. */
     String run(Step.Fault f) {
-        String what = f.component();
-        Restartable target = find(what).orElseThrow(() -> new CdctestException(ExitCode.CONFIG,
-                "fault: " + unavailable(what).orElseThrow()));
+        String what = f.component().id();
+        Restartable target = find(f.component()).orElseThrow(() -> new CdctestException(ExitCode.CONFIG,
+                "fault: " + unavailable(f.component()).orElseThrow()));
         long start = System.nanoTime();
         switch (f.kind()) {
             case KILL -> {
@@ -142,12 +143,12 @@ final class FaultRunner implements AutoCloseable {
         }
     }
 
-    private Optional<Restartable> find(String what) {
-        return switch (what) {
-            case "source" -> databases.source() instanceof Restartable r ? Optional.of(r) : Optional.empty();
-            case "target" -> databases.target() instanceof Restartable r ? Optional.of(r) : Optional.empty();
-            default -> pipeline.restartable(Component.valueOf(what.toUpperCase(Locale.ROOT)));
-        };
+    private Optional<Restartable> find(FaultTarget what) {
+        if (what instanceof Component component) {
+            return pipeline.restartable(component);
+        }
+        Object server = what == Side.SOURCE ? databases.source() : databases.target();
+        return server instanceof Restartable r ? Optional.of(r) : Optional.empty();
     }
 
     private static Duration elapsed(long startNanos) {

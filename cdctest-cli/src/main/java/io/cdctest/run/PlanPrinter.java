@@ -62,7 +62,7 @@ public final class PlanPrinter {
     private record Planned(Endpoint spec) implements DatabaseServer {
         @Override
         public JdbcEndpoint endpoint() {
-            return new JdbcEndpoint(spec.role(), spec.engine(), spec.provision() == Provision.EXTERNAL ? spec.host()
+            return new JdbcEndpoint(spec.role().id(), spec.engine(), spec.provision() == Provision.EXTERNAL ? spec.host()
                     : "<" + spec.provision().id() + " " + spec.role() + ">", spec.port(), spec.user(), spec.password(), null,
                     spec.account(), true);
         }

@@ -89,7 +89,7 @@ final class ReplayBundle {
     static String scrubbed(Scenario scenario, String text) {
         String out = text;
         for (Endpoint e : List.of(scenario.source(), scenario.target())) {
-            out = reference(out, "password", e.password().reveal(), "CDCTEST_" + e.role().toUpperCase(Locale.ROOT) + "_PASSWORD");
+            out = reference(out, "password", e.password().reveal(), "CDCTEST_" + e.role().name() + "_PASSWORD");
         }
         if (scenario.custom() != null) { // the generic adapter's secrets, the same way
             for (var secret : scenario.custom().secrets().entrySet()) {

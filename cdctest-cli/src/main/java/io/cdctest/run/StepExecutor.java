@@ -41,8 +41,6 @@ import org.awaitility.core.ConditionTimeoutException;
  * the remaining steps are reported as skipped.
  */
 final class StepExecutor implements AutoCloseable {
-    /** How many differing keys a failure message lists. */
-
     private final Scenario scenario;
     private final Databases databases;
     private final Pipeline pipeline;
@@ -54,8 +52,8 @@ final class StepExecutor implements AutoCloseable {
     private final WriteLog log;
     private final KeyHistory history = new KeyHistory();
     private final TableDiff diff = new TableDiff(DiffOptions.DEFAULT, history);
-    private TableDiff.Side sourceSide;
-    private TableDiff.Side targetSide;
+    private TableDiff.Database sourceSide;
+    private TableDiff.Database targetSide;
     private final java.nio.file.Path reportDir;
     private final FaultRunner faults;
     private final io.cdctest.check.LagProbe lagProbe;
@@ -90,8 +88,8 @@ final class StepExecutor implements AutoCloseable {
         this.expectedFailures = new ExpectedFailure(deaths, console);
         this.workloads = new WorkloadRunner(pipeline, writer, log, databases.tables(), scenario.validation().checkInterval(),
                 seed, console);
-        this.sourceSide = side(source, true);
-        this.targetSide = side(target, false);
+        this.sourceSide = compared(Side.SOURCE, source);
+        this.targetSide = compared(Side.TARGET, target);
         snapshot(null);
     }
 
@@ -202,7 +200,7 @@ final class StepExecutor implements AutoCloseable {
                 detail = e.toString();
                 message = "step " + (i + 1) + " (" + step.action() + ", " + where + "): internal error: " + e;
             }
-            steps.add(new StepResult(i + 1, step.action(), where, status == Status.PASSED ? Status.PASSED : status,
+            steps.add(new StepResult(i + 1, step.action(), where, status,
                     Duration.ofNanos(System.nanoTime() - stepStart), detail));
         }
         faults.endTestcase().ifPresent(healed -> console.detail("network: the testcase ended with faults in effect: " + healed));
@@ -342,7 +340,7 @@ final class StepExecutor implements AutoCloseable {
         if (step instanceof Step.CheckStatus c) {
             ComponentStatus status = pipeline.status(c.component());
             if (!status.healthy()) {
-                throw new CdctestException(ExitCode.FAILED, c.component().name().toLowerCase() + " is not healthy: "
+                throw new CdctestException(ExitCode.FAILED, c.component().id() + " is not healthy: "
                         + status.detail());
             }
             return status.detail();
@@ -383,20 +381,25 @@ final class StepExecutor implements AutoCloseable {
         try {
             return faults.run(f);
         } finally {
-            if (f.component().equals("source") || f.component().equals("target")) {
+            if (f.component() instanceof Side) {
                 reconnect();
             }
         }
     }
 
-    /** New connections to both databases, after one was restarted (when it is up). */
-    /** A side of the comparison, able to open more connections to the run's database for parallel checksums. */
-    private TableDiff.Side side(Connection connection, boolean isSource) {
-        var database = isSource ? databases.source() : databases.target();
-        var endpoint = database.endpoint().withDatabase(isSource ? databases.sourceDatabase() : databases.targetDatabase());
-        return new TableDiff.Side(connection, database.endpoint().engine(), database.endpoint().remote(), endpoint::connect);
+    /**
+     * One side's database as the checker sees it: this connection, and more to the same database
+     * (opened as this one was) for checksumming chunks on several connections at once.
+     */
+    private TableDiff.Database compared(Side side, Connection connection) {
+        var database = side == Side.SOURCE ? databases.source() : databases.target();
+        var endpoint = database.endpoint().withDatabase(side == Side.SOURCE ? databases.sourceDatabase()
+                : databases.targetDatabase());
+        return new TableDiff.Database(connection, database.endpoint().engine(), database.endpoint().remote(),
+                endpoint::connect);
     }
 
+    /** New connections to both databases, after one was restarted (when it is up). */
     private void reconnect() {
         try {
             Connection s = databases.source().endpoint().withDatabase(databases.sourceDatabase()).connect();
@@ -406,8 +409,8 @@ final class StepExecutor implements AutoCloseable {
             source = s;
             target = t;
             writer.reconnect(s);
-            sourceSide = side(s, true);
-            targetSide = side(t, false);
+            sourceSide = compared(Side.SOURCE, s);
+            targetSide = compared(Side.TARGET, t);
         } catch (CdctestException e) {
             // a database stopped on purpose: the next step that needs it fails, or a later start reconnects
         }

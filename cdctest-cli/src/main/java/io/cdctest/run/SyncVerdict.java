@@ -43,7 +43,7 @@ final class SyncVerdict {
             throw new CdctestException(ExitCode.FAILED, "the pipeline did not catch up within " + Console.seconds(timeout)
                     + ": " + outcome.behind().get());
         }
-        boolean settled = outcome.broken().isEmpty() && outcome.behind().isEmpty() && outcome.comparisons().stream()
+        boolean settled = outcome.behind().isEmpty() && outcome.comparisons().stream()
                 .allMatch(c -> c.explainedBy(pipeline.filters(c.plan()).causes()));
         List<String> leaks = outcome.comparisons().stream()
                 .flatMap(c -> pipeline.filters(c.plan()).violation(c, history).stream()).toList();
@@ -70,7 +70,7 @@ final class SyncVerdict {
     /** A table that differs only as the filters say it must: "t: equal but for 5 rows kept out by the filters (resurrected)". */
     private String keptOut(TableComparison c) {
         return c.table() + ": equal but for " + c.differences() + (c.differences() == 1 ? " row" : " rows")
-                + " the filters keep out (" + c.samples().stream().map(d -> d.cause() == null ? d.kind() : d.cause())
+                + " the filters keep out (" + c.samples().stream().map(d -> d.explanation().id())
                 .distinct().sorted().collect(Collectors.joining(", ")) + ")";
     }
 
@@ -79,16 +79,21 @@ final class SyncVerdict {
         List<io.cdctest.check.RowDifference> found = outcome.comparisons().stream()
                 .flatMap(c -> c.samples().stream()).toList();
         if (found.isEmpty()) {
-            throw new CdctestException(ExitCode.FAILED, "expected differences (" + String.join(", ", step.expect())
+            throw new CdctestException(ExitCode.FAILED, "expected differences (" + expected(step)
                     + ") but the tables are equal");
         }
         List<io.cdctest.check.RowDifference> unexpected = found.stream()
-                .filter(d -> !step.expect().contains(d.cause() == null ? d.kind() : d.cause())).toList();
+                .filter(d -> !step.expect().contains(d.explanation())).toList();
         if (!unexpected.isEmpty()) {
             throw new CdctestException(ExitCode.FAILED, "differences with an unexpected cause (expected "
-                    + String.join(", ", step.expect()) + "): " + describe(outcome.comparisons()));
+                    + expected(step) + "): " + describe(outcome.comparisons()));
         }
         return "found as expected: " + found.stream().map(Object::toString).collect(Collectors.joining("; "));
+    }
+
+    /** The step's expected causes as written: "stale, resurrected". */
+    private static String expected(Step.ValidateSync step) {
+        return step.expect().stream().map(io.cdctest.spec.Cause::id).collect(Collectors.joining(", "));
     }
 
     /** Writes fix SQL for every differing table; returns a note naming the files. */

@@ -18,16 +18,17 @@ import java.util.Map;
  * @param subscriberAccounts CCPR: the ACCOUNT list of the publication, or null: ALL from sys (only sys may
  *                           publish to all), {@code sys} from another account (the subscription logs in as a sys user)
  * @param publisherAccount   CCPR: the upstream account that owns the publication (default: source.account, else sys)
+ * @param origin         where the block is, or null when the scenario has none (then every key is its default)
  * @param metricsUrl     the Prometheus endpoint of the MatrixOne that runs the task (its CN's status port),
  *                       read for errors MatrixOne cannot record in its tables; default
  *                       {@code http://<source host>:7001/metrics}
  */
 public record CdcConfig(String level, Map<String, String> options, int pitrHours, String sinkHost, Integer sinkPort,
                         String sourceHost, Integer sourcePort, Integer syncInterval, String subscriberAccounts,
-                        String publisherAccount, String metricsUrl) {
+                        String publisherAccount, String metricsUrl, Origin origin) {
 
     public static final CdcConfig DEFAULT = new CdcConfig("database", Map.of(), 2, null, null, null, null, null, null, null,
-            null);
+            null, null);
 
     /** CREATE CDC option names and the keys they come from. */
     public static final Map<String, String> OPTION_KEYS = optionKeys();

@@ -3,7 +3,7 @@ package io.cdctest.spec;
 /**
  * A database endpoint of a scenario ({@code source:} or {@code target:}).
  *
- * @param role     "source" or "target"
+ * @param role     which of the run's two databases this is
  * @param engine   the engine ({@code type:} in YAML)
  * @param provision external, embedded or testcontainers
  * @param host     host for external endpoints
@@ -18,7 +18,7 @@ package io.cdctest.spec;
  * @param sysPassword its password (default: {@code password})
  * @param binary   {@code provision: local}: the mo-service binary, or null for {@code CDCTEST_MO_BINARY}
  */
-public record Endpoint(String role, Engine engine, Provision provision, String host, int port, String user,
+public record Endpoint(Side role, Engine engine, Provision provision, String host, int port, String user,
                        Secret password, String database, String account, boolean disposable,
                        String sysUser, Secret sysPassword, String binary, Origin origin) {
 

@@ -20,7 +20,7 @@ public sealed interface Step {
      * only when, after the timeout, differences remain and every one has an expected cause: a
      * self-test that the harness finds and explains what was done to the target.
      */
-    record ValidateSync(String table, Duration timeout, List<String> expect, Origin origin) implements Step {
+    record ValidateSync(String table, Duration timeout, List<Cause> expect, Origin origin) implements Step {
         public String action() {
             return "validate_sync";
         }
@@ -93,7 +93,7 @@ public sealed interface Step {
      * {@code duration}), {@code stop} (stays down), {@code start}, {@code restart}, {@code pause}
      * (SIGSTOP for {@code duration} while the next steps run).
      */
-    record Fault(String component, Kind kind, Duration duration, Origin origin) implements Step {
+    record Fault(FaultTarget component, Kind kind, Duration duration, Origin origin) implements Step {
         public enum Kind { KILL, STOP, START, RESTART, PAUSE }
 
         public String action() {
@@ -181,7 +181,7 @@ public sealed interface Step {
     /** Checks that a pipeline component is up and working. */
     record CheckStatus(Component component, Origin origin) implements Step {
         public String action() {
-            return "check_" + component.name().toLowerCase(java.util.Locale.ROOT) + "_status";
+            return "check_" + component.id() + "_status";
         }
     }
 }

@@ -3,6 +3,7 @@ package io.cdctest.sql;
 import io.cdctest.CdctestException;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.Secret;
+import io.cdctest.spec.Side;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,7 +14,7 @@ import java.util.Properties;
  * How to reach one database over the MySQL protocol. Credentials travel in connection properties,
  * never in the URL, so URLs can be logged.
  *
- * @param role     what the endpoint is to the run ("source", "target"), used in messages
+ * @param role     what the endpoint is to the run (a {@link Side}'s id, "source" or "target", or another label), used in messages
  * @param database the default database, or null for a server-level connection
  * @param account  MatrixOne account, or null
  * @param tls      false for embedded servers started without TLS
@@ -28,6 +29,11 @@ public record JdbcEndpoint(String role, Engine engine, String host, int port, St
     /** The same server reached at another address (a network link's fault point), for the component that dials it. */
     public JdbcEndpoint at(String otherHost, int otherPort) {
         return new JdbcEndpoint(role, engine, otherHost, otherPort, user, password, database, account, tls);
+    }
+
+    /** Whether this endpoint is the run's database on that side. */
+    public boolean is(Side side) {
+        return role.equals(side.id());
     }
 
     public String address() {

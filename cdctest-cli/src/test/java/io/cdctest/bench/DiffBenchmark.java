@@ -342,15 +342,16 @@ public final class DiffBenchmark {
                 try (Connection s = source.endpoint().connect(); Connection t = targetServer.endpoint().connect()) {
                     JdbcEndpoint se = source.endpoint().withDatabase(null);
                     JdbcEndpoint te = targetServer.endpoint().withDatabase(null);
-                    TableDiff.Side a = new TableDiff.Side(s, Engine.MARIADB, false, se::connect);
-                    TableDiff.Side b = new TableDiff.Side(t, sameEngine ? Engine.MARIADB : Engine.MATRIXONE, false, te::connect);
+                    TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB, false, se::connect);
+                    TableDiff.Database b = new TableDiff.Database(t, sameEngine ? Engine.MARIADB : Engine.MATRIXONE, false,
+                            te::connect);
                     result[0] = new TableDiff(DiffOptions.DEFAULT.withMode(mode))
                             .compare(a, b, TableDiff.plan(a, "bench", b, targetDb.database(), table));
                 }
                 heap[0] = Math.max(heap[0], peakHeapMb());
             });
             String what = "in-process (validate_sync), " + (mode == DiffOptions.Mode.AUTO ? "auto" : "java");
-            print(state, what, seconds, judge(state, result[0].differences()) + ", " + result[0].method()
+            print(state, what, seconds, judge(state, result[0].differences()) + ", " + result[0].method().id()
                     + ", heap peak " + heap[0] + " MB");
             figures.put(what, seconds);
         }

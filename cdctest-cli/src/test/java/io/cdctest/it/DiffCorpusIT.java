@@ -91,9 +91,9 @@ class DiffCorpusIT {
             throws Exception {
         List<TableComparison> results = new ArrayList<>();
         try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
-            // sides that can open more connections: the in-database way checksums chunks on two lanes per side
-            TableDiff.Side a = new TableDiff.Side(s, Engine.MARIADB, false, db.endpoint()::connect);
-            TableDiff.Side b = new TableDiff.Side(t, Engine.MARIADB, false, db.endpoint()::connect);
+            // databases that can open more connections: the in-database way checksums chunks on two lanes per side
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB, false, db.endpoint()::connect);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB, false, db.endpoint()::connect);
             ComparisonPlan plan = TableDiff.plan(a, "src", b, target, table);
             for (DiffOptions way : WAYS) {
                 results.add(new TableDiff(way, classifier).compare(a, b, plan));
@@ -158,7 +158,7 @@ class DiffCorpusIT {
         assertThat(sql("UPDATE " + target + "." + TABLE + " SET " + change.column() + " = " + change.expression()
                 + " WHERE id = " + id)).as("the change took effect: " + change).isEqualTo(1);
         for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
-            assertThat(c.differences()).as(c.method() + ": " + c.samples()).isEqualTo(1);
+            assertThat(c.differences()).as(c.method().id() + ": " + c.samples()).isEqualTo(1);
             assertThat(c.samples()).singleElement().isInstanceOfSatisfying(RowDifference.Different.class, d -> {
                 assertThat(d.key().values()).containsExactly(id);
                 assertThat(d.columns()).singleElement().satisfies(col -> assertThat(col.column()).isEqualTo(change.column()));
@@ -174,7 +174,7 @@ class DiffCorpusIT {
         assertThat(sql("UPDATE " + target + "." + TABLE + " SET col_text = '' WHERE id = " + nullRow)).isEqualTo(1);
         assertThat(sql("UPDATE " + target + "." + TABLE + " SET col_varchar_null = NULL WHERE id = " + emptyRow)).isEqualTo(1);
         for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
-            assertThat(c.samples()).as(c.method()).extracting(RowDifference::toString).containsExactlyInAnyOrder(
+            assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactlyInAnyOrder(
                     "different: id=" + nullRow + ": col_text: source NULL, target ''",
                     "different: id=" + emptyRow + ": col_varchar_null: source '', target NULL");
         }
@@ -198,12 +198,12 @@ class DiffCorpusIT {
         statements.add("UPDATE " + name + "t.pair SET a = 'x', b = '#y' WHERE id = " + id);
         sql(statements.toArray(String[]::new));
         try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
-            TableDiff.Side a = new TableDiff.Side(s, Engine.MARIADB);
-            TableDiff.Side b = new TableDiff.Side(t, Engine.MARIADB);
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB);
             ComparisonPlan plan = TableDiff.plan(a, name + "s", b, name + "t", "pair");
             for (DiffOptions way : WAYS) {
                 TableComparison c = new TableDiff(way).compare(a, b, plan);
-                assertThat(c.samples()).as(c.method()).extracting(RowDifference::toString).containsExactly(
+                assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
                         "different: id=" + id + ": a: source 'x#', target 'x'; b: source 'y', target '#y'");
             }
         }
@@ -214,7 +214,7 @@ class DiffCorpusIT {
         for (String table : List.of(TABLE, "cdc_test_composite_pk")) {
             String target = copy(table, true);
             for (TableComparison c : compareAllWays(target, table, (t, d) -> d)) {
-                assertThat(c.equal()).as(c.method() + " " + c.samples()).isTrue();
+                assertThat(c.equal()).as(c.method().id() + " " + c.samples()).isTrue();
                 assertThat(c.typeOnly()).isZero();
                 assertThat(c.sourceRows()).isEqualTo(400);
                 assertThat(c.targetRows()).isEqualTo(400);
@@ -233,12 +233,12 @@ class DiffCorpusIT {
         assertThat(first("SELECT COUNT(*) FROM " + target + "." + TABLE + " WHERE col_enum = 2")).as("ENUM stored as its index")
                 .isNotEqualTo("0");
         for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
-            assertThat(c.equal()).as(c.method() + " " + c.samples()).isTrue();
-            assertThat(c.typeOnly()).as(c.method()).isGreaterThan(300);
+            assertThat(c.equal()).as(c.method().id() + " " + c.samples()).isTrue();
+            assertThat(c.typeOnly()).as(c.method().id()).isGreaterThan(300);
         }
         sql("UPDATE " + target + "." + TABLE + " SET col_enum = 4 WHERE col_enum = 1 LIMIT 1");
         for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
-            assertThat(c.samples()).as(c.method()).singleElement().asString().contains("col_enum: source 'A', target 'D'");
+            assertThat(c.samples()).as(c.method().id()).singleElement().asString().contains("col_enum: source 'A', target 'D'");
         }
     }
 
@@ -250,14 +250,14 @@ class DiffCorpusIT {
                 "INSERT INTO " + target + "." + TABLE + " (id, col_varchar) VALUES (-5, 'below every source key')",
                 "UPDATE " + target + "." + TABLE + " SET id = 6000 WHERE id = 9");
         for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
-            assertThat(c.samples()).as(c.method()).extracting(RowDifference::toString).containsExactly(
+            assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
                     "extra in target: id=-5", "missing in target: id=7", "missing in target: id=9",
                     "extra in target: id=5000", "extra in target: id=6000");
         }
         String noKey = copy(TABLE, false);
         sql("INSERT INTO " + noKey + "." + TABLE + " SELECT * FROM src." + TABLE + " WHERE id = 11");
         for (TableComparison c : compareAllWays(noKey, TABLE, (t, d) -> d)) {
-            assertThat(c.samples()).as(c.method()).extracting(RowDifference::toString)
+            assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString)
                     .containsExactly("duplicate key in target: id=11");
         }
     }
@@ -270,7 +270,7 @@ class DiffCorpusIT {
                 "UPDATE " + target + "." + table + " SET col_int = IFNULL(col_int, 0) + 1 WHERE pk1 = 5 AND pk2 = '中文'",
                 "INSERT INTO " + target + "." + table + " (pk1, pk2) VALUES (5, 'omega')");
         for (TableComparison c : compareAllWays(target, table, (t, d) -> d)) {
-            assertThat(c.samples()).as(c.method()).extracting(RowDifference::toString).containsExactly(
+            assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
                     "missing in target: (pk1=3, pk2='Beta')", "extra in target: (pk1=5, pk2='omega')",
                     c.samples().get(2).toString());
             assertThat(c.samples().get(2).toString()).startsWith("different: (pk1=5, pk2='中文'): col_int:");
@@ -284,8 +284,8 @@ class DiffCorpusIT {
                 "INSERT INTO " + source + "." + TABLE + " SELECT * FROM src." + TABLE);
         KeyHistory history = new KeyHistory();
         try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
-            TableDiff.Side a = new TableDiff.Side(s, Engine.MARIADB);
-            TableDiff.Side b = new TableDiff.Side(t, Engine.MARIADB);
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB);
             String target = "histt" + COPIES.incrementAndGet();
             sql("CREATE DATABASE " + target, "CREATE TABLE " + target + "." + TABLE + " LIKE " + source + "." + TABLE,
                     "INSERT INTO " + target + "." + TABLE + " SELECT * FROM " + source + "." + TABLE);
@@ -299,7 +299,7 @@ class DiffCorpusIT {
                     "INSERT INTO " + target + "." + TABLE + " (id, col_varchar) VALUES (9999, 'never')");
             for (DiffOptions way : WAYS) {
                 TableComparison c = new TableDiff(way, history).compare(a, b, plan);
-                assertThat(c.samples()).as(c.method()).extracting(d -> d.key().values().get(0) + " " + d.cause())
+                assertThat(c.samples()).as(c.method().id()).extracting(d -> d.key().values().get(0) + " " + d.cause())
                         .containsExactly("20 stale", "21 resurrected", "22 corrupt", "23 missing", "9999 extra");
             }
         }

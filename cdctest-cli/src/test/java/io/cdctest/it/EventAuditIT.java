@@ -22,7 +22,7 @@ class EventAuditIT {
         assertThat(run.out())
                 .contains("PASSED   QS001")
                 .contains("the target is right but the topic is not")
-                .contains("cdc_test_base id=3: the harness made [insert, update, update], Kafka has [snapshot read, update]")
+                .contains("cdc_test_base id=1: the harness made [insert, update, update], Kafka has [snapshot read, update]")
                 .contains("an update never reached Kafka (producer hop)")
                 .contains("in col_varchar (before audit-1, row ");
         QuickstartIT.assertNoChildProcesses();

@@ -75,8 +75,8 @@ class GenerateIT {
                 .isZero();
         try (Connection a = db.endpoint().connect(); Connection b = db.endpoint().connect()) {
             TableDiff diff = new TableDiff(DiffOptions.DEFAULT.withMode(DiffOptions.Mode.JAVA));
-            TableDiff.Side sa = new TableDiff.Side(a, Engine.MARIADB);
-            TableDiff.Side sb = new TableDiff.Side(b, Engine.MARIADB);
+            TableDiff.Database sa = new TableDiff.Database(a, Engine.MARIADB);
+            TableDiff.Database sb = new TableDiff.Database(b, Engine.MARIADB);
             for (TableDef table : TableCatalog.all()) {
                 TableComparison same = diff.compare(sa, sb, TableDiff.plan(sa, "same_a", sb, "same_b", table.name()));
                 assertThat(same.equal()).as(same.toString()).isTrue();

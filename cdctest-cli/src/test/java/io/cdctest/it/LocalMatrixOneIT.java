@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.cdctest.CdctestHome;
 import io.cdctest.cli.CliRunner;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -62,31 +59,22 @@ class LocalMatrixOneIT {
     @ValueSource(strings = {"INT", "KILL"})
     void aSignalMidRunLeavesNoClusterBehind(String signal, @TempDir Path dir) throws Exception {
         binary();
-        CdctestHome home = CdctestHome.locate();
-        List<String> command = new ArrayList<>();
-        if (new File("/usr/bin/env").canExecute()) {
-            command.addAll(List.of("/usr/bin/env", "--default-signal=INT"));
-        }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dcdctest.home=" + home.root(), "-cp", home.classpath("cdctest-cli"), "io.cdctest.cli.Main"));
-        command.addAll(moToMoLocal(dir.resolve("reports")));
-        Path output = dir.resolve("output.txt");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        CdctestProcess run = CdctestProcess.start(dir, moToMoLocal(dir.resolve("reports")));
         try {
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> !process.isAlive() || Files.readString(output).contains("[1/6]"));
-            assertThat(process.isAlive()).as(Files.readString(output)).isTrue();
+                    .until(() -> !run.process().isAlive() || run.text().contains("[1/6]"));
+            assertThat(run.process().isAlive()).as(run.text()).isTrue();
             assertThat(moServices()).as("two clusters running").hasSize(2);
-            new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
-            assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            run.signal(signal);
+            assertThat(run.process().waitFor(2, TimeUnit.MINUTES)).isTrue();
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(moServices()).as("mo-service left").isEmpty());
             if (signal.equals("KILL")) {
                 // a run killed so cannot delete its work directory: the next run sweeps it, as here
                 io.cdctest.env.Environment.sweepStale(Path.of(System.getProperty("java.io.tmpdir")));
             }
-            assertNothingLeft(Files.readString(output));
+            assertNothingLeft(run.text());
         } finally {
-            process.destroyForcibly();
+            run.process().destroyForcibly();
         }
     }
 
@@ -106,7 +94,8 @@ class LocalMatrixOneIT {
         assumeTrue(System.getenv("CDCTEST_MO_BINARY") == null, "CDCTEST_MO_BINARY is set");
         CliRunner run = CliRunner.run(moToMoLocal(dir).toArray(String[]::new));
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err().strip()).contains("source.provision: local needs a mo-service binary: set source.binary or "
-                + "CDCTEST_MO_BINARY").contains("https://github.com/matrixorigin/matrixone/releases").doesNotContain("\n");
+        String failure = run.out().lines().filter(l -> l.startsWith("setup failed:")).findFirst().orElse(run.out());
+        assertThat(failure).contains("source.provision: local needs a mo-service binary: set source.binary or "
+                + "CDCTEST_MO_BINARY").contains("https://github.com/matrixorigin/matrixone/releases");
     }
 }

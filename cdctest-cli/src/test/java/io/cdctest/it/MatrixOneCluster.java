@@ -73,7 +73,7 @@ record MatrixOneCluster(String host, int port, String user, String password) {
         return STARTED.computeIfAbsent(name, n -> {
             try {
                 java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cdctest-it-mo-" + n + "-");
-                io.cdctest.spec.Endpoint spec = new io.cdctest.spec.Endpoint(n, Engine.MATRIXONE, io.cdctest.spec.Provision.LOCAL,
+                io.cdctest.spec.Endpoint spec = new io.cdctest.spec.Endpoint(io.cdctest.spec.Side.SOURCE, Engine.MATRIXONE, io.cdctest.spec.Provision.LOCAL,
                         "127.0.0.1", 0, "root", new Secret("111"), "x", null, false, "root", new Secret("111"), binary().get(),
                         io.cdctest.spec.Origin.commandLine("CDCTEST_MO_BINARY"));
                 io.cdctest.env.LocalMatrixOne mo = io.cdctest.env.LocalMatrixOne.start(spec, dir, dir.resolve("mo.log"));

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.cdctest.CdctestHome;
 import io.cdctest.cli.CliRunner;
 import io.cdctest.env.EmbeddedMariaDb;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,7 +49,7 @@ class MatrixOneIT {
         args.addAll(mo.as("target"));
         CliRunner run = run(args);
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("13 testcases: 13 passed, 0 failed").contains("TC095").contains("TC021");
+        assertThat(run.out()).contains("16 testcases: 16 passed, 0 failed").contains("TC095").contains("TC021");
         assertThat(mo.leftSince(before)).as("left on " + mo.address()).isEmpty();
     }
 
@@ -66,7 +64,7 @@ class MatrixOneIT {
         CliRunner run = run(args);
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         // MySQL has no vector type: the vector testcase is skipped, saying so
-        assertThat(run.out()).contains("12 passed, 0 failed, 1 skipped")
+        assertThat(run.out()).contains("16 testcases: 15 passed, 0 failed, 1 skipped")
                 .contains("does not replicate the generator table cdc_test_vector_index");
         assertThat(mo.leftSince(before)).as("left on " + mo.address()).isEmpty();
     }
@@ -182,27 +180,16 @@ class MatrixOneIT {
 
     /** Runs cdctest as a process of its own, sends it SIGINT once it printed {@code ready}, and waits for it. */
     private static void interrupt(Path dir, List<String> args, String ready) throws Exception {
-        Files.createDirectories(dir);
-        CdctestHome home = CdctestHome.locate();
-        List<String> command = new ArrayList<>();
-        if (new File("/usr/bin/env").canExecute()) {
-            command.addAll(List.of("/usr/bin/env", "--default-signal=INT")); // undo a background shell's SIGINT ignore
-        }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dcdctest.home=" + home.root(), "-cp", home.classpath("cdctest-cli"), "io.cdctest.cli.Main"));
-        command.addAll(args);
-        Path output = dir.resolve("output.txt");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        CdctestProcess run = CdctestProcess.start(dir, args);
         try {
             await().alias("cdctest printing " + ready).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> !process.isAlive() || Files.readString(output).contains(ready));
-            assertThat(process.isAlive()).as(Files.readString(output)).isTrue();
-            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
-            assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("cdctest exited after SIGINT:%n%s", Files.readString(output))
-                    .isTrue();
-            assertThat(Files.readString(output)).contains("interrupted: tearing down");
+                    .until(() -> !run.process().isAlive() || run.text().contains(ready));
+            assertThat(run.process().isAlive()).as(run.text()).isTrue();
+            run.signal("INT");
+            assertThat(run.process().waitFor(3, TimeUnit.MINUTES)).as("cdctest exited after SIGINT:%n%s", run.text()).isTrue();
+            assertThat(run.text()).contains("interrupted: tearing down");
         } finally {
-            process.destroyForcibly();
+            run.process().destroyForcibly();
         }
     }
 

@@ -62,11 +62,11 @@ class QuickstartIT {
 
         assertThat(run.exitCode()).as(order + "\n" + run.out()).isZero();
         assertThat(run.out()).contains("24 testcases: 24 passed, 0 failed");
-        assertThat(run.err()).contains("caught as expected (validate_sync, ", "missing in target: id=900090",
-                "different: (pk1=900091, pk2='selftest') [corrupt]: col_data: source 'original', target 'sabotaged'",
-                "found as expected: different: id=900095 [stale]: col_varchar: source 'version-2', target 'version-1'",
-                "found as expected: extra in target: id=900096 [resurrected]", "found as expected: extra in target: id=999999");
-        assertThat(reports.resolve("fix/fix-cdc_test_base.sql")).content().contains("VALUES (900090, ");
+        assertThat(run.err()).contains("caught as expected (validate_sync, ", "missing in target: id=-900090",
+                "different: (pk1=-900091, pk2='selftest') [corrupt]: col_data: source 'original', target 'sabotaged'",
+                "found as expected: different: id=-900095 [stale]: col_varchar: source 'version-2', target 'version-1'",
+                "found as expected: extra in target: id=-900096 [resurrected]", "found as expected: extra in target: id=-999999");
+        assertThat(reports.resolve("fix/fix-cdc_test_base.sql")).content().contains("VALUES (-900090, ");
         assertNoChildProcesses();
 
         JsonNode testcases = JSON.readTree(reports.resolve("summary.json").toFile()).path("testcases");

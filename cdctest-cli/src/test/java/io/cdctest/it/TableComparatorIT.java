@@ -56,8 +56,8 @@ class TableComparatorIT {
 
     private static TableComparison compare(String database, String table) {
         try (Connection s = source.endpoint().connect(); Connection t = target.endpoint().connect()) {
-            TableDiff.Side a = new TableDiff.Side(s, Engine.MARIADB);
-            TableDiff.Side b = new TableDiff.Side(t, Engine.MARIADB);
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB);
             return new TableDiff(DiffOptions.DEFAULT).compare(a, b, TableDiff.plan(a, database, b, database, table));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);

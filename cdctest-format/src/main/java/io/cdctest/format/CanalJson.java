@@ -72,7 +72,7 @@ final class CanalJson implements WireFormat {
             throw new MalformedMessageException("not a " + FORMAT + " message: 'data' is not an array");
         }
         Map<String, String> mysqlTypes = new LinkedHashMap<>();
-        root.path("mysqlType").fields().forEachRemaining(e -> mysqlTypes.put(e.getKey(), e.getValue().asText().toLowerCase()));
+        root.path("mysqlType").fields().forEachRemaining(e -> mysqlTypes.put(e.getKey(), e.getValue().asText().toLowerCase(java.util.Locale.ROOT)));
         JsonValues.TypeLookup types = column -> mysqlTypes.getOrDefault(column, hints.of(db, table, column));
         List<String> keys = new ArrayList<>();
         root.path("pkNames").forEach(k -> keys.add(k.asText()));

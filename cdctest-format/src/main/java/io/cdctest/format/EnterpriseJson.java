@@ -35,7 +35,7 @@ final class EnterpriseJson implements WireFormat {
                 return List.of();
             }
             JsonNode root = JsonValues.read(record.value(), FORMAT);
-            String type = root.path("type").asText(record.headers().getOrDefault("operation", "")).toLowerCase();
+            String type = root.path("type").asText(record.headers().getOrDefault("operation", "")).toLowerCase(java.util.Locale.ROOT);
             ChangeEvent.Op op = switch (type) {
                 case "insert" -> ChangeEvent.Op.INSERT;
                 case "update" -> ChangeEvent.Op.UPDATE;

@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CustomPipeline implements Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(CustomPipeline.class);
+    /** The pipeline actions testcases may name: the platform's status hook asked on demand. */
+    static final List<String> ACTIONS = List.of("check_cdc_status");
 
     private final PipelineContext context;
     private final CustomSpec spec;
@@ -228,14 +230,10 @@ final class CustomPipeline implements Pipeline {
         return new io.cdctest.pipeline.PipelineState(subject, word, Optional.empty());
     }
 
-    @Override
-    public List<String> actions() {
-        return List.of("check_cdc_status");
-    }
 
     @Override
     public String act(String action) {
-        if (!action.equals("check_cdc_status")) {
+        if (!ACTIONS.contains(action)) {
             return Pipeline.super.act(action);
         }
         ComponentStatus platform = status(Component.PRODUCER);
@@ -256,7 +254,8 @@ final class CustomPipeline implements Pipeline {
         // and resumes from its last position): duplicates are counted and tolerated, as after a producer fault
         boolean linkFaulted = context.links().everFaulted(spec.links().keySet().toArray(String[]::new));
         return kafka == null ? Optional.empty() : kafka.audit(plans, history, p -> FilterEffects.NONE,
-                linkFaulted ? io.cdctest.spec.FlinkCdcSpec.Delivery.AT_LEAST_ONCE : spec.kafka().delivery(), false);
+                linkFaulted ? io.cdctest.spec.FlinkCdcSpec.Delivery.AT_LEAST_ONCE : spec.kafka().delivery(),
+                "custom.kafka.delivery", false);
     }
 
     @Override

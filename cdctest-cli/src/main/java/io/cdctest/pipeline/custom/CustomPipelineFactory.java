@@ -9,6 +9,7 @@ import io.cdctest.preflight.Check;
 import io.cdctest.spec.CustomSpec;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.Scenario;
+import io.cdctest.spec.Side;
 import io.cdctest.sql.JdbcEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,12 +27,22 @@ public final class CustomPipelineFactory implements PipelineFactory {
         return "any CDC platform, driven by the scenario's command and HTTP hooks (setup, start, status, stop, teardown)";
     }
 
+    /** {@code cdc_config} configures MatrixOne's CDC tasks: this pipeline has none to configure. */
+    @Override
+    public void validate(Scenario scenario) {
+        PipelineFactory.notRead(scenario, "cdc_config", scenario.cdcConfig().origin(), "the MatrixOne pipelines");
+    }
+
     @Override
     public Pipeline create(PipelineContext context) {
         return new CustomPipeline(context);
     }
 
-    /** A MySQL or MariaDB source: its binary log set up for CDC (unless custom.binlog_preflight is false). */
+    @Override
+    public List<String> actions(Scenario scenario) {
+        return CustomPipeline.ACTIONS;
+    }
+
     /**
      * The links the scenario names ({@code custom.links}); a link to Kafka can be routed only through
      * an embedded broker.
@@ -50,9 +61,10 @@ public final class CustomPipelineFactory implements PipelineFactory {
         }).toList();
     }
 
+    /** A MySQL or MariaDB source: its binary log set up for CDC (unless custom.binlog_preflight is false). */
     @Override
     public List<Check> preflight(Scenario scenario, JdbcEndpoint endpoint, Connection connection) throws SQLException {
-        boolean binlogSource = endpoint.role().equals("source")
+        boolean binlogSource = endpoint.is(Side.SOURCE)
                 && (endpoint.engine() == Engine.MYSQL || endpoint.engine() == Engine.MARIADB);
         if (!binlogSource || scenario.custom() == null || !scenario.custom().binlogPreflight()) {
             return List.of();

@@ -176,7 +176,7 @@ public final class BuiltIn {
                 CdctestException.config(prefix + "ENGINE: unknown engine '" + env.get(prefix + "ENGINE") + "'"));
         String port = env.getOrDefault(prefix + "PORT", String.valueOf(engine.defaultPort()));
         try {
-            return new JdbcEndpoint(role.toLowerCase(), engine, env.getOrDefault(prefix + "HOST", "127.0.0.1"),
+            return new JdbcEndpoint(role.toLowerCase(java.util.Locale.ROOT), engine, env.getOrDefault(prefix + "HOST", "127.0.0.1"),
                     Integer.parseInt(port), env.getOrDefault(prefix + "USER", "root"),
                     new Secret(env.getOrDefault(prefix + "PASSWORD", "")), database, env.get(prefix + "ACCOUNT"),
                     Boolean.parseBoolean(env.getOrDefault(prefix + "TLS", "true")));

@@ -3,7 +3,12 @@ package io.cdctest.pipeline.flinkcdc;
 import io.cdctest.check.ComparisonPlan;
 import io.cdctest.check.EventCheck;
 import io.cdctest.check.FilterEffects;
+import io.cdctest.check.KeyHistory;
+import io.cdctest.check.KeyHistory.Change;
+import io.cdctest.check.KeyHistory.Kind;
+import io.cdctest.check.RowKey;
 import io.cdctest.format.ChangeEvent;
+import io.cdctest.format.ChangeEvent.Op;
 import io.cdctest.spec.FlinkCdcSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +34,7 @@ final class EventAudit {
     private static final int SHOWN = 10;
 
     private final FlinkCdcSpec.Delivery delivery;
+    private final String deliveryKey;
     private final List<String> problems = new ArrayList<>();
     private final List<String> duplicateSamples = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
@@ -39,16 +45,18 @@ final class EventAudit {
 
     private final boolean resnapshot;
 
-    /** @param resnapshot the producer was started again (a fault step) and read a new snapshot */
-    EventAudit(FlinkCdcSpec.Delivery delivery, boolean resnapshot) {
+    /**
+     * @param deliveryKey where the scenario declares the delivery ({@code flink_cdc.delivery}), named when duplicates fail
+     * @param resnapshot  the producer was started again (a fault step) and read a new snapshot
+     */
+    EventAudit(FlinkCdcSpec.Delivery delivery, String deliveryKey, boolean resnapshot) {
         this.delivery = delivery;
+        this.deliveryKey = deliveryKey;
         this.resnapshot = resnapshot;
     }
 
-    /**
-     * @param expected the harness's changes per key (canonical key values to {@code i}/{@code u}/{@code d})
-     */
-    void check(ComparisonPlan plan, TopicSnapshot topic, Map<List<String>, String> expected, FilterEffects filters) {
+    /** @param expected the harness's changes per key (see {@link KeyHistory#changes}) */
+    void check(ComparisonPlan plan, TopicSnapshot topic, Map<RowKey, List<Change>> expected, FilterEffects filters) {
         events += topic.count();
         if (filters.excluded()) {
             if (topic.count() > 0) {
@@ -60,58 +68,58 @@ final class EventAudit {
             skipped.add(plan.name() + " (" + topic.count() + " events)");
             return;
         }
-        Map<String, String> wanted = new HashMap<>();
-        expected.forEach((key, changes) -> wanted.put(String.join("\u0001", key.stream().map(String::valueOf).toList()),
-                withoutFiltered(changes, filters)));
-        Set<String> all = new LinkedHashSet<>(wanted.keySet());
+        Map<RowKey, List<Change>> wanted = new HashMap<>();
+        expected.forEach((key, changes) -> wanted.put(key, withoutFiltered(changes, filters)));
+        Set<RowKey> all = new LinkedHashSet<>(wanted.keySet());
         all.addAll(topic.events().keySet());
         boolean checkBefore = filters.none();
         List<String> lost = new ArrayList<>();
         List<String> badBefore = new ArrayList<>();
-        for (String key : all) {
+        for (RowKey key : all) {
             keys++;
             List<TopicSnapshot.Last> seen = topic.events().getOrDefault(key, List.of());
-            StringBuilder ops = new StringBuilder();
+            List<Op> ops = new ArrayList<>();
             List<TopicSnapshot.Last> kept = new ArrayList<>();
             TopicSnapshot.Last previous = null;
             Map<String, Object> pendingBefore = null;
             for (TopicSnapshot.Last e : seen) {
                 ChangeEvent event = e.event();
-                if (event.op() == ChangeEvent.Op.UPDATE_BEFORE) {
+                if (event.op() == Op.UPDATE_BEFORE) {
                     pendingBefore = event.before();
                     continue;
                 }
                 if (previous != null && same(previous.event(), event)) {
                     duplicates++;
                     if (duplicateSamples.size() < SHOWN) {
-                        duplicateSamples.add(plan.name() + " " + show(plan, key) + " at " + where(e) + " repeats " + where(previous));
+                        duplicateSamples.add(plan.name() + " " + show(key) + " at " + where(e) + " repeats " + where(previous));
                     }
                     continue;
                 }
-                char op = op(event.op());
+                Op op = event.op();
                 Map<String, Object> before = event.before() != null ? event.before() : pendingBefore;
-                if (checkBefore && before != null && previous != null && previous.event().op() != ChangeEvent.Op.DELETE
-                        && (op == 'u' || op == 'd')) {
+                if (checkBefore && before != null && previous != null && previous.event().op() != Op.DELETE
+                        && (op == Op.UPDATE || op == Op.DELETE)) {
                     beforeImages++;
                     List<String> wrong = differing(before, previous.event().after(), floating(plan));
                     if (!wrong.isEmpty()) {
-                        badBefore.add(plan.name() + " " + show(plan, key) + ": the before image at " + where(e)
+                        badBefore.add(plan.name() + " " + show(key) + ": the before image at " + where(e)
                                 + " differs from the row of the event before it (" + where(previous) + ") in "
                                 + String.join(", ", wrong));
                     }
                 }
                 pendingBefore = null;
-                ops.append(op);
+                ops.add(op);
                 kept.add(e);
                 previous = e;
             }
-            String want = wanted.getOrDefault(key, "");
-            if (!accepted(want, ops.toString(), resnapshot)) {
-                lost.add(plan.name() + " " + show(plan, key) + ": the harness made " + describe(lower(want)) + ", Kafka has "
-                        + (kept.isEmpty() ? "no event" : describe(ops.toString()) + " (" + where(kept.get(0))
-                        + (kept.size() > 1 ? " .. offset " + kept.get(kept.size() - 1).offset() : "") + ")")
-                        + (counts(ops.toString(), lower(want)) ? ": out of order"
-                        : ": " + missing(lower(want), ops.toString()) + " never reached Kafka (producer hop)"));
+            List<Change> want = wanted.getOrDefault(key, List.of());
+            if (!accepted(want, ops, resnapshot)) {
+                List<Kind> made = kinds(want);
+                lost.add(plan.name() + " " + show(key) + ": the harness made " + describe(made.stream().map(EventAudit::word))
+                        + ", Kafka has " + (kept.isEmpty() ? "no event" : describe(ops.stream().map(EventAudit::word))
+                        + " (" + where(kept.get(0)) + (kept.size() > 1 ? " .. offset " + kept.get(kept.size() - 1).offset() : "")
+                        + ")") + (counts(ops, made) ? ": out of order"
+                        : ": " + missing(made, ops) + " never reached Kafka (producer hop)"));
             }
         }
         summarize(lost, " key(s) whose events in Kafka do not match the changes made: ");
@@ -129,7 +137,7 @@ final class EventAudit {
         List<String> all = new ArrayList<>(problems);
         if (duplicates > 0 && delivery == FlinkCdcSpec.Delivery.EXACTLY_ONCE) {
             all.add(duplicates + " duplicate event(s), e.g. " + String.join("; ", duplicateSamples)
-                    + " (declare flink_cdc.delivery: at_least_once if the pipeline may repeat events)");
+                    + " (declare " + deliveryKey + ": at_least_once if the pipeline may repeat events)");
         }
         String summary = String.format("Kafka audit: %,d events of %,d keys against the harness's writes: %s, "
                         + "%,d duplicate(s)%s, %,d before image(s) checked%s", events, keys,
@@ -139,108 +147,113 @@ final class EventAudit {
         return new EventCheck(summary, all);
     }
 
-    /** The changes without the kinds the filters keep out (snapshot reads always pass). */
-    private static String withoutFiltered(String changes, FilterEffects filters) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < changes.length(); i++) {
-            char c = changes.charAt(i);
-            char kind = Character.toLowerCase(c == 'N' ? 'i' : c);
-            if ((kind == 'i' && c != 'I' && !filters.inserts()) || (kind == 'u' && !filters.updates())
-                    || (kind == 'd' && !filters.deletes())) {
-                continue;
-            }
-            out.append(c);
-        }
-        return out.toString();
+    /** The changes without the kinds the filters keep out (the rows present at the first snapshot always pass). */
+    private static List<Change> withoutFiltered(List<Change> changes, FilterEffects filters) {
+        return changes.stream().filter(c -> switch (c.kind()) {
+            case INSERT -> c == Change.INITIAL || filters.inserts();
+            case UPDATE -> filters.updates();
+            case DELETE -> filters.deletes();
+        }).toList();
     }
 
-    private static char op(ChangeEvent.Op op) {
-        return switch (op) {
-            case READ -> 'r';
-            case INSERT -> 'i';
-            case UPDATE -> 'u';
-            case UPSERT -> 'p';
-            case DELETE -> 'd';
-            case UPDATE_BEFORE -> throw new IllegalArgumentException("paired with its update");
+    /** Whether an event of the topic stands for a change of this kind: a snapshot read for an insert, an upsert for either. */
+    private static boolean matches(Kind wanted, Op seen) {
+        return switch (seen) {
+            case READ, INSERT -> wanted == Kind.INSERT;
+            case UPDATE -> wanted == Kind.UPDATE;
+            case UPSERT -> wanted != Kind.DELETE;
+            case DELETE -> wanted == Kind.DELETE;
+            case UPDATE_BEFORE -> false;
         };
     }
 
-    private static boolean matches(char wanted, char seen) {
-        return wanted == seen || (seen == 'r' && wanted == 'i') || (seen == 'p' && (wanted == 'i' || wanted == 'u'));
-    }
-
     /**
-     * Whether the events seen account for the changes wanted. Changes in capitals were made before
-     * the table was first in sync: the snapshot read of the row (its first event: a read, or an
-     * insert or upsert in formats that cannot tell) may stand for all of them up to the version it
-     * read, and a row deleted before the snapshot reached it has no event at all.
+     * Whether the events seen account for the changes wanted. Changes made before the table was first
+     * in sync: the snapshot read of the row (its first event: a read, or an insert or upsert in
+     * formats that cannot tell) may stand for all of them up to the version it read, and a row deleted
+     * before the snapshot reached it has no event at all.
+     *
+     * @param resnapshot the producer was started again and read a new snapshot (see {@link #subsequence})
      */
-    static boolean accepted(String want, String seen) {
-        return accepted(want, seen, false);
-    }
-
-    static boolean accepted(String want, String seen, boolean resnapshot) {
-        int upper = 0;
-        while (upper < want.length() && Character.isUpperCase(want.charAt(upper))) {
-            upper++;
+    static boolean accepted(List<Change> want, List<Op> seen, boolean resnapshot) {
+        int beforeSync = 0;
+        while (beforeSync < want.size() && want.get(beforeSync).beforeSync()) {
+            beforeSync++;
         }
-        if (upper > 0 && !seen.isEmpty() && "rip".indexOf(seen.charAt(0)) >= 0) {
-            for (int k = 0; k < upper; k++) {
-                if (want.charAt(k) != 'D' && subsequence(lower(want.substring(k + 1)), seen.substring(1), resnapshot)) {
+        Op first = seen.isEmpty() ? null : seen.get(0);
+        if (beforeSync > 0 && (first == Op.READ || first == Op.INSERT || first == Op.UPSERT)) {
+            for (int k = 0; k < beforeSync; k++) {
+                if (want.get(k).kind() != Kind.DELETE
+                        && subsequence(kinds(want.subList(k + 1, want.size())), seen.subList(1, seen.size()), resnapshot)) {
                     return true;
                 }
             }
         }
-        for (int k = 0; k < upper; k++) {
-            if (want.charAt(k) == 'D' && subsequence(lower(want.substring(k + 1)), seen, resnapshot)) {
+        for (int k = 0; k < beforeSync; k++) {
+            if (want.get(k).kind() == Kind.DELETE && subsequence(kinds(want.subList(k + 1, want.size())), seen, resnapshot)) {
                 return true;
             }
         }
-        return subsequence(lower(want), seen, resnapshot);
+        return subsequence(kinds(want), seen, resnapshot);
     }
 
-    /** Changes without the before-sync marks: I and N are inserts, U and D updates and deletes. */
-    static String lower(String changes) {
-        return changes.replace('I', 'i').replace('N', 'i').toLowerCase(java.util.Locale.ROOT);
+    /** What each change did, before the table was in sync or after. */
+    private static List<Kind> kinds(List<Change> changes) {
+        return changes.stream().map(Change::kind).toList();
     }
 
     /**
      * Whether every wanted change appears in the seen ones, in order (others may lie between). After
      * the producer was started again ({@code resnapshot}: it reads a new snapshot), a snapshot read
-     * stands for the changes up to the version it read: those before the next seen event, through the
-     * last one that leaves the row present.
+     * stands for the changes up to the version it read: any run of the next wanted changes that leaves
+     * the row present (or none, a read of a version already accounted for). Which run is not known
+     * (the read of a row inserted and updated while the producer was down, then updated again, is
+     * followed by an update that may be either), so each is tried.
      */
-    static boolean subsequence(String wanted, CharSequence seen, boolean resnapshot) {
-        int j = 0;
-        for (int i = 0; i < seen.length() && j < wanted.length(); i++) {
-            char c = seen.charAt(i);
-            if (c == 'r' && resnapshot) {
-                int next = i + 1 < seen.length() ? seen.charAt(i + 1) : -1;
-                int lastPresent = -1;
-                for (int k = j; k < wanted.length() && (k == j || next < 0 || !matches(wanted.charAt(k), (char) next)); k++) {
-                    if (wanted.charAt(k) != 'd') {
-                        lastPresent = k;
-                    }
-                }
-                if (lastPresent >= 0) {
-                    j = lastPresent + 1;
-                }
-            } else if (matches(wanted.charAt(j), c)) {
-                j++;
-            }
-        }
-        return j == wanted.length();
+    static boolean subsequence(List<Kind> wanted, List<Op> seen, boolean resnapshot) {
+        return new Matcher(wanted, seen, resnapshot).from(0, 0);
     }
 
-    /** Whether the seen changes hold at least as many of each kind as wanted (then the order is wrong, not a loss). */
-    private static boolean counts(String seenWithReads, String wanted) {
-        String seen = seenWithReads.replace('r', 'i');
-        long upserts = seen.chars().filter(c -> c == 'p').count();
+    /** The search of {@link #subsequence}, remembering the positions (seen, wanted) from which it fails. */
+    private record Matcher(List<Kind> wanted, List<Op> seen, boolean resnapshot, Set<Long> failed) {
+        Matcher(List<Kind> wanted, List<Op> seen, boolean resnapshot) {
+            this(wanted, seen, resnapshot, new java.util.HashSet<>());
+        }
+
+        boolean from(int i, int j) {
+            while (i < seen.size() && j < wanted.size() && !(resnapshot && seen.get(i) == Op.READ)) {
+                j += matches(wanted.get(j), seen.get(i)) ? 1 : 0; // other events: the earliest match is as good as any
+                i++;
+            }
+            if (j == wanted.size()) {
+                return true;
+            }
+            if (i == seen.size() || failed.contains((long) i << 32 | j)) {
+                return false;
+            }
+            boolean found = from(i + 1, j);
+            for (int k = j; k < wanted.size() && !found; k++) {
+                found = wanted.get(k) != Kind.DELETE && from(i + 1, k + 1);
+            }
+            if (!found) {
+                failed.add((long) i << 32 | j);
+            }
+            return found;
+        }
+    }
+
+    /**
+     * Whether the seen events hold at least as many of each kind as wanted, a snapshot read counting as
+     * an insert and an upsert as either (then the order is wrong, not a loss).
+     */
+    private static boolean counts(List<Op> seen, List<Kind> wanted) {
+        long upserts = seen.stream().filter(op -> op == Op.UPSERT).count();
         long shortfall = 0;
-        for (char c : new char[] {'i', 'u', 'd'}) {
-            long need = wanted.chars().filter(x -> x == c).count() - seen.chars().filter(x -> x == c).count();
+        for (Kind kind : Kind.values()) {
+            long need = wanted.stream().filter(k -> k == kind).count()
+                    - seen.stream().filter(op -> op != Op.UPSERT && matches(kind, op)).count();
             if (need > 0) {
-                if (c == 'd') {
+                if (kind == Kind.DELETE) {
                     return false;
                 }
                 shortfall += need;
@@ -250,17 +263,17 @@ final class EventAudit {
     }
 
     /** The wanted changes left over after the seen ones are matched in order, as words. */
-    private static String missing(String wanted, String seen) {
+    private static String missing(List<Kind> wanted, List<Op> seen) {
         List<String> out = new ArrayList<>();
         int i = 0;
-        for (char c : wanted.toCharArray()) {
-            while (i < seen.length() && !matches(c, seen.charAt(i))) {
+        for (Kind kind : wanted) {
+            while (i < seen.size() && !matches(kind, seen.get(i))) {
                 i++;
             }
-            if (i < seen.length()) {
+            if (i < seen.size()) {
                 i++;
             } else {
-                out.add(word(c));
+                out.add(word(kind));
             }
         }
         return String.join(" and ", out.stream().distinct().map(w -> out.stream().filter(w::equals).count() > 1
@@ -268,24 +281,23 @@ final class EventAudit {
                 ? "an " : "a ") + w).toList());
     }
 
-    private static String describe(String changes) {
-        if (changes.isEmpty()) {
-            return "no change";
-        }
-        List<String> words = new ArrayList<>();
-        for (char c : changes.toCharArray()) {
-            words.add(word(c));
-        }
-        return "[" + String.join(", ", words) + "]";
+    private static String describe(java.util.stream.Stream<String> words) {
+        List<String> all = words.toList();
+        return all.isEmpty() ? "no change" : "[" + String.join(", ", all) + "]";
     }
 
-    private static String word(char c) {
-        return switch (c) {
-            case 'r' -> "snapshot read";
-            case 'i' -> "insert";
-            case 'u' -> "update";
-            case 'd' -> "delete";
-            default -> "upsert";
+    private static String word(Kind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String word(Op op) {
+        return switch (op) {
+            case READ -> "snapshot read";
+            case INSERT -> "insert";
+            case UPDATE -> "update";
+            case DELETE -> "delete";
+            case UPSERT -> "upsert";
+            case UPDATE_BEFORE -> "before image";
         };
     }
 
@@ -361,11 +373,11 @@ final class EventAudit {
         return "partition " + e.partition() + " offset " + e.offset();
     }
 
-    private static String show(ComparisonPlan plan, String key) {
-        String[] values = key.split("\u0001", -1);
+    /** {@code id=1} or {@code (pk1=1, pk2=a)}: the key's canonical values as they are. */
+    private static String show(RowKey key) {
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < plan.keyCount() && i < values.length; i++) {
-            parts.add(plan.sourceColumns().get(i) + "=" + values[i]);
+        for (int i = 0; i < key.columns().size(); i++) {
+            parts.add(key.columns().get(i) + "=" + key.values().get(i));
         }
         return parts.size() == 1 ? parts.get(0) : "(" + String.join(", ", parts) + ")";
     }

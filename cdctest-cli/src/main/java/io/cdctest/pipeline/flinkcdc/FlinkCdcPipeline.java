@@ -226,7 +226,8 @@ final class FlinkCdcPipeline implements Pipeline {
                 FlinkCdcPipelineFactory.PRODUCER_KAFKA);
         FlinkCdcSpec.Delivery delivery = producerFaulted || producerLinksFaulted || kafka.everFaulted()
                 ? FlinkCdcSpec.Delivery.AT_LEAST_ONCE : spec.delivery();
-        return kafka.audit(plans, history, this::filters, delivery, producerFaulted).map(this::withRedelivery);
+        return kafka.audit(plans, history, this::filters, delivery, "flink_cdc.delivery", producerFaulted)
+                .map(this::withRedelivery);
     }
 
     /**
@@ -277,8 +278,9 @@ final class FlinkCdcPipeline implements Pipeline {
             if (!process.isAlive()) {
                 return Optional.of(process.deathNotice());
             }
-            if (statusFile != null && "FAILED".equals(StatusFile.read(statusFile).get("state"))) {
-                Object error = StatusFile.read(statusFile).get("error");
+            Map<String, Object> status = statusFile == null ? Map.of() : StatusFile.read(statusFile);
+            if ("FAILED".equals(status.get("state"))) {
+                Object error = status.get("error"); // from the same write as the state
                 return Optional.of(process.name() + " failed: " + (error == null ? "no message, see its log" : error)
                         + " (log: " + process.log() + ")");
             }

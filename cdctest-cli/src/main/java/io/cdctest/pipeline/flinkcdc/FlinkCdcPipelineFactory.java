@@ -8,6 +8,7 @@ import io.cdctest.pipeline.PipelineFactory;
 import io.cdctest.preflight.Check;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.Scenario;
+import io.cdctest.spec.Side;
 import io.cdctest.sql.JdbcEndpoint;
 import java.net.URI;
 import java.sql.Connection;
@@ -32,6 +33,12 @@ public final class FlinkCdcPipelineFactory implements PipelineFactory {
     static final String PRODUCER_KAFKA = "producer_kafka";
     static final String KAFKA_CONSUMER = "kafka_consumer";
     static final String CONSUMER_TARGET = "consumer_target";
+
+    /** {@code cdc_config} configures MatrixOne's CDC tasks: this pipeline has none to configure. */
+    @Override
+    public void validate(Scenario scenario) {
+        PipelineFactory.notRead(scenario, "cdc_config", scenario.cdcConfig().origin(), "the MatrixOne pipelines");
+    }
 
     @Override
     public Pipeline create(PipelineContext context) {
@@ -58,7 +65,7 @@ public final class FlinkCdcPipelineFactory implements PipelineFactory {
     /** The source: its binary log set up for CDC and the replication privileges. */
     @Override
     public List<Check> preflight(Scenario scenario, JdbcEndpoint endpoint, Connection connection) throws SQLException {
-        if (!endpoint.role().equals("source") || endpoint.engine() == Engine.MATRIXONE) {
+        if (!endpoint.is(Side.SOURCE) || endpoint.engine() == Engine.MATRIXONE) {
             return List.of();
         }
         return SourcePreflight.checks(endpoint, connection);

@@ -214,11 +214,12 @@ public final class KafkaLeg {
      * Audits each key's events in the topic against what the harness wrote ({@link EventAudit}), for
      * tables up to {@link EventAudit#MAX_EVENTS} events.
      *
+     * @param deliveryKey where the scenario declares the delivery (flink_cdc.delivery), named when duplicates fail
      * @param resnapshot the producer was started again and read a new snapshot (re-reads stand for changes)
      */
     public Optional<EventCheck> audit(List<ComparisonPlan> plans, KeyHistory history,
                                       Function<ComparisonPlan, FilterEffects> filters, FlinkCdcSpec.Delivery delivery,
-                                      boolean resnapshot) {
+                                      String deliveryKey, boolean resnapshot) {
         if (kafka == null || databases == null) {
             return Optional.empty();
         }
@@ -226,7 +227,7 @@ public final class KafkaLeg {
         Map<String, List<ComparisonPlan>> byTopic = new LinkedHashMap<>();
         audited.forEach(p -> byTopic.computeIfAbsent(topics.of(p.source().database(), p.source().table()),
                 t -> new ArrayList<>()).add(p));
-        EventAudit audit = new EventAudit(delivery, resnapshot);
+        EventAudit audit = new EventAudit(delivery, deliveryKey, resnapshot);
         try {
             ChangeDecoder decoder = decoder(audited);
             for (Map.Entry<String, List<ComparisonPlan>> e : byTopic.entrySet()) {

@@ -2,8 +2,8 @@ package io.cdctest.pipeline.flinkcdc;
 
 import io.cdctest.check.ComparisonPlan;
 import io.cdctest.check.RowDifference;
+import io.cdctest.check.RowKey;
 import io.cdctest.check.TableComparison;
-import io.cdctest.check.ValueKind;
 import io.cdctest.check.Values;
 import io.cdctest.format.ChangeDecoder;
 import io.cdctest.format.ChangeEvent;
@@ -33,8 +33,8 @@ final class TopicSnapshot {
     record Last(ChangeEvent event, int partition, long offset) {
     }
 
-    private final Map<String, List<Last>> events = new HashMap<>();
-    private final Map<String, Last> last = new HashMap<>();
+    private final Map<RowKey, List<Last>> events = new HashMap<>();
+    private final Map<RowKey, Last> last = new HashMap<>();
     private long count;
 
     private TopicSnapshot() {
@@ -91,14 +91,14 @@ final class TopicSnapshot {
         return snapshot;
     }
 
-    private void add(String key, Last event) {
+    private void add(RowKey key, Last event) {
         events.computeIfAbsent(key, k -> new ArrayList<>(2)).add(event);
         last.put(key, event);
         count++;
     }
 
-    /** Every key's events in topic order (key: canonical key values joined by U+0001). */
-    Map<String, List<Last>> events() {
+    /** Every key's events in topic order (keys of canonical values, as the checker's). */
+    Map<RowKey, List<Last>> events() {
         return events;
     }
 
@@ -109,7 +109,7 @@ final class TopicSnapshot {
 
     /** Where a difference was lost, as one phrase naming the hop. */
     String locate(ComparisonPlan plan, RowDifference difference) {
-        Last l = last.get(String.join("\u0001", difference.key().values().stream().map(String::valueOf).toList()));
+        Last l = last.get(difference.key());
         String where = l == null ? "" : " (partition " + l.partition() + ", offset " + l.offset() + ")";
         boolean deleted = l != null && (l.event().op() == ChangeEvent.Op.DELETE || l.event().op() == ChangeEvent.Op.UPDATE_BEFORE);
         if (difference instanceof RowDifference.MissingInTarget) {
@@ -146,13 +146,12 @@ final class TopicSnapshot {
                 .map(d -> d + " [" + locate(comparison.plan(), d) + "]").collect(Collectors.toList());
     }
 
-    static String key(ComparisonPlan plan, Map<String, Object> image) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < plan.keyCount(); i++) {
-            ValueKind kind = plan.kinds().get(i);
-            parts.add(String.valueOf(Values.canonicalOfObject(value(image, plan.sourceColumns().get(i)), kind)));
+    static RowKey key(ComparisonPlan plan, Map<String, Object> image) {
+        String[] values = new String[plan.keyCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Values.canonicalOfObject(value(image, plan.sourceColumns().get(i)), plan.kinds().get(i));
         }
-        return String.join("\u0001", parts);
+        return RowKey.of(plan.keyColumns(), values);
     }
 
     private static Object value(Map<String, Object> image, String column) {

@@ -45,6 +45,8 @@ final class CcprPipeline implements Pipeline {
     private Databases databases;
     private String taskId;
     private long upstreamAccountId;
+    /** Whether the downstream database is the subscription's own: it did not exist before the run subscribed. */
+    private boolean createsDownstream;
     private long lastFlush;
 
     CcprPipeline(PipelineContext context) {
@@ -114,6 +116,8 @@ final class CcprPipeline implements Pipeline {
         flusher = upstream.sys() ? upstream : new MoSession(upstreamSys(databases), journal::add);
         upstreamAccountId = upstream.sys() ? 0 : Long.parseLong(flusher.queryOne(
                 "SELECT account_id FROM mo_catalog.mo_account WHERE account_name = " + MoSql.literal(upstream.endpoint().account())));
+        createsDownstream = downstream.query("SELECT 1 FROM information_schema.schemata WHERE schema_name = "
+                + MoSql.literal(databases.sourceDatabase())).isEmpty();
         downstreamSetup(databases, true).forEach(downstream::execute);
         awaitSubscription();
         flushUpstream();
@@ -267,11 +271,6 @@ final class CcprPipeline implements Pipeline {
     }
 
     @Override
-    public List<String> actions() {
-        return ACTIONS;
-    }
-
-    @Override
     public String act(String action) {
         switch (action) {
             case "pause_cdc" -> downstream.execute(MoSql.pauseCcpr(taskId));
@@ -284,15 +283,16 @@ final class CcprPipeline implements Pipeline {
                 }
                 return "subscription " + taskId + " running, watermark " + p.watermark();
             }
-            default -> throw CdctestException.config("scenario type cross_cluster does not support the step " + action
-                    + " (supported: " + String.join(", ", ACTIONS) + ")");
+            default -> {
+                return Pipeline.super.act(action);
+            }
         }
         return action + ": subscription " + taskId + " now " + progress().stateName();
     }
 
     @Override
     public ComponentStatus status(Component component) {
-        return new ComponentStatus(component, false, "a CCPR pipeline has no " + component.name().toLowerCase()
+        return new ComponentStatus(component, false, "a CCPR pipeline has no " + component.id()
                 + "; use check_cdc_status");
     }
 
@@ -309,9 +309,8 @@ final class CcprPipeline implements Pipeline {
                 if (taskId != null) {
                     downstream.executeTolerating(MoSql.dropCcpr(taskId), m -> true);
                 }
-                // the subscription created it; dropped only when it is the run's own (its name has the run id)
-                if (databases != null && !cdc.level().equals("account")
-                        && databases.sourceDatabase().endsWith("_" + context.runId())) {
+                // the run's subscription created it (it did not exist before)
+                if (databases != null && !cdc.level().equals("account") && createsDownstream) {
                     downstream.executeTolerating("DROP DATABASE IF EXISTS " + Sql.quote(databases.sourceDatabase()), m -> true);
                 }
             }

@@ -28,6 +28,11 @@ public final class CcprPipelineFactory implements PipelineFactory {
         return new CcprPipeline(context);
     }
 
+    @Override
+    public List<String> actions(Scenario scenario) {
+        return CcprPipeline.ACTIONS;
+    }
+
     /** The subscription's connection to the upstream, which the downstream MatrixOne dials. */
     @Override
     public List<io.cdctest.env.net.Link> links(Scenario scenario) {

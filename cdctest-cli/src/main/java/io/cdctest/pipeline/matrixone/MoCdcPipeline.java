@@ -267,11 +267,6 @@ final class MoCdcPipeline implements Pipeline {
     }
 
     @Override
-    public List<String> actions() {
-        return ACTIONS;
-    }
-
-    @Override
     public String act(String action) {
         switch (action) {
             case "pause_cdc" -> changeState(MoSql.pauseCdcTask(task), "paused");
@@ -286,15 +281,16 @@ final class MoCdcPipeline implements Pipeline {
                 }
                 return "task " + task + " running, " + p.tables().size() + " table(s) with watermarks";
             }
-            default -> throw CdctestException.config("scenario type " + context.scenario().type()
-                    + " does not support the step " + action + " (supported: " + String.join(", ", ACTIONS) + ")");
+            default -> {
+                return Pipeline.super.act(action);
+            }
         }
         return action + ": task " + task + " now " + progress().state();
     }
 
     @Override
     public ComponentStatus status(Component component) {
-        return new ComponentStatus(component, false, "a MatrixOne CDC pipeline has no " + component.name().toLowerCase()
+        return new ComponentStatus(component, false, "a MatrixOne CDC pipeline has no " + component.id()
                 + "; use check_cdc_status");
     }
 

@@ -107,11 +107,6 @@ public final class MeteredPipeline implements Pipeline {
     }
 
     @Override
-    public List<String> actions() {
-        return pipeline.actions();
-    }
-
-    @Override
     public String act(String action) {
         return pipeline.act(action);
     }

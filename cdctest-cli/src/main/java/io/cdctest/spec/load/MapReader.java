@@ -36,14 +36,16 @@ final class MapReader {
     private final Consumer<String> warnings;
     private final Set<String> known = new LinkedHashSet<>();
 
-    /** Every key any reader has known, as path.key (list indices dropped): the model, for the reference test. */
-    private static final Set<String> CATALOG = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Every key the readers of one loader have known, as path.key (list indices dropped): the model, for the reference test. */
+    private final Set<String> catalog;
 
-    MapReader(YMap map, String path, Interpolator interpolator, Consumer<String> warnings) {
+    /** @param catalog collects every key this reader and its children know (see {@link #finish()}) */
+    MapReader(YMap map, String path, Interpolator interpolator, Consumer<String> warnings, Set<String> catalog) {
         this.map = map;
         this.path = path;
         this.interpolator = interpolator;
         this.warnings = warnings;
+        this.catalog = catalog;
     }
 
     Origin origin() {
@@ -195,7 +197,7 @@ final class MapReader {
         if (!(node instanceof YMap child)) {
             throw error(key, "expected a map of keys, got " + node.kind());
         }
-        return Optional.of(new MapReader(child, name(key), interpolator, warnings));
+        return Optional.of(new MapReader(child, name(key), interpolator, warnings, catalog));
     }
 
     /** The maps of a list value, each read strictly. */
@@ -214,7 +216,7 @@ final class MapReader {
                 throw CdctestException.config(item.origin() + ": " + name(key) + "[" + i + "]: expected a map of keys, got "
                         + item.kind());
             }
-            readers.add(new MapReader(child, name(key) + "[" + i + "]", interpolator, warnings));
+            readers.add(new MapReader(child, name(key) + "[" + i + "]", interpolator, warnings, catalog));
         }
         return readers;
     }
@@ -233,7 +235,7 @@ final class MapReader {
     List<MapReader> mapOrMaps(String key) {
         YNode node = node(key);
         if (node instanceof YMap child) {
-            return List.of(new MapReader(child, name(key), interpolator, warnings));
+            return List.of(new MapReader(child, name(key), interpolator, warnings, catalog));
         }
         return node == null ? List.of() : maps(key);
     }
@@ -304,32 +306,6 @@ final class MapReader {
         return result;
     }
 
-    /** A free-form block kept as plain values (interpolated), e.g. {@code cdc_config}. */
-    Map<String, Object> freeForm(String key) {
-        YNode node = node(key);
-        if (node == null) {
-            return Map.of();
-        }
-        if (!(node instanceof YMap child)) {
-            throw error(key, "expected a map of keys, got " + node.kind());
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> plain = (Map<String, Object>) plain(child, name(key));
-        return plain;
-    }
-
-    private Object plain(YNode node, String name) {
-        if (node instanceof YScalar s) {
-            return interpolator.apply(s.text(), s.origin(), name);
-        }
-        if (node instanceof YList l) {
-            return l.items().stream().map(i -> plain(i, name)).toList();
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        ((YMap) node).entries().forEach((k, e) -> out.put(k, plain(e.value(), name + "." + k)));
-        return out;
-    }
-
     /** A warning about a key's value: one line naming file, line and key. */
     void warn(String key, String note) {
         warnings.accept(originOf(key) + ": " + name(key) + ": " + note);
@@ -343,15 +319,10 @@ final class MapReader {
         }
     }
 
-    /** Rejects every key that was not asked for. */
-    /** The keys readers have known so far in this JVM (path.key). */
-    static Set<String> catalog() {
-        return Set.copyOf(CATALOG);
-    }
-
+    /** Rejects every key that was not asked for; adds the known ones to the catalog. */
     void finish() {
         String base = path.replaceAll("\\[\\d+]", "");
-        known.forEach(k -> CATALOG.add(base.isEmpty() ? k : base + "." + k));
+        known.forEach(k -> catalog.add(base.isEmpty() ? k : base + "." + k));
         for (YEntry entry : map.entries().values()) {
             if (!known.contains(entry.key())) {
                 String where = path.isEmpty() ? "" : " in " + path;

@@ -6,6 +6,7 @@ import io.cdctest.spec.load.YNode.YMap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -23,15 +24,22 @@ import java.util.function.Consumer;
 public final class MappingLoader {
     private final Interpolator interpolator;
     private final Consumer<String> warnings;
+    /** Every key this loader's readers have known (path.key), for the configuration reference test. */
+    private final Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public MappingLoader(Interpolator interpolator, Consumer<String> warnings) {
         this.interpolator = interpolator;
         this.warnings = warnings;
     }
 
+    /** The keys of the model this loader has read so far (path.key, list indices dropped). */
+    Set<String> keysRead() {
+        return Set.copyOf(keys);
+    }
+
     public List<TableMapping> load(Path file) {
         YMap root = YamlTrees.readFile(file);
-        MapReader r = new MapReader(root, "", interpolator, warnings);
+        MapReader r = new MapReader(root, "", interpolator, warnings, keys);
         List<TableMapping> mappings = new ArrayList<>();
         for (MapReader m : r.maps("tables")) {
             mappings.add(mapping(m));

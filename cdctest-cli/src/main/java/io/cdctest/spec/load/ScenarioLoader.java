@@ -15,6 +15,7 @@ import io.cdctest.spec.Origin;
 import io.cdctest.spec.Provision;
 import io.cdctest.spec.Scenario;
 import io.cdctest.spec.Secret;
+import io.cdctest.spec.Side;
 import io.cdctest.spec.ValidationSpec;
 import io.cdctest.spec.load.YNode.YMap;
 import java.nio.file.Path;
@@ -32,6 +33,8 @@ import java.util.function.Consumer;
 public final class ScenarioLoader {
     private final Interpolator interpolator;
     private final Consumer<String> warnings;
+    /** Every key this loader's readers have known (path.key), for the configuration reference test. */
+    private final Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Set<String> knownTypes;
 
     /**
@@ -44,10 +47,15 @@ public final class ScenarioLoader {
         this.warnings = warnings;
     }
 
+    /** The keys of the model this loader has read so far (path.key, list indices dropped). */
+    Set<String> keysRead() {
+        return Set.copyOf(keys);
+    }
+
     public Scenario load(Path file, List<String> overrides) {
         YMap root = YamlTrees.readFile(file);
         Overrides.apply(root, overrides);
-        MapReader r = new MapReader(root, "", interpolator, warnings);
+        MapReader r = new MapReader(root, "", interpolator, warnings, keys);
 
         String type = r.requiredString("scenario_type");
         if (!knownTypes.contains(type)) {
@@ -60,8 +68,8 @@ public final class ScenarioLoader {
         String testcase = r.string("testcase", null);
 
         List<LocalPath> localPaths = new java.util.ArrayList<>();
-        Endpoint source = endpoint(r, "source");
-        Endpoint target = endpoint(r, "target");
+        Endpoint source = endpoint(r, Side.SOURCE);
+        Endpoint target = endpoint(r, Side.TARGET);
         String jobManager = r.map("flink").map(ScenarioLoader::jobManager).orElse(null);
         FlinkCdcSpec flinkCdc = r.map("flink_cdc").map(f -> flinkCdc(f, file, jobManager, localPaths)).orElse(null);
         if (jobManager != null && flinkCdc == null) {
@@ -74,17 +82,13 @@ public final class ScenarioLoader {
         KafkaSpec kafka = kafka(r, flinkCdc, file, localPaths);
         List<String> captured = flinkCdc != null ? flinkCdc.tables() : custom != null ? custom.tables() : null;
         DataSpec data = r.map("data").map(d -> data(d, captured, file)).orElse(null);
-        CdcConfig cdcConfig = r.map("cdc_config").map(this::cdcConfig).orElse(CdcConfig.DEFAULT);
+        CdcConfig cdcConfig = r.map("cdc_config").map(c -> cdcConfig(c, r.originOf("cdc_config"))).orElse(CdcConfig.DEFAULT);
         ValidationSpec validation = r.map("validation").map(this::validation).orElse(ValidationSpec.DEFAULT);
         MetricsSpec metrics = r.map("metrics").map(m -> MetricsLoader.read(m, validation.checkInterval())).orElse(null);
         NetworkSpec network = r.map("network").map(ScenarioLoader::network).orElse(NetworkSpec.DEFAULT);
         r.finish();
         tablesCanBeMade(r, type, source, target, custom, data);
-        if (source.provision() != io.cdctest.spec.Provision.EXTERNAL && data == null) {
-            throw CdctestException.config(source.origin() + ": source.provision: " + source.provision().id() + " starts an "
-                    + "empty server, and this scenario has no data: block to create its tables; add one (data.tables, or "
-                    + "--set data.rows=1000 to create and fill the tables it replicates)");
-        }
+
         return new Scenario(file, name, type, description, testcase, source, target, kafka, flinkCdc, data,
                 cdcConfig, validation, custom, metrics, List.copyOf(localPaths), network);
     }
@@ -104,11 +108,11 @@ public final class ScenarioLoader {
                         + "generic pipeline only (scenario_type: custom), whose platform creates its tables; " + type
                         + " needs cdctest to create them");
             }
-            if (e.role().equals("source") && data != null) {
+            if (e.role() == Side.SOURCE && data != null) {
                 throw r.error("data", "cdctest cannot create the test tables on " + e.engine().id() + " (they need its own "
                         + "DDL); fill the source yourself and leave data out");
             }
-            if (e.role().equals("target") && custom.createTargetTables()) {
+            if (e.role() == Side.TARGET && custom.createTargetTables()) {
                 throw CdctestException.config(e.origin() + ": custom.create_target_tables: cdctest cannot create the test "
                         + "tables on " + e.engine().id() + " (they need its own key model and distribution); set "
                         + "create_target_tables: false and let the platform, or a setup hook, create them");
@@ -134,8 +138,8 @@ public final class ScenarioLoader {
         return custom;
     }
 
-    private Endpoint endpoint(MapReader parent, String role) {
-        MapReader r = parent.map(role).orElseThrow(() -> parent.missing(role));
+    private Endpoint endpoint(MapReader parent, Side role) {
+        MapReader r = parent.map(role.id()).orElseThrow(() -> parent.missing(role.id()));
         String typeName = r.string("type", "mysql");
         Engine engine = Engine.byId(typeName).orElseThrow(() -> r.error("type",
                 "unknown database type '" + typeName + "' (known: " + Engine.ids() + ")"));
@@ -402,7 +406,7 @@ public final class ScenarioLoader {
         }
     }
 
-    private CdcConfig cdcConfig(MapReader r) {
+    private CdcConfig cdcConfig(MapReader r, Origin origin) {
         r.legacy("sync_mode", "not used: MatrixOne CDC tasks are always continuous");
         r.legacy("tables", "not used: the replicated tables are data.tables (or flink_cdc.tables)");
         r.legacy("batch_size", "not used by MatrixOne's CREATE CDC");
@@ -426,9 +430,9 @@ public final class ScenarioLoader {
             throw r.error("pitr_hours", "MatrixOne CDC needs a PITR of at least 2 hours, got " + pitrHours);
         }
         String sinkHost = r.string("sink_host", null);
-        Integer sinkPort = r.has("sink_port") ? r.integer("sink_port", 0) : null;
+        Integer sinkPort = r.has("sink_port") ? port(r, "sink_port") : null;
         String sourceHost = r.string("source_host", null);
-        Integer sourcePort = r.has("source_port") ? r.integer("source_port", 0) : null;
+        Integer sourcePort = r.has("source_port") ? port(r, "source_port") : null;
         Integer syncInterval = r.has("sync_interval") ? r.positiveInteger("sync_interval", 10) : null;
         String subscribers = r.string("subscriber_accounts", null);
         String publisher = r.string("publisher_account", null);
@@ -438,7 +442,16 @@ public final class ScenarioLoader {
         }
         r.finish();
         return new CdcConfig(level, java.util.Collections.unmodifiableMap(options), pitrHours, sinkHost, sinkPort, sourceHost, sourcePort,
-                syncInterval, subscribers, publisher, metricsUrl);
+                syncInterval, subscribers, publisher, metricsUrl, origin);
+    }
+
+    /** A TCP port a server dials: 1 to 65535. */
+    private static int port(MapReader r, String key) {
+        int port = r.integer(key, 0);
+        if (port < 1 || port > 65535) {
+            throw r.error(key, "expected a port between 1 and 65535, got " + port);
+        }
+        return port;
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.cdctest.spec.load;
 
 import io.cdctest.CdctestException;
+import io.cdctest.spec.Cause;
 import io.cdctest.spec.Component;
+import io.cdctest.spec.FaultTarget;
 import io.cdctest.spec.Side;
 import io.cdctest.spec.Step;
 import io.cdctest.spec.Step.Dml;
@@ -12,6 +14,7 @@ import io.cdctest.spec.load.YNode.YMap;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +35,22 @@ public final class TestSuiteLoader {
 
     private final Interpolator interpolator;
     private final Consumer<String> warnings;
+    /** Every key this loader's readers have known (path.key), for the configuration reference test. */
+    private final Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TestSuiteLoader(Interpolator interpolator, Consumer<String> warnings) {
         this.interpolator = interpolator;
         this.warnings = warnings;
     }
 
+    /** The keys of the model this loader has read so far (path.key, list indices dropped). */
+    Set<String> keysRead() {
+        return Set.copyOf(keys);
+    }
+
     public TestSuite load(Path file) {
         YMap root = YamlTrees.readFile(file);
-        MapReader r = new MapReader(root, "", interpolator, warnings);
+        MapReader r = new MapReader(root, "", interpolator, warnings, keys);
         String name = file.getFileName().toString();
         String description = "";
         var suite = r.map("test_suite");
@@ -157,19 +167,17 @@ public final class TestSuiteLoader {
                 + ", got '" + text + "'"));
     }
 
-    /** Causes a difference can be explained by (see KeyHistory), plus the plain kinds. */
-    static final Set<String> CAUSES = new LinkedHashSet<>(List.of("missing", "extra", "different", "stale", "corrupt",
-            "resurrected", "duplicate"));
-
-    private static List<String> expectedCauses(MapReader r) {
-        List<String> causes = r.stringList("expect");
-        for (String cause : causes) {
-            if (!CAUSES.contains(cause)) {
-                throw r.error("expect", "unknown difference cause '" + cause + "'" + MapReader.suggestion(cause, CAUSES));
-            }
+    /** {@code expect}: causes a difference can be explained by (see KeyHistory), or its plain kind. */
+    private static List<Cause> expectedCauses(MapReader r) {
+        List<Cause> causes = new ArrayList<>();
+        for (String cause : r.stringList("expect")) {
+            causes.add(Cause.of(cause).orElseThrow(() -> r.error("expect", "unknown difference cause '" + cause + "'"
+                    + MapReader.suggestion(cause, CAUSE_IDS))));
         }
-        return causes;
+        return List.copyOf(causes);
     }
+
+    private static final Set<String> CAUSE_IDS = new LinkedHashSet<>(Arrays.stream(Cause.values()).map(Cause::id).toList());
 
     /** A duration above 0, or the fallback when the key is not given. */
     static Duration positive(MapReader r, String key, Duration fallback) {
@@ -209,9 +217,9 @@ public final class TestSuiteLoader {
         if (c.equals("network")) {
             return NetworkFaults.read(r);
         }
-        if (!Set.of("producer", "consumer", "kafka", "source", "target").contains(c)) {
-            throw r.error("component", "expected producer, consumer, kafka, source, target or network, got '" + c + "'");
-        }
+        FaultTarget target = FaultTarget.of(c).orElseThrow(() -> r.error("component", "expected "
+                + FaultTarget.all().stream().map(FaultTarget::id).collect(java.util.stream.Collectors.joining(", "))
+                + " or network, got '" + c + "'"));
         if (r.has("link")) {
             throw r.error("link", "only a network fault (component: network) names a link");
         }
@@ -224,7 +232,7 @@ public final class TestSuiteLoader {
                     + (NetworkFaults.KINDS.contains(kind) ? " (" + kind + " is a network fault: component: network, link: ...)" : ""));
         }
         Duration duration = r.duration("duration", k == Step.Fault.Kind.PAUSE ? Duration.ofSeconds(5) : Duration.ZERO);
-        return new Step.Fault(c, k, duration, r.origin());
+        return new Step.Fault(target, k, duration, r.origin());
     }
 
     /** A workload: {@code rate} and {@code duration} required; {@code tables} (or {@code table}), {@code mix}, {@code check_every}. */
@@ -279,11 +287,7 @@ public final class TestSuiteLoader {
     }
 
     private static Side side(MapReader r) {
-        String on = r.string("on", "source");
-        return switch (on) {
-            case "source" -> Side.SOURCE;
-            case "target" -> Side.TARGET;
-            default -> throw r.error("on", "expected source or target, got '" + on + "'");
-        };
+        String on = r.string("on", Side.SOURCE.id());
+        return Side.of(on).orElseThrow(() -> r.error("on", "expected source or target, got '" + on + "'"));
     }
 }

@@ -85,7 +85,7 @@ class MatrixOnePlanTest {
                 "--report-dir", System.getProperty("java.io.tmpdir") + "/cdctest-mo-unreachable");
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).contains("preflight: source reachable: nothing answers at 127.0.0.1:1",
-                "docker run -d -p 1:6001 matrixorigin/matrixone:4.2.0", "provision: testcontainers",
+                "docker run -d -p 1:6001 matrixorigin/matrixone:4.2.0", "--set source.provision=local and CDCTEST_MO_BINARY",
                 "--set source.host=");
     }
 }

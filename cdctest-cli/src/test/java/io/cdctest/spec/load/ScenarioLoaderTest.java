@@ -9,6 +9,7 @@ import io.cdctest.Fixtures;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.Provision;
 import io.cdctest.spec.Scenario;
+import io.cdctest.spec.Side;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,8 +56,21 @@ class ScenarioLoaderTest {
 
     @ParameterizedTest
     @MethodSource("valid")
-    void validFixturesLoad(Path file) {
-        assertThat(loader.load(file, List.of()).type()).isNotBlank();
+    void validFixturesLoad(Path file) throws Exception {
+        Scenario scenario = loader.load(file, List.of());
+
+        String declared = Files.readAllLines(file).stream().filter(l -> l.startsWith("scenario_type:")).findFirst()
+                .orElseThrow().substring("scenario_type:".length()).replace("\"", "").strip();
+        assertThat(scenario.type()).isEqualTo(declared);
+        assertThat(scenario.source().role()).isEqualTo(Side.SOURCE);
+        assertThat(scenario.target().role()).isEqualTo(Side.TARGET);
+        for (var endpoint : List.of(scenario.source(), scenario.target())) {
+            assertThat(endpoint.origin().source()).as("where the endpoint is").isEqualTo(file.toString());
+            assertThat(endpoint.origin().line()).isPositive();
+            assertThat(endpoint.database()).isNotBlank();
+        }
+        // what validate adds to the loader's rules: the pipeline's own
+        io.cdctest.pipeline.Pipelines.factory(scenario.type()).validate(scenario);
     }
 
     @Test
@@ -88,6 +102,7 @@ class ScenarioLoaderTest {
                 flink_cdc:
                   tables: [cdc_test_base]
                   path: ../no-such-flink-cdc
+                data: {rows: 10}
                 """);
         Scenario s = loader.load(file, List.of());
         Path missing = dir.getParent().resolve("no-such-flink-cdc");

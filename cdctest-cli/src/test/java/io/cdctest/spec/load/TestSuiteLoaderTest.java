@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cdctest.CdctestException;
 import io.cdctest.ExitCode;
 import io.cdctest.Fixtures;
+import io.cdctest.spec.Cause;
 import io.cdctest.spec.Component;
 import io.cdctest.spec.NetworkFault;
 import io.cdctest.spec.Side;
@@ -23,6 +24,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class TestSuiteLoaderTest {
     private final TestSuiteLoader loader = new TestSuiteLoader(new Interpolator(Map.of()), w -> { });
+
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
+    /** The steps of the first testcase of a testcase file with this text. */
+    private java.util.List<Step> steps(String yaml) throws Exception {
+        Path file = dir.resolve("tests.yaml");
+        Files.writeString(file, yaml);
+        return loader.load(file).testcases().get(0).steps();
+    }
 
     static Stream<Path> invalid() {
         return Fixtures.files("spec/testcases/invalid").stream();
@@ -72,9 +83,8 @@ class TestSuiteLoaderTest {
     }
 
     @Test
-    void workloadStepReadsRateDurationMixAndTables(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path file = dir.resolve("load.yaml");
-        Files.writeString(file, """
+    void workloadStepReadsRateDurationMixAndTables() throws Exception {
+        var steps = steps("""
                 test_cases:
                   - id: TC1
                     table: cdc_test_base
@@ -89,7 +99,6 @@ class TestSuiteLoaderTest {
                         mix: {update: 3, delete: 1}
                         check_every: 500ms
                 """);
-        var steps = loader.load(file).testcases().get(0).steps();
         assertThat(steps.get(0)).isEqualTo(new Step.Workload(java.util.List.of("cdc_test_base"), 12.5, Duration.ofMinutes(2),
                 Step.Workload.Mix.DEFAULT, null, steps.get(0).origin()));
         assertThat(steps.get(1)).isEqualTo(new Step.Workload(java.util.List.of("cdc_test_base", "cdc_test_composite_pk"), 1000,
@@ -98,9 +107,8 @@ class TestSuiteLoaderTest {
     }
 
     @Test
-    void networkFaultsBecomeTypedSteps(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path file = dir.resolve("network.yaml");
-        Files.writeString(file, """
+    void networkFaultsBecomeTypedSteps() throws Exception {
+        var steps = steps("""
                 test_cases:
                   - id: NW1
                     steps:
@@ -114,7 +122,6 @@ class TestSuiteLoaderTest {
                       - {action: heal}
                       - {action: simulate_network_issue, duration: 4s}
                 """);
-        var steps = loader.load(file).testcases().get(0).steps();
         assertThat(steps).extracting(Step::action).containsExactly("fault", "fault", "fault", "fault", "fault", "fault", "heal",
                 "heal", "simulate_network_issue");
         assertThat(steps.get(0)).isEqualTo(new Step.LinkFault("source_producer",
@@ -149,9 +156,8 @@ class TestSuiteLoaderTest {
     }
 
     @Test
-    void expectedStatesTakeNamesAndTheEarlierToolsNumbers(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path file = dir.resolve("states.yaml");
-        Files.writeString(file, """
+    void expectedStatesTakeNamesAndTheEarlierToolsNumbers() throws Exception {
+        var steps = steps("""
                 test_cases:
                   - id: TC1
                     steps:
@@ -160,17 +166,14 @@ class TestSuiteLoaderTest {
                       - {action: check_subscription_status, expected_state: error}
                       - {action: check_subscription_status}
                 """);
-        var steps = loader.load(file).testcases().get(0).steps();
         assertThat(steps).extracting(s -> ((Step.CheckState) s).expected())
                 .containsExactly(TaskState.PAUSED, TaskState.PAUSED, TaskState.FAILED, TaskState.RUNNING);
         assertThat(((Step.CheckState) steps.get(0)).timeout()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
-    void expectFailureWrapsAnyStepWithTheTextsItsFailureMustContain(@org.junit.jupiter.api.io.TempDir Path dir)
-            throws Exception {
-        Path file = dir.resolve("selftest.yaml");
-        Files.writeString(file, """
+    void expectFailureWrapsAnyStepWithTheTextsItsFailureMustContain() throws Exception {
+        var steps = steps("""
                 test_cases:
                   - id: ST1
                     table: cdc_test_base
@@ -181,7 +184,6 @@ class TestSuiteLoaderTest {
                       - action: check_consumer_status
                         expect_failure: [consumer, "not healthy"]
                 """);
-        var steps = loader.load(file).testcases().get(0).steps();
         assertThat(steps.get(0)).isInstanceOfSatisfying(Step.ExpectFailure.class, x -> {
             assertThat(x.texts()).containsExactly("different: (pk1=2, pk2='alpha') [corrupt]");
             assertThat(x.step()).isEqualTo(new Step.ValidateSync("cdc_test_base", Duration.ofSeconds(5), java.util.List.of(),
@@ -190,5 +192,23 @@ class TestSuiteLoaderTest {
         });
         assertThat(steps.get(1)).isInstanceOfSatisfying(Step.ExpectFailure.class,
                 x -> assertThat(x.texts()).containsExactly("consumer", "not healthy"));
+    }
+
+    @Test
+    void faultTargetsAndExpectedCausesBecomeTypes() throws Exception {
+        var steps = steps("""
+                test_cases:
+                  - id: T1
+                    steps:
+                      - {action: fault, component: consumer, fault: kill}
+                      - {action: fault, component: target, fault: restart}
+                      - {action: validate_sync, expect: [stale, resurrected, missing]}
+                """);
+        assertThat(steps.get(0)).isInstanceOfSatisfying(Step.Fault.class,
+                f -> assertThat(f.component()).isEqualTo(Component.CONSUMER));
+        assertThat(steps.get(1)).isInstanceOfSatisfying(Step.Fault.class,
+                f -> assertThat(f.component()).isEqualTo(Side.TARGET));
+        assertThat(steps.get(2)).isInstanceOfSatisfying(Step.ValidateSync.class,
+                v -> assertThat(v.expect()).containsExactly(Cause.STALE, Cause.RESURRECTED, Cause.MISSING));
     }
 }

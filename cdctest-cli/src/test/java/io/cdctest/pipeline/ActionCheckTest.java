@@ -1,0 +1,110 @@
+package io.cdctest.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cdctest.Fixtures;
+import io.cdctest.cli.CliRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A testcase step that names a pipeline action its pipeline does not declare ({@link PipelineFactory#actions})
+ * fails {@code cdctest validate} (in-process, no server) with exit 2 and one line naming file, line and
+ * action, instead of failing halfway through a run.
+ */
+class ActionCheckTest {
+    @TempDir
+    Path dir;
+
+    private Path testcases(String steps) throws Exception {
+        Path file = dir.resolve("tests.yaml");
+        Files.writeString(file, """
+                test_cases:
+                  - id: A1
+                    steps:
+                      - action: validate_sync
+                """ + steps);
+        return file;
+    }
+
+    private static CliRunner validate(String scenario, Path testcases) {
+        return CliRunner.run("validate", "--scenario", scenario, "--testcase", testcases.toString());
+    }
+
+    private static void assertConfigError(CliRunner run, String line) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        // the legacy fixtures' unused keys are warned about first
+        assertThat(run.err().strip().lines().filter(l -> !l.startsWith("cdctest: warning: ")))
+                .containsExactly("cdctest: " + line);
+    }
+
+    @Test
+    void aMatrixOneStepInAFlinkCdcTestcaseFileFailsValidate() throws Exception {
+        Path file = testcases("""
+                      - action: pause_cdc
+                """);
+
+        assertConfigError(validate("quickstart", file),
+                file + ":5: action: pause_cdc: the flink_cdc pipeline has no such step (it has no pipeline actions)");
+    }
+
+    @Test
+    void aStepThatMustFailIsCheckedToo() throws Exception {
+        Path file = testcases("""
+                      - action: check_cdc_status
+                        expect_failure: not running
+                """);
+
+        assertConfigError(validate("quickstart", file), file
+                + ":5: action: check_cdc_status: the flink_cdc pipeline has no such step (it has no pipeline actions)");
+    }
+
+    @Test
+    void crossClusterHasNoRestart() throws Exception {
+        Path file = testcases("""
+                      - action: pause_cdc
+                      - action: resume_cdc
+                      - action: restart_cdc
+                """);
+
+        assertConfigError(validate(scenario("legacy_cross_cluster.yaml"), file), file + ":7: action: restart_cdc: the "
+                + "cross_cluster pipeline has no such step (its actions: pause_cdc, resume_cdc, check_cdc_status)");
+    }
+
+    @Test
+    void eachPipelineAcceptsTheActionsItDeclares() throws Exception {
+        Path file = testcases("""
+                      - action: check_cdc_status
+                """);
+        CliRunner custom = validate("custom_example", file);
+        assertThat(custom.exitCode()).as(custom.err()).isZero();
+
+        CliRunner moToMo = CliRunner.run("validate", "--scenario", scenario("legacy_mo_to_mo.yaml"), "--testcase",
+                "common_tests.yaml");
+        assertThat(moToMo.exitCode()).as(moToMo.err()).isZero();
+        assertThat(moToMo.out()).contains("testcases selected");
+    }
+
+    @Test
+    void aCdcConfigBlockOnAPipelineThatReadsNoneIsAConfigurationError() throws Exception {
+        Path scenario = dir.resolve("flink.yaml");
+        Files.writeString(scenario, """
+                scenario_type: flink_cdc
+                source: {type: mariadb, provision: embedded, database: s}
+                target: {type: mariadb, provision: embedded, database: t}
+                flink_cdc: {tables: [cdc_test_base]}
+                cdc_config:
+                  level: table
+                """);
+
+        assertConfigError(validate(scenario.toString(), testcases("")), scenario + ":5: cdc_config: read only by the "
+                + "MatrixOne pipelines; a flink_cdc scenario does not use it (remove the block)");
+    }
+
+    private static String scenario(String fixture) {
+        return Fixtures.dir("spec/scenarios/valid").resolve(fixture).toString();
+    }
+}
