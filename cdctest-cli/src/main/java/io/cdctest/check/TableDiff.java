@@ -26,9 +26,11 @@ import java.util.function.Supplier;
 /**
  * The consistency engine for one table, in layers: small tables are compared row by row at once;
  * larger ones are cut into primary-key chunks whose COUNT and checksum are computed inside both
- * databases (same-engine MySQL/MariaDB pairs) or whose rows are hashed in Java while streamed
- * (any pair, e.g. MySQL and MatrixOne); mismatching chunks are halved until small, then compared
- * row by row, naming the differing keys and columns. Memory stays flat: rows are streamed.
+ * databases (same-engine MySQL/MariaDB pairs, each side on its own lanes of connections) or whose
+ * rows are streamed and merged (any pair, e.g. MySQL and MatrixOne). A mismatching chunk is
+ * compared row by row when small (or when differences are dense), else its differing keys are found
+ * from one ordered pass over both sides' keys and row hashes and only their rows are compared,
+ * naming the differing keys and columns. Memory stays flat: rows are streamed.
  */
 public final class TableDiff implements SyncWaiter.Comparer {
 
@@ -314,6 +316,14 @@ public final class TableDiff implements SyncWaiter.Comparer {
             List<String[]> keys = differingKeys(range, Math.max(options.bisectRows(), rows / 5));
             if (keys == null) {
                 dense = true; // a fifth of this range differs: reading its rows is cheaper than reading them by key
+                rowsOnly(range);
+                return;
+            }
+            if (keys.isEmpty()) {
+                // the sums differed but no row hash does: the rows changed in between, or the two queries
+                // hashed differently; either way only the rows themselves can say, so the range is not
+                // called equal on the row hashes alone
+                LOG.debug("{} {}: checksums differ, row hashes do not; comparing rows", plan.name(), range);
                 rowsOnly(range);
                 return;
             }
