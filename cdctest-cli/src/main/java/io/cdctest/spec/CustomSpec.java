@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The {@code custom:} block: a CDC platform cdctest does not know, described by its lifecycle
@@ -38,11 +37,10 @@ public record CustomSpec(List<String> tables, Map<String, String> vars, Map<Stri
     public static final Set<String> KAFKA_PLACEHOLDERS = Set.of("topic", "group", "format", "bootstrap_servers");
     /** Placeholders that are secrets: never on a command line or in a URL. */
     public static final Set<String> SECRET_PLACEHOLDERS = Set.of("source_password", "target_password");
-    public static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_][a-z0-9_]*)}");
 
-    /** The placeholders a template uses. */
+    /** The placeholders a template uses (the {@link Template#HOOK} spelling). */
     public static List<String> placeholders(String template) {
-        return template == null ? List.of() : PLACEHOLDER.matcher(template).results().map(m -> m.group(1)).toList();
+        return Template.HOOK.placeholders(template);
     }
 
     /**
@@ -63,7 +61,7 @@ public record CustomSpec(List<String> tables, Map<String, String> vars, Map<Stri
     }
 
     /** What the platform writes to Kafka: the run uses {@code <topic>_<run id>} and {@code <group>_<run id>}. */
-    public record KafkaLeg(String topic, String group, String format, FlinkCdcSpec.Delivery delivery) {
+    public record KafkaLeg(String topic, String group, String format, Delivery delivery) {
     }
 
     /** The lifecycle: lists run in order; {@code status} is one hook or null. */

@@ -36,9 +36,6 @@ public record FlinkCdcSpec(Path path, Commands commands, List<String> tables, St
         public static final ConsumerFaults NONE = new ConsumerFaults(0, 0, 0, 42);
     }
 
-    /** The delivery guarantee the pipeline promises on the Kafka leg. */
-    public enum Delivery { EXACTLY_ONCE, AT_LEAST_ONCE }
-
     /**
      * Many-to-one: every source table whose {@code database.table} matches {@code sourceTable} (a
      * regular expression, as Flink CDC's {@code route:} takes it) is written into {@code sinkTable}
@@ -71,11 +68,10 @@ public record FlinkCdcSpec(Path path, Commands commands, List<String> tables, St
         /** The placeholders a command template may use. */
         public static final Set<String> PLACEHOLDERS = Set.of("path", "db", "source_db", "target_db", "tables", "topic",
                 "group", "consumer_batch_size", "format", "bootstrap_servers");
-        public static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([a-z_]+)}");
 
-        /** The placeholders of a template that are not known. */
+        /** The placeholders of a template that are not known (the {@link Template#COMMAND} spelling). */
         public static List<String> unknownPlaceholders(String template) {
-            return PLACEHOLDER.matcher(template).results().map(m -> m.group(1)).filter(p -> !PLACEHOLDERS.contains(p))
+            return Template.COMMAND.placeholders(template).stream().filter(p -> !PLACEHOLDERS.contains(p))
                     .map(p -> "{" + p + "}").toList();
         }
     }

@@ -1,18 +1,18 @@
 package io.cdctest.producer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import io.cdctest.support.ParentWatch;
+import io.cdctest.support.StatusFile;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.cdc.connectors.mysql.source.MySqlSource;
@@ -42,14 +42,14 @@ public final class FlinkCdcProducer {
             System.exit(2);
             return;
         }
-        writeStatus(args, "STARTING", null);
+        writeStatus(args, StatusFile.STARTING, null);
         JobClient job;
         try {
             job = buildEnvironment(args).executeAsync("cdctest-producer " + args.database());
         } catch (Exception e) {
             String where = args.jobManager() == null ? "" : "cannot submit the job to the Flink JobManager at "
                     + args.jobManager() + ": ";
-            writeStatus(args, "FAILED", where + rootMessage(e));
+            writeStatus(args, StatusFile.FAILED, where + rootMessage(e));
             throw e;
         }
         try {
@@ -61,7 +61,7 @@ public final class FlinkCdcProducer {
             }
             watch(args, job);
         } catch (Exception e) {
-            writeStatus(args, "FAILED", rootMessage(e));
+            writeStatus(args, StatusFile.FAILED, rootMessage(e));
             throw e;
         }
     }
@@ -213,9 +213,9 @@ public final class FlinkCdcProducer {
         }, 0, 250, TimeUnit.MILLISECONDS);
         try {
             job.getJobExecutionResult().get();
-            writeStatus(args, "FINISHED", null);
+            writeStatus(args, StatusFile.FINISHED, null);
         } catch (Exception e) {
-            writeStatus(args, "FAILED", rootMessage(e));
+            writeStatus(args, StatusFile.FAILED, rootMessage(e));
             throw e;
         } finally {
             reporter.shutdownNow();
@@ -246,30 +246,16 @@ public final class FlinkCdcProducer {
         if (args.statusFile() == null) {
             return;
         }
-        String json = "{\"state\":\"" + state + "\",\"time\":\"" + Instant.now() + "\""
-                + (error == null ? "" : ",\"error\":\"" + escape(error) + "\"") + "}\n";
-        Path target = Path.of(args.statusFile());
+        Map<String, String> status = new LinkedHashMap<>();
+        status.put(StatusFile.STATE, state);
+        status.put(StatusFile.TIME, Instant.now().toString());
+        if (error != null) {
+            status.put(StatusFile.ERROR, error);
+        }
         try {
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            Files.writeString(tmp, json, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            StatusFile.write(Path.of(args.statusFile()), status);
         } catch (IOException e) {
             System.err.println("cdctest-producer: cannot write status file: " + e.getMessage());
         }
-    }
-
-    private static String escape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? ' ' : c);
-            }
-        }
-        return out.toString();
     }
 }

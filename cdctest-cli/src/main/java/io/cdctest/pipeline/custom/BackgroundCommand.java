@@ -2,9 +2,10 @@ package io.cdctest.pipeline.custom;
 
 import io.cdctest.CdctestException;
 import io.cdctest.env.ChildProcess;
-import io.cdctest.pipeline.flinkcdc.CustomCommand;
-import io.cdctest.pipeline.flinkcdc.consumer.StatusFile;
+import io.cdctest.pipeline.process.ChildStatus;
+import io.cdctest.pipeline.process.Shell;
 import io.cdctest.spec.CustomSpec;
+import io.cdctest.support.StatusFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,11 +49,11 @@ final class BackgroundCommand implements AutoCloseable {
             throw CdctestException.environment("cannot prepare " + own + ": " + e.getMessage(), e);
         }
         Map<String, String> environment = runner.environment(hook);
-        environment.put("CDCTEST_STATUS_FILE", statusFile.toString());
+        environment.put(StatusFile.ENV, statusFile.toString());
         environment.put("CDCTEST_WORK_DIR", own.toString());
         runner.note("$ " + runner.what(hook) + "   (" + stage + " hook '" + hook.name() + "', in the background, log "
                 + log + ")");
-        ChildProcess process = ChildProcess.start(hook.name(), CustomCommand.guarded(runner.commandLine(hook)), environment,
+        ChildProcess process = ChildProcess.start(hook.name(), Shell.guarded(runner.commandLine(hook)), environment,
                 dir, log);
         return new BackgroundCommand(stage, process, statusFile, runner);
     }
@@ -67,26 +68,13 @@ final class BackgroundCommand implements AutoCloseable {
      * environment error with its message and log.
      */
     void awaitReady(Duration timeout, Duration grace) {
-        long started = System.nanoTime();
         try {
-            awaitReady(timeout, grace, started);
+            process.awaitReady(timeout, ChildStatus.readiness(statusFile, grace, error ->
+                    CdctestException.environment(runner.mask(stage + " hook '" + name() + "' failed to start: "
+                            + error + " (log: " + process.log() + ")"))));
         } catch (CdctestException e) { // a death notice quotes the command's log, which may show a secret
             throw new CdctestException(e.exitCode(), runner.mask(e.getMessage()), e.getCause());
         }
-    }
-
-    private void awaitReady(Duration timeout, Duration grace, long started) {
-        process.awaitReady(timeout, () -> {
-            Map<String, Object> status = StatusFile.read(statusFile);
-            if ("FAILED".equals(status.get("state"))) {
-                throw CdctestException.environment(runner.mask(stage + " hook '" + name() + "' failed to start: "
-                        + status.get("error") + " (log: " + process.log() + ")"));
-            }
-            if (status.isEmpty()) {
-                return System.nanoTime() - started >= grace.toNanos();
-            }
-            return "RUNNING".equals(status.get("state"));
-        });
     }
 
     /** Why the command no longer works: it exited, or it reports FAILED. */
@@ -94,7 +82,7 @@ final class BackgroundCommand implements AutoCloseable {
         if (!process.isAlive()) {
             return Optional.of(runner.mask(stage + " hook '" + name() + "': " + process.deathNotice()));
         }
-        Map<String, Object> status = StatusFile.read(statusFile);
+        Map<String, Object> status = ChildStatus.read(statusFile).fields();
         if ("FAILED".equals(status.get("state"))) {
             return Optional.of(runner.mask(stage + " hook '" + name() + "' failed: "
                     + status.getOrDefault("error", "no message, see its log") + " (log: " + process.log() + ")"));
@@ -103,7 +91,7 @@ final class BackgroundCommand implements AutoCloseable {
     }
 
     String describe() {
-        Object state = StatusFile.read(statusFile).get("state");
+        Object state = ChildStatus.read(statusFile).state();
         return name() + ": pid " + process.pid() + (process.isAlive() ? "" : " (exited)") + (state == null ? "" : ", state " + state)
                 + ", log " + process.log();
     }

@@ -15,9 +15,10 @@ import io.cdctest.pipeline.ComponentStatus;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
-import io.cdctest.pipeline.flinkcdc.KafkaLeg;
+import io.cdctest.pipeline.kafka.KafkaLeg;
 import io.cdctest.spec.Component;
 import io.cdctest.spec.CustomSpec;
+import io.cdctest.spec.Delivery;
 import io.cdctest.sql.Sql;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -254,7 +255,7 @@ final class CustomPipeline implements Pipeline {
         // and resumes from its last position): duplicates are counted and tolerated, as after a producer fault
         boolean linkFaulted = context.links().everFaulted(spec.links().keySet().toArray(String[]::new));
         return kafka == null ? Optional.empty() : kafka.audit(plans, history, p -> FilterEffects.NONE,
-                linkFaulted ? io.cdctest.spec.FlinkCdcSpec.Delivery.AT_LEAST_ONCE : spec.kafka().delivery(),
+                linkFaulted ? io.cdctest.spec.Delivery.AT_LEAST_ONCE : spec.kafka().delivery(),
                 "custom.kafka.delivery", false);
     }
 

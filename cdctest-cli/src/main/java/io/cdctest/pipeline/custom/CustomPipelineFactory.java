@@ -3,9 +3,9 @@ package io.cdctest.pipeline.custom;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.PipelineFactory;
-import io.cdctest.pipeline.flinkcdc.KafkaLeg;
-import io.cdctest.pipeline.flinkcdc.SourcePreflight;
+import io.cdctest.pipeline.kafka.KafkaLeg;
 import io.cdctest.preflight.Check;
+import io.cdctest.preflight.SourcePreflight;
 import io.cdctest.spec.CustomSpec;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.Scenario;
@@ -52,7 +52,7 @@ public final class CustomPipelineFactory implements PipelineFactory {
         if (scenario.custom() == null) {
             return List.of();
         }
-        String kafka = io.cdctest.pipeline.flinkcdc.KafkaLeg.unroutable(scenario.kafka());
+        String kafka = KafkaLeg.unroutable(scenario.kafka());
         return scenario.custom().links().values().stream().map(l -> {
             io.cdctest.env.net.Link link = new io.cdctest.env.net.Link(l.name(), l.from(), l.to(),
                     l.address() == null ? "declared by the scenario" : "declared by the scenario, to " + l.address(),

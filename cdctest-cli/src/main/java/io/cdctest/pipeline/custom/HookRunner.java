@@ -1,7 +1,7 @@
 package io.cdctest.pipeline.custom;
 
 import io.cdctest.CdctestException;
-import io.cdctest.pipeline.flinkcdc.CustomCommand;
+import io.cdctest.pipeline.process.Shell;
 import io.cdctest.spec.CustomSpec;
 import io.cdctest.spec.FieldPath;
 import java.io.IOException;
@@ -84,7 +84,7 @@ final class HookRunner {
 
     /** The command line the guard runs: the expanded argv, each argument quoted. */
     String commandLine(CustomSpec.Command hook) {
-        return "exec " + hook.argv().stream().map(templates::expand).map(CustomCommand::quote).collect(Collectors.joining(" "));
+        return "exec " + hook.argv().stream().map(templates::expand).map(Shell::quote).collect(Collectors.joining(" "));
     }
 
     /** The {@code CDCTEST_*} variables, then the hook's own {@code env} (where secrets may be used). */
@@ -116,7 +116,7 @@ final class HookRunner {
             throw CdctestException.environment("cannot create a file in " + workDir + ": " + e.getMessage(), e);
         }
         note("$ " + what(hook) + "   (" + stage + " hook '" + hook.name() + "', in " + dir + ")");
-        ProcessBuilder builder = new ProcessBuilder(CustomCommand.guarded(commandLine(hook))).directory(dir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(Shell.guarded(commandLine(hook))).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment(hook));
         Process process;

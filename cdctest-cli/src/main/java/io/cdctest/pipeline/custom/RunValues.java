@@ -4,8 +4,8 @@ import io.cdctest.env.Ports;
 import io.cdctest.env.net.Address;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.PipelineContext;
-import io.cdctest.pipeline.flinkcdc.BuiltIn;
-import io.cdctest.pipeline.flinkcdc.KafkaLeg;
+import io.cdctest.pipeline.kafka.KafkaLeg;
+import io.cdctest.pipeline.process.EndpointVariables;
 import io.cdctest.spec.CustomSpec;
 import io.cdctest.sql.JdbcEndpoint;
 import java.nio.file.Path;
@@ -131,8 +131,8 @@ final class RunValues {
             env.put("CDCTEST_GROUP", kafka.group());
             env.put("CDCTEST_FORMAT", kafka.wire().id());
         }
-        BuiltIn.putEndpoint(env, "SOURCE", d.source().endpoint(), d.sourceDatabase());
-        BuiltIn.putEndpoint(env, "TARGET", d.target().endpoint(), d.targetDatabase());
+        EndpointVariables.put(env, "SOURCE", d.source().endpoint(), d.sourceDatabase());
+        EndpointVariables.put(env, "TARGET", d.target().endpoint(), d.targetDatabase());
         return env;
     }
 

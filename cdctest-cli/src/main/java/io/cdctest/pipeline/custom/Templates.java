@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cdctest.CdctestException;
-import io.cdctest.spec.CustomSpec;
+import io.cdctest.spec.Template;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 
 /**
  * The values hook templates see: the run's names, the scenario's {@code vars}, free ports, values
@@ -55,14 +55,8 @@ final class Templates {
         if (template == null) {
             return null;
         }
-        Matcher m = CustomSpec.PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String text = lenient && !values.containsKey(m.group(1)) ? m.group() : text(value(m.group(1)));
-            m.appendReplacement(out, Matcher.quoteReplacement(text));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Template.HOOK.expand(template, name -> lenient && !values.containsKey(name) ? "{" + name + "}"
+                : text(value(name)));
     }
 
     /**
@@ -71,8 +65,8 @@ final class Templates {
      */
     JsonNode expand(JsonNode template) {
         if (template.isTextual()) {
-            Matcher m = CustomSpec.PLACEHOLDER.matcher(template.asText());
-            return m.matches() && values.containsKey(m.group(1)) ? value(m.group(1)).deepCopy()
+            Optional<String> only = Template.HOOK.only(template.asText()).filter(values::containsKey);
+            return only.isPresent() ? value(only.get()).deepCopy()
                     : JsonNodeFactory.instance.textNode(expand(template.asText()));
         }
         if (template.isObject()) {

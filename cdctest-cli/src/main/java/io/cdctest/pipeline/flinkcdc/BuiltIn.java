@@ -5,9 +5,8 @@ import io.cdctest.CdctestHome;
 import io.cdctest.env.ChildProcess;
 import io.cdctest.pipeline.flinkcdc.consumer.ConsumerMain;
 import io.cdctest.pipeline.flinkcdc.consumer.Routes;
-import io.cdctest.spec.Engine;
+import io.cdctest.pipeline.process.EndpointVariables;
 import io.cdctest.spec.FlinkCdcSpec;
-import io.cdctest.spec.Secret;
 import io.cdctest.sql.JdbcEndpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,7 +104,7 @@ public final class BuiltIn {
     public static Map<String, String> scriptEnvironment(CdctestHome home, ProducerJob p, ConsumerJob c, Path statusFile) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("CDCTEST_HOME", home.root().toString());
-        env.put("CDCTEST_STATUS_FILE", statusFile.toString());
+        env.put(io.cdctest.support.StatusFile.ENV, statusFile.toString());
         env.put("CDCTEST_FORMAT", p.format());
         env.put("CDCTEST_KAFKA_BOOTSTRAP_SERVERS", p.bootstrapServers());
         env.put("CDCTEST_TOPIC", p.topic());
@@ -123,29 +122,15 @@ public final class BuiltIn {
         if (p.jobManager() != null) {
             env.put("CDCTEST_FLINK_JOBMANAGER", p.jobManager());
         }
-        putEndpoint(env, "SOURCE", p.source(), p.database());
-        putEndpoint(env, "TARGET", c.target(), c.database());
+        EndpointVariables.put(env, "SOURCE", p.source(), p.database());
+        EndpointVariables.put(env, "TARGET", c.target(), c.database());
         return env;
-    }
-
-    /** {@code CDCTEST_<role>_ENGINE, _HOST, _PORT, _USER, _PASSWORD, _DATABASE, _TLS, _ACCOUNT}: where a database is. */
-    public static void putEndpoint(Map<String, String> env, String role, JdbcEndpoint e, String database) {
-        env.put("CDCTEST_" + role + "_ENGINE", e.engine().id());
-        env.put("CDCTEST_" + role + "_HOST", e.host());
-        env.put("CDCTEST_" + role + "_PORT", String.valueOf(e.port()));
-        env.put("CDCTEST_" + role + "_USER", e.user());
-        env.put("CDCTEST_" + role + "_PASSWORD", e.password().reveal());
-        env.put("CDCTEST_" + role + "_DATABASE", database);
-        env.put("CDCTEST_" + role + "_TLS", String.valueOf(e.tls()));
-        if (e.account() != null) {
-            env.put("CDCTEST_" + role + "_ACCOUNT", e.account());
-        }
     }
 
     /** The producer a script asks for ({@code cdctest producer --db d --tables t --topic x}), the rest from the environment. */
     public static ProducerJob producerJob(Map<String, String> env, String database, List<String> tables, String topic,
                                           String format, Path statusFile) {
-        JdbcEndpoint source = endpoint(env, "SOURCE", database);
+        JdbcEndpoint source = EndpointVariables.read(env, "SOURCE", database);
         FlinkCdcSpec.Filters filters = new FlinkCdcSpec.Filters(blankToNull(env.get("CDCTEST_EXCLUDE_TABLES")),
                 java.util.Set.copyOf(Arrays.asList(env.getOrDefault("CDCTEST_DML_TYPES", "insert,update,delete").split(","))));
         return new ProducerJob(source, database, tables, topic, format, required(env, "CDCTEST_KAFKA_BOOTSTRAP_SERVERS"),
@@ -157,7 +142,7 @@ public final class BuiltIn {
     /** The consumer a script asks for ({@code cdctest consumer --db d --topic x --group g}), the rest from the environment. */
     public static ConsumerJob consumerJob(Map<String, String> env, String database, String topic, String group,
                                           int batchSize, String format, Path statusFile) {
-        return new ConsumerJob(endpoint(env, "TARGET", database), database, topic, format, group, batchSize,
+        return new ConsumerJob(EndpointVariables.read(env, "TARGET", database), database, topic, format, group, batchSize,
                 required(env, "CDCTEST_KAFKA_BOOTSTRAP_SERVERS"), statusFile, FlinkCdcSpec.ConsumerFaults.NONE,
                 routesOf(env));
     }
@@ -167,21 +152,6 @@ public final class BuiltIn {
             return Routes.fromEnvironment(env).routes();
         } catch (IllegalArgumentException e) {
             throw CdctestException.config(e.getMessage());
-        }
-    }
-
-    private static JdbcEndpoint endpoint(Map<String, String> env, String role, String database) {
-        String prefix = "CDCTEST_" + role + "_";
-        Engine engine = Engine.byId(env.getOrDefault(prefix + "ENGINE", "mysql")).orElseThrow(() ->
-                CdctestException.config(prefix + "ENGINE: unknown engine '" + env.get(prefix + "ENGINE") + "'"));
-        String port = env.getOrDefault(prefix + "PORT", String.valueOf(engine.defaultPort()));
-        try {
-            return new JdbcEndpoint(role.toLowerCase(java.util.Locale.ROOT), engine, env.getOrDefault(prefix + "HOST", "127.0.0.1"),
-                    Integer.parseInt(port), env.getOrDefault(prefix + "USER", "root"),
-                    new Secret(env.getOrDefault(prefix + "PASSWORD", "")), database, env.get(prefix + "ACCOUNT"),
-                    Boolean.parseBoolean(env.getOrDefault(prefix + "TLS", "true")));
-        } catch (NumberFormatException e) {
-            throw CdctestException.config(prefix + "PORT: expected a port number, got '" + port + "'");
         }
     }
 

@@ -8,9 +8,13 @@ import io.cdctest.pipeline.ComponentStatus;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
-import io.cdctest.pipeline.flinkcdc.consumer.StatusFile;
+import io.cdctest.pipeline.kafka.KafkaLeg;
+import io.cdctest.pipeline.process.ChildStatus;
+import io.cdctest.pipeline.process.Shell;
 import io.cdctest.spec.Component;
+import io.cdctest.spec.Delivery;
 import io.cdctest.spec.FlinkCdcSpec;
+import io.cdctest.spec.Template;
 import io.cdctest.sql.JdbcEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,14 +134,20 @@ final class FlinkCdcPipeline implements Pipeline {
         if (path != null) {
             values.put("path", path.toString());
         }
-        String commandLine = CustomCommand.expand(template, values);
+        String commandLine = Template.COMMAND.expand(template, placeholder -> {
+            String value = values.get(placeholder);
+            if (value == null) {
+                throw new IllegalArgumentException("no value for {" + placeholder + "}");
+            }
+            return Shell.quote(value);
+        });
         Path dir = path != null ? path : env.workDir(name);
         createDirectories(env.workDir(name));
         org.slf4j.LoggerFactory.getLogger(FlinkCdcPipeline.class).debug("{} command: {}", name, commandLine);
         Map<String, String> environment = new java.util.LinkedHashMap<>(BuiltIn.scriptEnvironment(env.home(), p, c, statusFile));
         environment.put("CDCTEST_WORK_DIR", env.workDir(name).toString());
         environment.put("CDCTEST_KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        return ChildProcess.start(name, CustomCommand.guarded(commandLine), environment, dir, env.log(name));
+        return ChildProcess.start(name, Shell.guarded(commandLine), environment, dir, env.log(name));
     }
 
     /**
@@ -145,19 +155,9 @@ final class FlinkCdcPipeline implements Pipeline {
      * running once it has stayed up for flink_cdc.startup_grace.
      */
     private void awaitRunning(ChildProcess process, Path statusFile) {
-        long started = System.nanoTime();
         Duration grace = spec.commands() == null ? null : spec.commands().startupGrace();
-        process.awaitReady(context.scaled(START_TIMEOUT), () -> {
-            Map<String, Object> status = StatusFile.read(statusFile);
-            if ("FAILED".equals(status.get("state"))) {
-                throw CdctestException.environment(process.name() + " failed to start: " + status.get("error")
-                        + " (log: " + process.log() + ")");
-            }
-            if (status.isEmpty() && grace != null) {
-                return System.nanoTime() - started >= grace.toNanos();
-            }
-            return "RUNNING".equals(status.get("state"));
-        });
+        process.awaitReady(context.scaled(START_TIMEOUT), ChildStatus.readiness(statusFile, grace, error ->
+                CdctestException.environment(process.name() + " failed to start: " + error + " (log: " + process.log() + ")")));
     }
 
     @Override
@@ -180,7 +180,7 @@ final class FlinkCdcPipeline implements Pipeline {
         if (!process.isAlive()) {
             return new ComponentStatus(component, false, process.deathNotice());
         }
-        Map<String, Object> status = StatusFile.read(statusFile);
+        Map<String, Object> status = ChildStatus.read(statusFile).fields();
         if (status.isEmpty() && spec.commands() != null) {
             return new ComponentStatus(component, true, process.name() + " pid " + process.pid()
                     + " running (custom command, no status file)" + lag(component));
@@ -212,7 +212,7 @@ final class FlinkCdcPipeline implements Pipeline {
     }
 
     /**
-     * Audits each key's events in the topic against what the harness wrote ({@link EventAudit}).
+     * Audits each key's events in the topic against what the harness wrote (the Kafka leg's audit).
      * After a fault on the producer or Kafka the topic is at-least-once (the producer starts again
      * without its Flink state and reads a new snapshot): duplicates are tolerated, re-reads stand for
      * changes. So it is after a network fault on the producer's links: its job fails over and sends
@@ -224,8 +224,8 @@ final class FlinkCdcPipeline implements Pipeline {
         boolean producerFaulted = producer != null && producer.everFaulted();
         boolean producerLinksFaulted = context.links().everFaulted(FlinkCdcPipelineFactory.SOURCE_PRODUCER,
                 FlinkCdcPipelineFactory.PRODUCER_KAFKA);
-        FlinkCdcSpec.Delivery delivery = producerFaulted || producerLinksFaulted || kafka.everFaulted()
-                ? FlinkCdcSpec.Delivery.AT_LEAST_ONCE : spec.delivery();
+        Delivery delivery = producerFaulted || producerLinksFaulted || kafka.everFaulted()
+                ? Delivery.AT_LEAST_ONCE : spec.delivery();
         return kafka.audit(plans, history, this::filters, delivery, "flink_cdc.delivery", producerFaulted)
                 .map(this::withRedelivery);
     }
@@ -235,12 +235,12 @@ final class FlinkCdcPipeline implements Pipeline {
      * only where the scenario declares at-least-once delivery.
      */
     private io.cdctest.check.EventCheck withRedelivery(io.cdctest.check.EventCheck check) {
-        Object redelivered = StatusFile.read(consumerStatus).get("redelivered");
+        Object redelivered = ChildStatus.read(consumerStatus).get("redelivered");
         long count = redelivered instanceof Number n ? n.longValue() : 0;
         if (count == 0) {
             return check;
         }
-        if (spec.delivery() == FlinkCdcSpec.Delivery.AT_LEAST_ONCE) {
+        if (spec.delivery() == Delivery.AT_LEAST_ONCE) {
             return new io.cdctest.check.EventCheck(check.summary() + "; the consumer applied " + count
                     + " events again (redelivery, at-least-once: tolerated)", check.problems());
         }
@@ -278,7 +278,7 @@ final class FlinkCdcPipeline implements Pipeline {
             if (!process.isAlive()) {
                 return Optional.of(process.deathNotice());
             }
-            Map<String, Object> status = statusFile == null ? Map.of() : StatusFile.read(statusFile);
+            Map<String, Object> status = statusFile == null ? Map.of() : ChildStatus.read(statusFile).fields();
             if ("FAILED".equals(status.get("state"))) {
                 Object error = status.get("error"); // from the same write as the state
                 return Optional.of(process.name() + " failed: " + (error == null ? "no message, see its log" : error)

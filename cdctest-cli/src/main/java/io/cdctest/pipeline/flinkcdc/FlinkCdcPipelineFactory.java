@@ -5,7 +5,9 @@ import io.cdctest.env.net.Link;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.PipelineFactory;
+import io.cdctest.pipeline.kafka.KafkaLeg;
 import io.cdctest.preflight.Check;
+import io.cdctest.preflight.SourcePreflight;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.Scenario;
 import io.cdctest.spec.Side;
@@ -68,7 +70,7 @@ public final class FlinkCdcPipelineFactory implements PipelineFactory {
         if (!endpoint.is(Side.SOURCE) || endpoint.engine() == Engine.MATRIXONE) {
             return List.of();
         }
-        return SourcePreflight.checks(endpoint, connection);
+        return SourcePreflight.checks(endpoint, connection, "Flink CDC");
     }
 
     /** The Kafka cluster and the Flink JobManager, when the scenario gives them. */

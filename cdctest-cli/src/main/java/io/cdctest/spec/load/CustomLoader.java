@@ -2,8 +2,8 @@ package io.cdctest.spec.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cdctest.spec.CustomSpec;
+import io.cdctest.spec.Delivery;
 import io.cdctest.spec.FieldPath;
-import io.cdctest.spec.FlinkCdcSpec;
 import io.cdctest.spec.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,12 +116,7 @@ final class CustomLoader {
         String format = r.requiredString("format");
         io.cdctest.format.WireFormat wire = io.cdctest.format.WireFormat.byId(format).orElseThrow(() -> r.error("format",
                 "unknown wire format '" + format + "' (known: " + String.join(", ", io.cdctest.format.WireFormat.ids()) + ")"));
-        String delivery = r.string("delivery", "exactly_once");
-        FlinkCdcSpec.Delivery d = switch (delivery.toLowerCase(Locale.ROOT).replace('-', '_')) {
-            case "exactly_once" -> FlinkCdcSpec.Delivery.EXACTLY_ONCE;
-            case "at_least_once" -> FlinkCdcSpec.Delivery.AT_LEAST_ONCE;
-            default -> throw r.error("delivery", "expected exactly_once or at_least_once, got '" + delivery + "'");
-        };
+        Delivery d = DeliveryKey.read(r);
         r.finish();
         return new CustomSpec.KafkaLeg(topic, group, wire.id(), d);
     }

@@ -4,6 +4,7 @@ import io.cdctest.CdctestException;
 import io.cdctest.spec.CdcConfig;
 import io.cdctest.spec.CustomSpec;
 import io.cdctest.spec.DataSpec;
+import io.cdctest.spec.Delivery;
 import io.cdctest.spec.Endpoint;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.FlinkCdcSpec;
@@ -273,12 +274,7 @@ public final class ScenarioLoader {
         FlinkCdcSpec.ConsumerFaults consumerFaults = new FlinkCdcSpec.ConsumerFaults(dropNth,
                 fraction(r, "consumer_drop_fraction"), fraction(r, "consumer_redeliver_fraction"), 42);
         List<FlinkCdcSpec.Route> routes = r.maps("route").stream().map(ScenarioLoader::route).toList();
-        String deliveryText = r.string("delivery", "exactly_once");
-        FlinkCdcSpec.Delivery delivery = switch (deliveryText.toLowerCase(java.util.Locale.ROOT).replace('-', '_')) {
-            case "exactly_once" -> FlinkCdcSpec.Delivery.EXACTLY_ONCE;
-            case "at_least_once" -> FlinkCdcSpec.Delivery.AT_LEAST_ONCE;
-            default -> throw r.error("delivery", "expected exactly_once or at_least_once, got '" + deliveryText + "'");
-        };
+        Delivery delivery = DeliveryKey.read(r);
         long producerDropNth = r.longValue("producer_drop_nth", 0);
         if (producerDropNth < 0) {
             throw r.error("producer_drop_nth", "expected 0 (off) or a positive change number, got " + producerDropNth);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cdctest.Fixtures;
 import io.cdctest.pipeline.Pipelines;
 import io.cdctest.spec.CustomSpec;
+import io.cdctest.spec.Delivery;
 import io.cdctest.spec.FieldPath;
-import io.cdctest.spec.FlinkCdcSpec;
 import io.cdctest.spec.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class CustomScenarioLoaderTest {
         CustomSpec custom = s.custom();
         assertThat(s.tables()).containsExactly("cdc_test_base", "cdc_test_composite_pk");
         assertThat(custom.kafka()).isEqualTo(new CustomSpec.KafkaLeg("cdc_test_topic", "cdc_test_group", "enterprise-json",
-                FlinkCdcSpec.Delivery.EXACTLY_ONCE));
+                Delivery.EXACTLY_ONCE));
         assertThat(custom.freePorts()).containsExactly("manager_port");
         assertThat(custom.secrets().get("api_token").reveal()).isEqualTo("t0k3n");
         assertThat(custom.secrets().get("api_token")).hasToString("******");

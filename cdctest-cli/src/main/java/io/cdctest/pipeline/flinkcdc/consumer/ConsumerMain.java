@@ -10,6 +10,7 @@ import io.cdctest.spec.Engine;
 import io.cdctest.spec.Secret;
 import io.cdctest.sql.JdbcEndpoint;
 import io.cdctest.support.ParentWatch;
+import io.cdctest.support.StatusFile;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -97,7 +98,7 @@ public final class ConsumerMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         faults = new ConsumerFaults(dropNth, dropFraction, redeliverFraction, faultSeed);
-        report("STARTING", null);
+        report(StatusFile.STARTING, null);
         Engine targetEngine = Engine.byId(engine).orElseThrow(() -> new IllegalArgumentException("unknown engine " + engine));
         JdbcEndpoint target = new JdbcEndpoint("target", targetEngine, host, port, user,
                 new Secret(System.getenv().getOrDefault(PASSWORD_ENV, "")), database, account, tls);
@@ -126,7 +127,7 @@ public final class ConsumerMain implements Callable<Integer> {
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    report("RUNNING", null);
+                    report(StatusFile.RUNNING, null);
                 }
             };
             if (topics.perTable()) {
@@ -144,12 +145,17 @@ public final class ConsumerMain implements Callable<Integer> {
                 if (records.isEmpty()) {
                     continue;
                 }
+                List<ChangeEvent> decoded = writer.retrying("decoding " + records.count() + " records", () -> {
+                    List<ChangeEvent> events = new ArrayList<>();
+                    for (ConsumerRecord<byte[], byte[]> record : records) {
+                        events.addAll(decode(decoder, record));
+                    }
+                    return events;
+                });
                 List<ChangeEvent> batch = new ArrayList<>();
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    for (ChangeEvent event : decode(decoder, record)) {
-                        if (!faults.drop(event)) {
-                            batch.add(event);
-                        }
+                for (ChangeEvent event : decoded) {
+                    if (!faults.drop(event)) {
+                        batch.add(event);
                     }
                 }
                 writer.apply(batch);
@@ -160,12 +166,12 @@ public final class ConsumerMain implements Callable<Integer> {
                 }
                 events += batch.size();
                 batches++;
-                report("RUNNING", null);
+                report(StatusFile.RUNNING, null);
             }
-            report("STOPPED", null);
+            report(StatusFile.STOPPED, null);
             return 0;
         } catch (Exception e) {
-            report("FAILED", e.getClass().getSimpleName() + ": " + e.getMessage());
+            report(StatusFile.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
             System.err.println("cdctest-consumer: " + e);
             e.printStackTrace();
             return 1;
@@ -216,8 +222,8 @@ public final class ConsumerMain implements Callable<Integer> {
     }
 
     private void report(String state, String error) {
-        status.put("state", state);
-        status.put("time", Instant.now().toString());
+        status.put(StatusFile.STATE, state);
+        status.put(StatusFile.TIME, Instant.now().toString());
         status.put("events", events);
         status.put("batches", batches);
         if (faults != null && (faults.dropped() > 0 || faults.redelivered() > 0)) {
@@ -225,8 +231,15 @@ public final class ConsumerMain implements Callable<Integer> {
             status.put("redelivered", faults.redelivered());
         }
         if (error != null) {
-            status.put("error", error);
+            status.put(StatusFile.ERROR, error);
         }
-        StatusFile.write(statusFile, status);
+        if (statusFile == null) {
+            return;
+        }
+        try {
+            StatusFile.write(statusFile, status);
+        } catch (java.io.IOException e) {
+            System.err.println("cannot write status file " + statusFile + ": " + e.getMessage());
+        }
     }
 }

@@ -4,9 +4,9 @@ import io.cdctest.CdctestException;
 import io.cdctest.format.ChangeEvent;
 import io.cdctest.format.ColumnTypes;
 import io.cdctest.sql.JdbcEndpoint;
+import io.cdctest.sql.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
@@ -43,18 +43,35 @@ final class TargetWriter implements AutoCloseable {
         return (db, table, column) -> applier.columnTypes().of(db, table, column);
     }
 
+    /** Work that reads or writes the target through the current connection. */
+    @FunctionalInterface
+    interface TargetWork<T> {
+        T run() throws SQLException;
+    }
+
     void apply(List<ChangeEvent> batch) throws SQLException {
+        retrying("the batch of " + batch.size() + " events", () -> {
+            applier.apply(batch);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work}, and while the target is unreachable reconnects and runs it again, for up to a
+     * minute. Decoding goes through here too: some formats read the target's column types.
+     */
+    <T> T retrying(String what, TargetWork<T> work) throws SQLException {
         long deadline = System.nanoTime() + RETRY_FOR.toNanos();
         while (true) {
             try {
-                applier.apply(batch);
-                return;
-            } catch (SQLException e) {
+                return work.run();
+            } catch (SQLException | CdctestException e) {
+                // a lost connection shows as an SQLException from a statement, or wrapped when a table's definition is read
                 if (!lostConnection(e) || System.nanoTime() > deadline) {
                     throw e;
                 }
                 System.err.println("cdctest-consumer: target " + target.address() + " unreachable (" + e.getMessage()
-                        + "), retrying the batch of " + batch.size() + " events");
+                        + "), retrying " + what);
                 reconnect();
             }
         }
@@ -72,11 +89,13 @@ final class TargetWriter implements AutoCloseable {
         }
     }
 
-    static boolean lostConnection(SQLException e) {
+    /** A lost connection, or an error the same batch may not meet again (lock wait timeout, deadlock). */
+    static boolean lostConnection(Exception e) {
+        if (Sql.connectionLost(e)) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
-                    || t instanceof SQLTransientException || t.getClass().getSimpleName().equals("CommunicationsException")
-                    || t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+            if (t instanceof SQLRecoverableException || t instanceof SQLTransientException) {
                 return true;
             }
         }

@@ -1,4 +1,4 @@
-package io.cdctest.pipeline.flinkcdc;
+package io.cdctest.pipeline.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import io.cdctest.check.KeyHistory.Change;
 import io.cdctest.check.RowKey;
 import io.cdctest.check.TableRef;
 import io.cdctest.format.ChangeEvent;
-import io.cdctest.spec.FlinkCdcSpec;
+import io.cdctest.spec.Delivery;
 import io.cdctest.sql.Column;
 import io.cdctest.sql.TableSchema;
 import java.util.ArrayList;
@@ -115,7 +115,7 @@ class EventAuditTest {
         }
     }
 
-    private static EventCheck audit(Topic topic, String changes, FlinkCdcSpec.Delivery delivery) {
+    private static EventCheck audit(Topic topic, String changes, Delivery delivery) {
         EventAudit audit = new EventAudit(delivery, "flink_cdc.delivery", false);
         audit.check(PLAN, TopicSnapshot.of(PLAN, topic.events), Map.of(RowKey.of(PLAN.keyColumns(), new String[] {"1"}),
                 changes(changes)), FilterEffects.NONE);
@@ -128,10 +128,10 @@ class EventAuditTest {
         Map<String, Object> v1 = Map.of("id", 1L, "name", "b", "score", 1.5);
         Topic topic = new Topic().add(ChangeEvent.Op.READ, null, v0).add(ChangeEvent.Op.UPDATE, v0, v1)
                 .add(ChangeEvent.Op.UPDATE, v0, v1);
-        EventCheck strict = audit(topic, "Iu", FlinkCdcSpec.Delivery.EXACTLY_ONCE);
+        EventCheck strict = audit(topic, "Iu", Delivery.EXACTLY_ONCE);
         assertThat(strict.problems()).singleElement().asString()
                 .startsWith("1 duplicate event(s), e.g. t id=1 at partition 0 offset 2 repeats partition 0 offset 1");
-        EventCheck tolerant = audit(topic, "Iu", FlinkCdcSpec.Delivery.AT_LEAST_ONCE);
+        EventCheck tolerant = audit(topic, "Iu", Delivery.AT_LEAST_ONCE);
         assertThat(tolerant.passed()).isTrue();
         assertThat(tolerant.summary()).contains("1 duplicate(s) (at-least-once: tolerated)", "1 before image(s) checked");
     }
@@ -144,7 +144,7 @@ class EventAuditTest {
         Topic topic = new Topic().add(ChangeEvent.Op.READ, null, v0)
                 .add(ChangeEvent.Op.UPDATE, Map.of("id", 1L, "name", "a", "score", 23598.36f), v1)
                 .add(ChangeEvent.Op.UPDATE, Map.of("id", 1L, "name", "x", "score", 23598.36f), v2);
-        EventCheck check = audit(topic, "Iuu", FlinkCdcSpec.Delivery.EXACTLY_ONCE);
+        EventCheck check = audit(topic, "Iuu", Delivery.EXACTLY_ONCE);
         assertThat(check.problems()).singleElement().asString().isEqualTo("1 wrong before image(s): t id=1: the before image "
                 + "at partition 0 offset 2 differs from the row of the event before it (partition 0 offset 1) in name "
                 + "(before x, row b)");
@@ -153,7 +153,7 @@ class EventAuditTest {
     @Test
     void aLostDeleteIsNamedAndPlacedOnTheProducerHop() {
         Map<String, Object> v0 = Map.of("id", 1L, "name", "a");
-        EventCheck check = audit(new Topic().add(ChangeEvent.Op.READ, null, v0), "Id", FlinkCdcSpec.Delivery.EXACTLY_ONCE);
+        EventCheck check = audit(new Topic().add(ChangeEvent.Op.READ, null, v0), "Id", Delivery.EXACTLY_ONCE);
         assertThat(check.problems()).singleElement().asString().isEqualTo("1 key(s) whose events in Kafka do not match the "
                 + "changes made: t id=1: the harness made [insert, delete], Kafka has [snapshot read] (partition 0 offset 0): "
                 + "a delete never reached Kafka (producer hop)");

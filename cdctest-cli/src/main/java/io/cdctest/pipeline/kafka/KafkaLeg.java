@@ -1,4 +1,4 @@
-package io.cdctest.pipeline.flinkcdc;
+package io.cdctest.pipeline.kafka;
 
 import io.cdctest.CdctestException;
 import io.cdctest.check.ComparisonPlan;
@@ -18,7 +18,7 @@ import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.preflight.Check;
 import io.cdctest.spec.Component;
-import io.cdctest.spec.FlinkCdcSpec;
+import io.cdctest.spec.Delivery;
 import io.cdctest.spec.KafkaSpec;
 import io.cdctest.spec.Provision;
 import io.cdctest.sql.TableSchema;
@@ -218,7 +218,7 @@ public final class KafkaLeg {
      * @param resnapshot the producer was started again and read a new snapshot (re-reads stand for changes)
      */
     public Optional<EventCheck> audit(List<ComparisonPlan> plans, KeyHistory history,
-                                      Function<ComparisonPlan, FilterEffects> filters, FlinkCdcSpec.Delivery delivery,
+                                      Function<ComparisonPlan, FilterEffects> filters, Delivery delivery,
                                       String deliveryKey, boolean resnapshot) {
         if (kafka == null || databases == null) {
             return Optional.empty();

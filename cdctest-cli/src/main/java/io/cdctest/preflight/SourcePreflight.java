@@ -1,6 +1,5 @@
-package io.cdctest.pipeline.flinkcdc;
+package io.cdctest.preflight;
 
-import io.cdctest.preflight.Check;
 import io.cdctest.sql.JdbcEndpoint;
 import io.cdctest.sql.Sql;
 import java.sql.Connection;
@@ -18,10 +17,6 @@ import java.util.Locale;
  */
 public final class SourcePreflight {
     private SourcePreflight() {
-    }
-
-    static List<Check> checks(JdbcEndpoint source, Connection c) throws SQLException {
-        return checks(source, c, "Flink CDC");
     }
 
     /** @param reader who reads the binary log, for the messages ("Flink CDC needs ROW") */

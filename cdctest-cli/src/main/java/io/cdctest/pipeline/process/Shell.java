@@ -1,36 +1,14 @@
-package io.cdctest.pipeline.flinkcdc;
+package io.cdctest.pipeline.process;
 
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A producer or consumer command from the scenario ({@code flink_cdc.producer_command}, or the
- * earlier tool's scripts under {@code flink_cdc.path}): its placeholders filled with shell-quoted
- * values, run by {@code /bin/sh} in its own process group so that everything it starts is stopped
- * with it, also when cdctest itself is killed. The generic pipeline's command hooks run under the
- * same guard ({@link #guarded}, their arguments {@link #quote}d).
+ * How cdctest runs a command line it was given (a Flink CDC producer or consumer command, a hook of
+ * the generic pipeline): by {@code /bin/sh} in its own process group, so that everything it starts
+ * is stopped with it, also when cdctest itself is killed; values put into it are {@link #quote}d.
  */
-public final class CustomCommand {
-    private static final Pattern PLACEHOLDER = io.cdctest.spec.FlinkCdcSpec.Commands.PLACEHOLDER;
-
-    private CustomCommand() {
-    }
-
-    /** The template with every placeholder replaced by its value in single quotes. */
-    static String expand(String template, Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            if (value == null) {
-                throw new IllegalArgumentException("no value for {" + m.group(1) + "}");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(quote(value)));
-        }
-        m.appendTail(out);
-        return out.toString();
+public final class Shell {
+    private Shell() {
     }
 
     /** The value in single quotes for /bin/sh, quotes inside escaped. */

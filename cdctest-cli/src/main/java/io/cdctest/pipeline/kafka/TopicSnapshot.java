@@ -1,4 +1,4 @@
-package io.cdctest.pipeline.flinkcdc;
+package io.cdctest.pipeline.kafka;
 
 import io.cdctest.check.ComparisonPlan;
 import io.cdctest.check.RowDifference;

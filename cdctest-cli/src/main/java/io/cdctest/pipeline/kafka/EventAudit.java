@@ -1,4 +1,4 @@
-package io.cdctest.pipeline.flinkcdc;
+package io.cdctest.pipeline.kafka;
 
 import io.cdctest.check.ComparisonPlan;
 import io.cdctest.check.EventCheck;
@@ -9,7 +9,7 @@ import io.cdctest.check.KeyHistory.Kind;
 import io.cdctest.check.RowKey;
 import io.cdctest.format.ChangeEvent;
 import io.cdctest.format.ChangeEvent.Op;
-import io.cdctest.spec.FlinkCdcSpec;
+import io.cdctest.spec.Delivery;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ final class EventAudit {
     static final long MAX_EVENTS = 500_000;
     private static final int SHOWN = 10;
 
-    private final FlinkCdcSpec.Delivery delivery;
+    private final Delivery delivery;
     private final String deliveryKey;
     private final List<String> problems = new ArrayList<>();
     private final List<String> duplicateSamples = new ArrayList<>();
@@ -49,7 +49,7 @@ final class EventAudit {
      * @param deliveryKey where the scenario declares the delivery ({@code flink_cdc.delivery}), named when duplicates fail
      * @param resnapshot  the producer was started again (a fault step) and read a new snapshot
      */
-    EventAudit(FlinkCdcSpec.Delivery delivery, String deliveryKey, boolean resnapshot) {
+    EventAudit(Delivery delivery, String deliveryKey, boolean resnapshot) {
         this.delivery = delivery;
         this.deliveryKey = deliveryKey;
         this.resnapshot = resnapshot;
@@ -135,14 +135,14 @@ final class EventAudit {
 
     EventCheck result() {
         List<String> all = new ArrayList<>(problems);
-        if (duplicates > 0 && delivery == FlinkCdcSpec.Delivery.EXACTLY_ONCE) {
+        if (duplicates > 0 && delivery == Delivery.EXACTLY_ONCE) {
             all.add(duplicates + " duplicate event(s), e.g. " + String.join("; ", duplicateSamples)
                     + " (declare " + deliveryKey + ": at_least_once if the pipeline may repeat events)");
         }
         String summary = String.format("Kafka audit: %,d events of %,d keys against the harness's writes: %s, "
                         + "%,d duplicate(s)%s, %,d before image(s) checked%s", events, keys,
                 problems.isEmpty() ? "none lost or out of order" : problems.size() + " problem(s)", duplicates,
-                duplicates > 0 && delivery == FlinkCdcSpec.Delivery.AT_LEAST_ONCE ? " (at-least-once: tolerated)" : "",
+                duplicates > 0 && delivery == Delivery.AT_LEAST_ONCE ? " (at-least-once: tolerated)" : "",
                 beforeImages, skipped.isEmpty() ? "" : "; not audited (too large): " + String.join(", ", skipped));
         return new EventCheck(summary, all);
     }
