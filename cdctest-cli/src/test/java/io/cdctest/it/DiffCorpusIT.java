@@ -209,6 +209,39 @@ class DiffCorpusIT {
         }
     }
 
+    /**
+     * Two rows whose values are swapped, chosen so that the swap cancels exactly in a sum of CRC-32 and
+     * CRC-32C (both linear; see PushdownChecksum): in one chunk, in every way, and in the database by
+     * checksums whose chunk holds both rows, the swap is two differences.
+     */
+    @Test
+    void mirroredEditsInOneChunkAreFoundInEveryWay() throws Exception {
+        String name = "mirror" + COPIES.incrementAndGet();
+        List<String> statements = new ArrayList<>();
+        for (String side : List.of(name + "s", name + "t")) {
+            statements.add("CREATE DATABASE " + side);
+            statements.add("CREATE TABLE " + side + ".pair (id INT PRIMARY KEY, v VARCHAR(10))");
+            statements.add("INSERT INTO " + side + ".pair SELECT id + 10000, 'bbbbbbbb' FROM src." + TABLE + " WHERE id < 300");
+            statements.add("INSERT INTO " + side + ".pair VALUES (10000, 'aaaaaaaa'), (13816, 'rnjwfjhx')");
+        }
+        statements.add("UPDATE " + name + "t.pair SET v = IF(id = 10000, 'rnjwfjhx', 'aaaaaaaa') WHERE id IN (10000, 13816)");
+        sql(statements.toArray(String[]::new));
+        List<DiffOptions> ways = new ArrayList<>(WAYS);
+        ways.add(DiffOptions.DEFAULT.withMode(DiffOptions.Mode.PUSHDOWN).withSizes(0, 5_000, 8)); // one chunk, settled by row hashes
+        ways.add(DiffOptions.DEFAULT.withMode(DiffOptions.Mode.PUSHDOWN).withSizes(0, 5_000, 5_000)); // one chunk, settled by rows
+        try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB);
+            ComparisonPlan plan = TableDiff.plan(a, name + "s", b, name + "t", "pair");
+            for (DiffOptions way : ways) {
+                TableComparison c = new TableDiff(way).compare(a, b, plan);
+                assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
+                        "different: id=10000: v: source 'aaaaaaaa', target 'rnjwfjhx'",
+                        "different: id=13816: v: source 'rnjwfjhx', target 'aaaaaaaa'");
+            }
+        }
+    }
+
     @Test
     void equalCopiesReportNothingInEveryWay() throws Exception {
         for (String table : List.of(TABLE, "cdc_test_composite_pk")) {
