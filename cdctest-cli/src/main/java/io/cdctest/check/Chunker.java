@@ -11,24 +11,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a table's key space into ranges of about N source rows: a single integer key by its values,
- * other keys by walking the primary-key index (one small index scan per boundary).
+ * Splits a table's key space into ranges of at most about N source rows, bounded by the keys the
+ * table holds, never by an estimate of its size (information_schema's row count can be far off, and a
+ * table ten times larger than estimated must not become chunks ten times larger): a single integer key
+ * by its values, other keys by walking the primary-key index (one small index scan per boundary).
  */
 final class Chunker {
+    /** Spans of an integer key beyond which the keys are too sparse for spans, and the index is walked. */
+    static final long MAX_SPANS = 1_024;
+
     private Chunker() {
     }
 
     /**
      * Ranges covering every key, the first and the last open so target rows beyond the source's keys
-     * are seen. A single integer key is cut into equal spans of its values between the source's
-     * smallest and largest key (two index lookups; chunks hold about {@code chunkRows} rows when keys
-     * are dense, more or fewer when not, which costs balance, never rows); other keys by walking the
-     * key index, one boundary every {@code chunkRows} rows.
+     * are seen. A single integer key is cut into equal spans of at most {@code chunkRows} key values
+     * between the source's smallest and largest key (two index lookups): a primary key is unique, so a
+     * span holds at most {@code chunkRows} source rows, whatever the estimate said. Where that takes
+     * more than {@code max(4 × estimatedRows / chunkRows, MAX_SPANS)} spans, the keys are sparse (or the
+     * estimate far too low) and, like other keys, they are cut by walking the key index, one boundary
+     * every {@code chunkRows} rows.
      */
     static List<KeyRange> chunks(Connection connection, Engine engine, TableRef table, List<String> keys,
                                  ValueKind[] kinds, long chunkRows, long estimatedRows) throws SQLException {
         if (keys.size() == 1 && kinds[0] == ValueKind.INTEGER && table.filter() == null) {
-            return spans(connection, table, keys.get(0), chunkRows, estimatedRows);
+            List<KeyRange> spans = spans(connection, table, keys.get(0), chunkRows, estimatedRows);
+            if (spans != null) {
+                return spans;
+            }
         }
         List<KeyRange> ranges = new ArrayList<>();
         String[] last = null;
@@ -43,23 +53,41 @@ final class Chunker {
         }
     }
 
+    /** Equal spans of at most {@code chunkRows} key values, or null when that takes too many of them. */
     private static List<KeyRange> spans(Connection connection, TableRef table, String key, long chunkRows,
                                         long estimatedRows) throws SQLException {
-        long parts = Math.max(1, (estimatedRows + chunkRows - 1) / chunkRows);
         BigInteger min;
         BigInteger max;
         try (PreparedStatement ps = connection.prepareStatement("SELECT MIN(" + Sql.quote(key) + "), MAX(" + Sql.quote(key)
                 + ") FROM " + Sql.qualified(table.database(), table.table()));
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            if (rs.getString(1) == null || parts == 1) {
+            if (rs.getString(1) == null) {
                 return List.of(KeyRange.ALL);
             }
             min = new BigInteger(rs.getString(1));
             max = new BigInteger(rs.getString(2));
         }
-        BigInteger span = max.subtract(min).add(BigInteger.ONE);
-        BigInteger step = span.add(BigInteger.valueOf(parts - 1)).divide(BigInteger.valueOf(parts)).max(BigInteger.ONE);
+        return spans(min, max, chunkRows, estimatedRows);
+    }
+
+    /**
+     * Equal spans of at most {@code chunkRows} values of an integer key from {@code min} to {@code max},
+     * the first and last open, or null when that takes more than {@code max(4 × estimatedRows /
+     * chunkRows, MAX_SPANS)} spans.
+     */
+    static List<KeyRange> spans(BigInteger min, BigInteger max, long chunkRows, long estimatedRows) {
+        BigInteger values = max.subtract(min).add(BigInteger.ONE);
+        BigInteger rows = BigInteger.valueOf(chunkRows);
+        BigInteger parts = values.add(rows).subtract(BigInteger.ONE).divide(rows);
+        BigInteger estimated = BigInteger.valueOf(Math.max(0, estimatedRows)).add(rows).subtract(BigInteger.ONE).divide(rows);
+        if (parts.compareTo(estimated.shiftLeft(2).max(BigInteger.valueOf(MAX_SPANS))) > 0) {
+            return null;
+        }
+        if (parts.equals(BigInteger.ONE)) {
+            return List.of(KeyRange.ALL);
+        }
+        BigInteger step = values.add(parts).subtract(BigInteger.ONE).divide(parts);
         List<KeyRange> ranges = new ArrayList<>();
         String[] last = null;
         for (BigInteger upTo = min.add(step).subtract(BigInteger.ONE); upTo.compareTo(max) < 0; upTo = upTo.add(step)) {

@@ -130,7 +130,8 @@ public final class TableDiff implements SyncWaiter.Comparer {
                 return result();
             }
             try {
-                if (estimatedRows() <= options.smallTableRows()) {
+                long counted = rowsUpTo(options.smallTableRows() + 1);
+                if (counted <= options.smallTableRows()) {
                     method = TableComparison.Method.ROWS;
                     rows(KeyRange.ALL, true);
                 } else if (pushdown()) {
@@ -213,7 +214,7 @@ public final class TableDiff implements SyncWaiter.Comparer {
 
         private List<KeyRange> chunks() throws SQLException {
             return Chunker.chunks(source.connection(), source.engine(), plan.source(), plan.keyColumns(), kinds,
-                    options.chunkRows(), estimatedRows());
+                    options.chunkRows(), Math.max(estimatedRows(), options.smallTableRows() + 1));
         }
 
         private PushdownChecksum.Sum sum(Database side, Connection connection, KeyRange range) throws SQLException {
@@ -313,9 +314,11 @@ public final class TableDiff implements SyncWaiter.Comparer {
                 return;
             }
             long rows = Math.max(s.count(), t.count());
-            List<String[]> keys = differingKeys(range, Math.max(options.bisectRows(), rows / 5));
+            // the differing keys are held in memory: never more than a fifth of a chunk's worth, however
+            // many rows the range holds (a side may hold far more rows in a range than the chunk was cut for)
+            List<String[]> keys = differingKeys(range, Math.max(options.bisectRows(), Math.min(rows, options.chunkRows()) / 5));
             if (keys == null) {
-                dense = true; // a fifth of this range differs: reading its rows is cheaper than reading them by key
+                dense = true; // many rows of this range differ: reading its rows is cheaper than reading them by key
                 rowsOnly(range);
                 return;
             }
@@ -534,6 +537,22 @@ public final class TableDiff implements SyncWaiter.Comparer {
             return outOfTime;
         }
 
+        /**
+         * The source's rows (those the row filter keeps), counted up to {@code limit}: whether a table is
+         * small is decided on its rows, never on information_schema's estimate, which can be far off
+         * (0 right after a bulk load, the old size after a mass delete). At most {@code limit} rows are read.
+         */
+        private long rowsUpTo(long limit) throws SQLException {
+            TableRef table = plan.source();
+            try (PreparedStatement ps = source.connection().prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM "
+                    + Sql.qualified(table.database(), table.table())
+                    + (table.filter() == null ? "" : " WHERE (" + table.filter() + ")") + " LIMIT " + limit + ") cdctest_rows");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+
+        /** information_schema's estimate of the source's rows: only a hint for how to cut the table. */
         private long estimatedRows() throws SQLException {
             try (PreparedStatement ps = source.connection().prepareStatement(
                     "SELECT table_rows FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {

@@ -242,6 +242,35 @@ class DiffCorpusIT {
         }
     }
 
+    /**
+     * {@code auto} on MariaDB (which has CRC32C): a table of up to {@code smallTableRows} rows is
+     * compared row by row, a larger one by checksums in the database; decided on the rows the table
+     * holds, so a difference in a small table is found by comparing rows, never by a checksum alone.
+     */
+    @Test
+    void autoComparesSmallTablesByRowsAndLargerOnesInTheDatabase() throws Exception {
+        String small = "small" + COPIES.incrementAndGet();
+        sql("CREATE DATABASE " + small, "CREATE TABLE " + small + "." + TABLE + " LIKE src." + TABLE,
+                "INSERT INTO " + small + "." + TABLE + " SELECT * FROM src." + TABLE + " WHERE id <= 100",
+                "CREATE DATABASE " + small + "t", "CREATE TABLE " + small + "t." + TABLE + " LIKE src." + TABLE,
+                "INSERT INTO " + small + "t." + TABLE + " SELECT * FROM src." + TABLE + " WHERE id <= 100",
+                "UPDATE " + small + "t." + TABLE + " SET col_varchar = 'changed' WHERE id = 50");
+        String large = copy(TABLE, true);
+        sql("UPDATE " + large + "." + TABLE + " SET col_varchar = 'changed' WHERE id = 50");
+        DiffOptions auto = DiffOptions.DEFAULT.withSizes(100, 64, 8);
+        try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB, false, db.endpoint()::connect);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB, false, db.endpoint()::connect);
+            TableComparison rows = new TableDiff(auto).compare(a, b, TableDiff.plan(a, small, b, small + "t", TABLE));
+            assertThat(rows.method()).isEqualTo(TableComparison.Method.ROWS);
+            assertThat(rows.samples()).extracting(d -> d.key().values().get(0)).containsExactly("50");
+            TableComparison pushdown = new TableDiff(auto).compare(a, b, TableDiff.plan(a, "src", b, large, TABLE));
+            assertThat(pushdown.method()).isEqualTo(TableComparison.Method.PUSHDOWN);
+            assertThat(pushdown.samples()).extracting(d -> d.key().values().get(0)).containsExactly("50");
+            assertThat(pushdown.sourceRows()).isEqualTo(400);
+        }
+    }
+
     @Test
     void equalCopiesReportNothingInEveryWay() throws Exception {
         for (String table : List.of(TABLE, "cdc_test_composite_pk")) {
