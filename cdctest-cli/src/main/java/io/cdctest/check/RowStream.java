@@ -40,6 +40,7 @@ final class RowStream implements AutoCloseable {
     private final BlockingQueue<Row[]> queue = new ArrayBlockingQueue<>(QUEUE);
     private Row[] batch = new Row[0];
     private int next;
+    private final Connection connection;
     private final PreparedStatement statement;
     private final Thread reader;
     private final String where;
@@ -71,6 +72,7 @@ final class RowStream implements AutoCloseable {
      */
     RowStream(Connection connection, Engine engine, TableRef table, List<String> columns, List<String> selects,
               ValueKind[] kinds, int keyCount, KeyRange range, List<String[]> keys) {
+        this.connection = connection;
         this.kinds = kinds;
         this.keyCount = keyCount;
         this.where = table.database() + "." + table.table();
@@ -181,9 +183,17 @@ final class RowStream implements AutoCloseable {
         return count;
     }
 
+    /**
+     * Stops reading and returns only when the reader thread has ended, so the connection is never
+     * used by two threads: the running query is cancelled, and a reader still not done 10 s after
+     * the cancel (a server that ignores it, a network gone quiet) has its connection aborted, which
+     * ends its read with an error; the caller's next statement on that connection then fails
+     * instead of meeting a statement still running.
+     */
     @Override
     public void close() {
         closed = true;
+        boolean interrupted = false;
         if (reader.isAlive()) {
             try {
                 statement.cancel();
@@ -191,14 +201,42 @@ final class RowStream implements AutoCloseable {
                 // best effort: the statement may have finished
             }
             queue.clear();
+            interrupted = awaitReader(10_000);
+            if (reader.isAlive()) {
+                try {
+                    connection.abort(Runnable::run);
+                } catch (SQLException | RuntimeException e) {
+                    // aborting is the last resort; the wait below still keeps the connection to one thread
+                }
+                queue.clear();
+            }
         }
+        interrupted |= awaitReader(0);
         try {
-            reader.join(10_000);
             statement.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (SQLException ignored) {
             // closing after a cancel may report the cancel
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for the reader to end, at most {@code millis} (0: however long), through interrupts; whether one came. */
+    private boolean awaitReader(long millis) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (reader.isAlive()) {
+            long left = millis == 0 ? 0 : (deadline - System.nanoTime()) / 1_000_000;
+            if (millis != 0 && left <= 0) {
+                break;
+            }
+            try {
+                reader.join(millis == 0 ? 0 : Math.max(1, left));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        return interrupted;
     }
 }

@@ -14,12 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -228,19 +228,25 @@ public final class TableDiff implements SyncWaiter.Comparer {
          * lanes (its connection and, when it can open more, {@code options.lanes() - 1} others), so
          * neither waits for the other chunk by chunk. A chunk left without a checksum (null) means the
          * time ran out.
+         *
+         * <p>A side's own connection is lent to one lane and used by no other thread until that lane
+         * has ended: this method returns, normally or with the first failure, only after every lane
+         * has ended (a failure stops the other lanes after their current chunk), so the caller never
+         * meets its connection still busy on another thread. A lane that cannot open its extra
+         * connection leaves the chunks to the others.
          */
         private PushdownChecksum.Sum[][] checksums(List<KeyRange> chunks) throws SQLException {
             hash();
             PushdownChecksum.Sum[][] sums = new PushdownChecksum.Sum[2][chunks.size()];
             List<Database> sides = List.of(source, target);
-            List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+            AtomicBoolean stop = new AtomicBoolean();
             ExecutorService pool = Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "cdctest-checksum " + plan.name());
                 t.setDaemon(true);
                 return t;
             });
+            List<Future<?>> lanes = new ArrayList<>();
             try {
-                List<Future<?>> lanes = new ArrayList<>();
                 for (int s = 0; s < 2; s++) {
                     Database side = sides.get(s);
                     AtomicInteger next = new AtomicInteger();
@@ -249,44 +255,91 @@ public final class TableDiff implements SyncWaiter.Comparer {
                         boolean own = lane == 0;
                         PushdownChecksum.Sum[] out = sums[s];
                         lanes.add(pool.submit(() -> {
-                            Connection c = own ? side.connection() : side.more().get();
-                            if (!own) {
-                                opened.add(c);
+                            Connection c = own ? side.connection() : extra(side);
+                            if (c == null) {
+                                return null;
                             }
-                            for (int i = next.getAndIncrement(); i < chunks.size() && !timeUp(); i = next.getAndIncrement()) {
-                                out[i] = sum(side, c, chunks.get(i));
+                            try {
+                                for (int i = next.getAndIncrement(); i < chunks.size() && !stop.get() && !timeUp();
+                                     i = next.getAndIncrement()) {
+                                    out[i] = sum(side, c, chunks.get(i));
+                                }
+                            } catch (SQLException | RuntimeException e) {
+                                stop.set(true);
+                                throw e;
+                            } finally {
+                                if (!own) {
+                                    close(c);
+                                }
                             }
                             return null;
                         }));
                     }
                 }
-                for (Future<?> lane : lanes) {
-                    try {
-                        lane.get();
-                    } catch (ExecutionException e) {
-                        if (e.getCause() instanceof SQLException se) {
-                            throw se;
-                        }
-                        if (e.getCause() instanceof RuntimeException re) {
-                            throw re;
-                        }
-                        throw new IllegalStateException(e.getCause());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new CdctestException(ExitCode.INTERNAL, "interrupted while comparing " + plan.name(), e);
-                    }
-                }
             } finally {
-                pool.shutdownNow();
-                for (Connection c : opened) {
+                pool.shutdown();
+            }
+            Throwable failure = awaitAll(lanes);
+            if (failure instanceof SQLException se) {
+                throw se;
+            }
+            if (failure instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            return sums;
+        }
+
+        /** Another connection to a side, or null when it cannot be opened (the side's other lanes go on). */
+        private Connection extra(Database side) {
+            try {
+                return side.more().get();
+            } catch (RuntimeException e) {
+                LOG.debug("{}: no extra connection for checksums ({}); fewer lanes", plan.name(), e.toString());
+                return null;
+            }
+        }
+
+        private static void close(Connection connection) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing a connection of our own: nothing to do about it
+            }
+        }
+
+        /**
+         * Waits until every task has ended, even when one failed or this thread is interrupted (the
+         * tasks use connections this thread uses next; the interrupt is kept for the caller), and
+         * returns the first failure, or null.
+         */
+        private Throwable awaitAll(List<? extends Future<?>> tasks) {
+            Throwable failure = null;
+            boolean interrupted = false;
+            for (Future<?> task : tasks) {
+                while (true) {
                     try {
-                        c.close();
-                    } catch (SQLException ignored) {
-                        // closing a connection of our own: nothing to do about it
+                        task.get();
+                        break;
+                    } catch (ExecutionException e) {
+                        if (failure == null) {
+                            failure = e.getCause();
+                        }
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
                     }
                 }
             }
-            return sums;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                if (failure == null) {
+                    failure = new CdctestException(ExitCode.INTERNAL, "interrupted while comparing " + plan.name());
+                }
+            }
+            return failure;
         }
 
         /** Checksums a range on both sides (concurrently) and settles it. */
@@ -568,23 +621,38 @@ public final class TableDiff implements SyncWaiter.Comparer {
             PushdownChecksum.Sum run(Database side) throws SQLException;
         }
 
+        /**
+         * Runs a query on both sides at once: the target's on a thread of its own, which this method
+         * always waits for, also when the source's query fails, so the target's connection is never
+         * left busy on that thread.
+         */
         private PushdownChecksum.Sum[] bothSides(SideQuery query) throws SQLException {
-            CompletableFuture<PushdownChecksum.Sum> other = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return query.run(target);
-                } catch (SQLException e) {
-                    throw new CompletionException(e);
-                }
+            PushdownChecksum.Sum[] sums = new PushdownChecksum.Sum[2];
+            FutureTask<Void> other = new FutureTask<>(() -> {
+                sums[1] = query.run(target);
+                return null;
             });
-            PushdownChecksum.Sum mine = query.run(source);
+            Thread thread = new Thread(other, "cdctest-checksum " + plan.name());
+            thread.setDaemon(true);
+            thread.start();
+            Throwable failure = null;
             try {
-                return new PushdownChecksum.Sum[] {mine, other.join()};
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof SQLException se) {
-                    throw se;
-                }
-                throw e;
+                sums[0] = query.run(source);
+            } catch (SQLException | RuntimeException e) {
+                failure = e;
             }
+            Throwable theirs = awaitAll(List.of(other));
+            failure = failure != null ? failure : theirs;
+            if (failure instanceof SQLException se) {
+                throw se;
+            }
+            if (failure instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            return sums; // the target's written before its task ended, which awaitAll waited for
         }
 
         private TableComparison result() {
