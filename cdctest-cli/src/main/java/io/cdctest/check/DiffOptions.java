@@ -8,8 +8,8 @@ import java.time.Duration;
  * @param mode            AUTO: checksums inside the databases when both sides are the same MySQL-family
  *                        engine and either the row hash is cheap there (CRC-32 and CRC-32C) or a side is
  *                        remote, else rows hashed in Java; or forced
- * @param smallTableRows  tables up to this many rows (estimated) are compared row by row at once
- * @param chunkRows       rows per key-range chunk
+ * @param smallTableRows  tables up to this many rows (counted, not estimated) are compared row by row at once
+ * @param chunkRows       rows per key-range chunk (at most, bounded by the keys: see Chunker)
  * @param bisectRows      mismatching chunks of at most this many rows are compared row by row at once;
  *                        larger ones first by the keys and row hashes of both sides
  * @param maxDifferences  differing rows to collect in detail (all are counted while rows are compared)
