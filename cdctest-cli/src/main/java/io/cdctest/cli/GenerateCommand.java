@@ -139,7 +139,7 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             return new JdbcEndpoint("database", Engine.MYSQL, host, port, user, new Secret(secret), database, null, true);
         }
-        Endpoint source = new ScenarioLoader(Interpolator.system(), Pipelines.types(), w -> { })
+        Endpoint source = new ScenarioLoader(Interpolator.system(), Pipelines.all(), w -> { })
                 .load(ConfigFiles.of(CdctestHome.locate()).scenario(scenario), List.of()).source();
         if (source.provision() != Provision.EXTERNAL) {
             throw CdctestException.config("--scenario " + scenario + ": its source is " + source.provision().id()

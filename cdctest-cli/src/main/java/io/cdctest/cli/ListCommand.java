@@ -45,7 +45,7 @@ public final class ListCommand implements Callable<Integer> {
             var entry = scenarios.addObject().put("name", file.getFileName().toString().replaceFirst("\\.ya?ml$", ""))
                     .put("file", file.toString());
             try {
-                Scenario s = new ScenarioLoader(Interpolator.system(), Pipelines.types(), w -> { }).load(file, List.of());
+                Scenario s = new ScenarioLoader(Interpolator.system(), Pipelines.all(), w -> { }).load(file, List.of());
                 entry.put("type", s.type()).put("description", s.description());
             } catch (CdctestException e) {
                 entry.put("error", e.getMessage());
@@ -78,7 +78,7 @@ public final class ListCommand implements Callable<Integer> {
         for (Path file : files.scenarioFiles()) {
             String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             try {
-                Scenario s = new ScenarioLoader(Interpolator.system(), Pipelines.types(), w -> { }).load(file, List.of());
+                Scenario s = new ScenarioLoader(Interpolator.system(), Pipelines.all(), w -> { }).load(file, List.of());
                 rows.add(new String[] {name, s.type(), s.description()});
             } catch (CdctestException e) {
                 rows.add(new String[] {name, "?", "(invalid: " + e.getMessage() + ")"});

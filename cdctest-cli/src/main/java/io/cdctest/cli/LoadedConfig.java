@@ -23,7 +23,7 @@ record LoadedConfig(Scenario scenario, TestSuite suite, String group, List<TestC
         }
         ConfigFiles files = ConfigFiles.of(home);
         Interpolator env = Interpolator.system();
-        Scenario scenario = new ScenarioLoader(env, Pipelines.types(), warnings)
+        Scenario scenario = new ScenarioLoader(env, Pipelines.all(), warnings)
                 .load(files.scenario(selection.scenario), selection.overrides);
         TestSuite suite = new TestSuiteLoader(env, warnings).load(selection.testcase != null
                 ? files.testcase(selection.testcase) : files.defaultTestcase(scenario.defaultTestcase(), scenario.type()));
@@ -47,7 +47,7 @@ record LoadedConfig(Scenario scenario, TestSuite suite, String group, List<TestC
         checkTables(scenario, testcases, warnings);
         io.cdctest.pipeline.LinkCheck.check(scenario, testcases, warnings);
         io.cdctest.pipeline.ActionCheck.check(scenario, testcases);
-        Pipelines.factory(scenario.type()).validate(scenario);
+        io.cdctest.pipeline.ActionCheck.faultTargets(scenario, testcases, warnings);
         return new LoadedConfig(scenario, suite, selection.group, testcases);
     }
 

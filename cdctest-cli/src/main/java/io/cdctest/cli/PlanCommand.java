@@ -35,7 +35,7 @@ public final class PlanCommand implements Callable<Integer> {
             throw io.cdctest.CdctestException.config("no scenario given: use --scenario <name|path>");
         }
         var console = global.console(spec.commandLine().getOut(), spec.commandLine().getErr());
-        Scenario scenario = new ScenarioLoader(Interpolator.system(), Pipelines.types(), console::warn)
+        Scenario scenario = new ScenarioLoader(Interpolator.system(), Pipelines.all(), console::warn)
                 .load(ConfigFiles.of(CdctestHome.locate()).scenario(selection.scenario), selection.overrides);
         PlanPrinter.plan(scenario).forEach(spec.commandLine().getOut()::println);
         return 0;

@@ -2,19 +2,19 @@ package io.cdctest.pipeline;
 
 import io.cdctest.preflight.Check;
 import io.cdctest.spec.Scenario;
+import io.cdctest.spec.load.PipelineReader;
 import io.cdctest.sql.JdbcEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Makes pipelines of one kind. A new kind is a new package with a factory registered in
- * {@code META-INF/services/io.cdctest.pipeline.PipelineFactory}; nothing else changes.
+ * One pipeline kind: reads and checks its own blocks of a scenario ({@link PipelineReader}: the keys it
+ * owns, its engine pairs), declares its actions and links, checks what it needs of the databases, and
+ * makes the pipeline. A new kind is a new package with a factory registered in
+ * {@code META-INF/services/io.cdctest.pipeline.PipelineFactory}; nothing else changes (docs/ARCHITECTURE.md).
  */
-public interface PipelineFactory {
-
-    /** The scenario_type this factory serves. */
-    String identifier();
+public interface PipelineFactory extends PipelineReader {
 
     /** One line for {@code cdctest list}. */
     String description();
@@ -42,28 +42,20 @@ public interface PipelineFactory {
     }
 
     /**
-     * Rules of the scenario this pipeline adds to the loader's, checked by {@code cdctest validate} and
-     * before every run: a configuration error (one line naming file, line and key) when one is broken.
-     */
-    default void validate(Scenario scenario) {
-    }
-
-    /**
-     * For {@link #validate}: a block of the scenario this pipeline does not read (at {@code origin},
-     * or null when the scenario has none) is a configuration error, not silently ignored.
-     */
-    static void notRead(Scenario scenario, String block, io.cdctest.spec.Origin origin, String readBy) {
-        if (origin != null) {
-            throw io.cdctest.CdctestException.config(origin + ": " + block + ": read only by " + readBy + "; a "
-                    + scenario.type() + " scenario does not use it (remove the block)");
-        }
-    }
-
-    /**
      * The pipeline actions testcases may name for this scenario ({@code pause_cdc}, {@code check_cdc_status}, ...),
      * each run by {@link Pipeline#act}. A testcase naming another is a configuration error at {@code cdctest validate}.
      */
     default List<String> actions(Scenario scenario) {
+        return List.of();
+    }
+
+    /**
+     * The parts of the pipeline {@code fault} steps may break ({@code component: producer}, ...), each then
+     * given by {@link Pipeline#restartable} at run time (a part the run did not start, such as an external
+     * Kafka, is not). A testcase that breaks a part the pipeline does not have is skipped, and
+     * {@code cdctest validate} says so.
+     */
+    default List<io.cdctest.spec.Component> faultTargets(Scenario scenario) {
         return List.of();
     }
 

@@ -22,6 +22,11 @@ public final class Pipelines {
         return FACTORIES.keySet();
     }
 
+    /** Every registered factory, by scenario_type: what the scenario loader reads scenarios with. */
+    public static java.util.Collection<PipelineFactory> all() {
+        return FACTORIES.values();
+    }
+
     /** The scenario's pipeline, with its {@code metrics:} recorded when it declares them. */
     public static Pipeline create(PipelineContext context) {
         Pipeline pipeline = factory(context.scenario().type()).create(context);

@@ -60,7 +60,8 @@ public final class Doctor {
                         "start Docker (or set DOCKER_HOST), or use provision: embedded | external"));
             }
         }
-        if (scenario.source().provision() != Provision.EXTERNAL && scenario.data() == null && scenario.custom() == null) {
+        if (scenario.source().provision() != Provision.EXTERNAL && scenario.data() == null
+                && !pipeline.platformCreatesTables()) {
             checks.add(Check.fail("source tables", "source.provision: " + scenario.source().provision().id() + " starts an "
                     + "empty server, and the scenario has no data: block to create the tables it replicates ("
                     + scenario.source().origin() + ")", "add one: data.tables, or --set data.rows=1000 to create and fill them"));

@@ -11,8 +11,8 @@ import io.cdctest.generate.TableDef;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.spec.DataSpec;
-import io.cdctest.spec.FlinkCdcSpec;
 import io.cdctest.spec.Scenario;
+import io.cdctest.spec.TableMapping;
 import io.cdctest.sql.JdbcEndpoint;
 import io.cdctest.sql.Sql;
 import io.cdctest.sql.TableSchema;
@@ -65,8 +65,8 @@ final class DatabaseSetup {
             if (data != null && !data.tables().isEmpty()) {
                 load(source.endpoint().withDatabase(sourceDb), data);
             }
-            List<FlinkCdcSpec.Route> routes = scenario.flinkCdc() == null ? List.of() : scenario.flinkCdc().routes();
-            if (tables.isEmpty() && routes.isEmpty()) {
+            List<TableMapping> merged = scenario.mappings().stream().filter(TableMapping::regex).toList();
+            if (tables.isEmpty() && scenario.mappings().isEmpty()) {
                 tables.addAll(discover(source.endpoint(), sourceDb));
             }
             checkSourceTables(source.endpoint().withDatabase(sourceDb), tables);
@@ -76,9 +76,9 @@ final class DatabaseSetup {
             if (prepareTarget) {
                 JdbcEndpoint targetEndpoint = target.endpoint().withDatabase(targetDb);
                 List<String> created = createTargetTables(source.endpoint().withDatabase(sourceDb), targetEndpoint, tables);
-                for (FlinkCdcSpec.Route route : routes) {
-                    if (createSinkTable(source.endpoint(), targetEndpoint, route)) {
-                        created.add(route.sinkTable());
+                for (TableMapping mapping : merged) {
+                    if (createSinkTable(source.endpoint(), targetEndpoint, mapping)) {
+                        created.add(mapping.target());
                     }
                 }
                 if (!ownTarget) {
@@ -164,19 +164,19 @@ final class DatabaseSetup {
     }
 
     /**
-     * The target table of a route, unless it exists: the source database and table columns, then the
+     * The target table of a mapping that merges the tables its pattern matches (a route), unless it exists: the source database and table columns, then the
      * union of the matching source tables' columns (NULL allowed where a table lacks one), keyed by
      * (database column, table column, the sources' primary key).
      */
-    private static boolean createSinkTable(JdbcEndpoint source, JdbcEndpoint target, FlinkCdcSpec.Route route)
+    private static boolean createSinkTable(JdbcEndpoint source, JdbcEndpoint target, TableMapping route)
             throws SQLException {
         try (Connection s = source.connect(); Connection t = target.connect()) {
-            if (TableSchema.read(t, target.database(), route.sinkTable()).isPresent()) {
+            if (TableSchema.read(t, target.database(), route.target()).isPresent()) {
                 return false;
             }
-            List<String[]> matches = io.cdctest.check.Mappings.matches(s, route.pattern());
+            List<String[]> matches = io.cdctest.check.Mappings.matches(s, java.util.regex.Pattern.compile(route.source()));
             if (matches.isEmpty()) {
-                throw CdctestException.environment("no source table matches the route " + route.sourceTable() + " ("
+                throw CdctestException.environment("no source table matches " + route.source() + " ("
                         + route.origin() + ") on " + source.address());
             }
             java.util.Map<String, io.cdctest.sql.Column> columns = new java.util.LinkedHashMap<>();
@@ -211,7 +211,7 @@ final class DatabaseSetup {
             key.forEach(k -> pk.add(Sql.quote(k)));
             defs.add("PRIMARY KEY (" + String.join(", ", pk) + ")");
             try (Statement st = t.createStatement()) {
-                st.execute("CREATE TABLE " + Sql.qualified(target.database(), route.sinkTable()) + " (\n  "
+                st.execute("CREATE TABLE " + Sql.qualified(target.database(), route.target()) + " (\n  "
                         + String.join(",\n  ", defs) + "\n)" + target.engine().utf8mb4());
             }
             return true;
@@ -263,7 +263,7 @@ final class DatabaseSetup {
             List<String> found = io.cdctest.check.Mappings.tables(c, database);
             if (found.isEmpty()) {
                 throw CdctestException.environment("source database " + database + " at " + source.address()
-                        + " has no tables, and the scenario names none (flink_cdc.tables or data.tables)");
+                        + " has no tables, and the scenario names none (data.tables, or the tables of the pipeline's block)");
             }
             return found;
         }

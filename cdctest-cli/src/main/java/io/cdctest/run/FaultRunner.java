@@ -100,8 +100,8 @@ final class FaultRunner implements AutoCloseable {
      */
     Optional<String> unavailable(FaultTarget component) {
         return find(component).isPresent() ? Optional.empty() : Optional.of("the " + component.id() + " of this run cannot be "
-                + "broken on purpose (embedded databases, an embedded Kafka, and the producer and consumer of a flink_cdc "
-                + "pipeline can)");
+                + "broken on purpose (embedded databases can, and the parts of the pipeline that cdctest starts; cdctest "
+                + "validate names the testcases that break a part the pipeline does not have)");
     }
 
     /** Runs the step; returns what it did. */

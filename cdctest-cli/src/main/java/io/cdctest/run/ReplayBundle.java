@@ -83,7 +83,7 @@ final class ReplayBundle {
     }
 
     /**
-     * The scenario text with each endpoint's password (and each of {@code custom.secrets}), where written
+     * The scenario text with each endpoint's password (and each of the pipeline's secrets, such as {@code custom.secrets}), where written
      * literally, replaced by an environment reference.
      */
     static String scrubbed(Scenario scenario, String text) {
@@ -91,11 +91,9 @@ final class ReplayBundle {
         for (Endpoint e : List.of(scenario.source(), scenario.target())) {
             out = reference(out, "password", e.password().reveal(), "CDCTEST_" + e.role().name() + "_PASSWORD");
         }
-        if (scenario.custom() != null) { // the generic adapter's secrets, the same way
-            for (var secret : scenario.custom().secrets().entrySet()) {
-                out = reference(out, secret.getKey(), secret.getValue().reveal(),
-                        "CDCTEST_SECRET_" + secret.getKey().toUpperCase(Locale.ROOT));
-            }
+        for (var secret : scenario.settings().secrets().entrySet()) { // the pipeline's own secrets, the same way
+            out = reference(out, secret.getKey(), secret.getValue().reveal(),
+                    "CDCTEST_SECRET_" + secret.getKey().toUpperCase(Locale.ROOT));
         }
         return out;
     }

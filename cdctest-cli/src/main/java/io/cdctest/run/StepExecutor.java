@@ -1,90 +1,48 @@
 package io.cdctest.run;
 
-import static org.awaitility.Awaitility.await;
-
 import io.cdctest.CdctestException;
 import io.cdctest.ExitCode;
-import io.cdctest.check.QueryComparator;
-import io.cdctest.check.SyncOutcome;
-import io.cdctest.check.SyncWaiter;
-import io.cdctest.check.ComparisonPlan;
-import io.cdctest.check.DiffOptions;
-import io.cdctest.check.KeyHistory;
-import io.cdctest.check.TableDiff;
-import io.cdctest.check.TableComparison;
 import io.cdctest.env.net.Links;
-import io.cdctest.pipeline.ComponentStatus;
+import io.cdctest.generate.TableCatalog;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
+import io.cdctest.report.Lag;
 import io.cdctest.report.Status;
 import io.cdctest.report.StepResult;
 import io.cdctest.report.TestcaseResult;
 import io.cdctest.spec.Scenario;
-import io.cdctest.spec.Side;
 import io.cdctest.spec.Step;
 import io.cdctest.spec.TestCase;
 import io.cdctest.sql.Sql;
-import io.cdctest.sql.TableSchema;
-import io.cdctest.workload.SourceWriter;
 import io.cdctest.workload.WriteLog;
-import java.sql.Connection;
+import java.nio.file.Path;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Runs the steps of testcases against the running pipeline. A step that fails ends its testcase;
- * the remaining steps are reported as skipped.
+ * Runs the steps of testcases against the running pipeline, each by {@link StepActions}. A step that
+ * fails ends its testcase; the remaining steps are reported as skipped.
  */
 final class StepExecutor implements AutoCloseable {
     private final Scenario scenario;
     private final Databases databases;
-    private final Pipeline pipeline;
-    private final double timeoutScale;
     private final Console console;
-    private Connection source;
-    private Connection target;
-    private final SourceWriter writer;
-    private final WriteLog log;
-    private final KeyHistory history = new KeyHistory();
-    private final TableDiff diff = new TableDiff(DiffOptions.DEFAULT, history);
-    private TableDiff.Database sourceSide;
-    private TableDiff.Database targetSide;
-    private final java.nio.file.Path reportDir;
     private final FaultRunner faults;
-    private final io.cdctest.check.LagProbe lagProbe;
-    /** The step being executed ("QS002 step 3 update"), for the lag figures. */
-    private String currentStep = "setup";
     private final DatabaseDeaths deaths;
-    private final WorkloadRunner workloads;
-    private final SyncVerdict verdict;
-    private final TaskStates states;
-    private final ExpectedFailure expectedFailures;
+    private final StepActions actions;
 
     /** @param reportDir where fix SQL for differing tables is written */
     StepExecutor(Scenario scenario, Databases databases, Pipeline pipeline, Links links, double timeoutScale,
-                 Console console, WriteLog log, java.nio.file.Path reportDir) {
+                 Console console, WriteLog log, Path reportDir) {
         this.scenario = scenario;
         this.databases = databases;
-        this.pipeline = pipeline;
-        this.timeoutScale = timeoutScale;
         this.console = console;
-        this.source = databases.source().endpoint().withDatabase(databases.sourceDatabase()).connect();
-        this.target = databases.target().endpoint().withDatabase(databases.targetDatabase()).connect();
-        long seed = scenario.data() == null ? 42 : scenario.data().seed();
-        this.writer = new SourceWriter(source, databases.source().endpoint().engine(), databases.sourceDatabase(), seed,
-                scenario.data() == null ? java.util.Set.of() : scenario.data().avoid(), log);
-        this.log = log;
-        this.reportDir = reportDir;
         this.faults = new FaultRunner(pipeline, databases, links);
-        this.verdict = new SyncVerdict(pipeline, history, reportDir);
-        this.states = new TaskStates(pipeline);
-        this.lagProbe = new io.cdctest.check.LagProbe(databases.target().endpoint().withDatabase(databases.targetDatabase()));
         this.deaths = new DatabaseDeaths(databases);
+<<<<<<< HEAD
         this.expectedFailures = new ExpectedFailure(deaths, console);
         this.workloads = new WorkloadRunner(pipeline, writer, log, databases.tables(), scenario.validation().checkInterval(),
                 seed, console);
@@ -102,55 +60,14 @@ final class StepExecutor implements AutoCloseable {
         for (ComparisonPlan plan : plans(table)) {
             lagProbe.expect(plan, history.snapshot(sourceSide, plan), written, currentStep);
         }
+=======
+        this.actions = new StepActions(scenario, databases, pipeline, faults, deaths, timeoutScale, console, log, reportDir);
+>>>>>>> main
     }
 
     /** The lag measured so far, after waiting briefly for changes still on their way. */
-    io.cdctest.report.Lag lag() {
-        lagProbe.settle(3000);
-        return new io.cdctest.report.Lag(lagProbe.tables(), lagProbe.steps());
-    }
-
-    /**
-     * The comparisons for a table named in a step (every one when null): a replicated table, or a
-     * route's sink table or one of its source tables ({@code db.table}).
-     */
-    private List<ComparisonPlan> plans(String table) {
-        List<ComparisonPlan> plans = new ArrayList<>();
-        for (String t : databases.tables()) {
-            if (table == null || t.equalsIgnoreCase(table)) {
-                plans.add(TableDiff.plan(sourceSide, databases.sourceDatabase(), targetSide, databases.targetDatabase(), t));
-            }
-        }
-        if (!scenario.mappings().isEmpty() && (table == null || plans.isEmpty())) {
-            try {
-                for (ComparisonPlan plan : io.cdctest.check.Mappings.plans(sourceSide, databases.sourceDatabase(), targetSide,
-                        databases.targetDatabase(), scenario.mappings())) {
-                    if (table == null || plan.target().table().equalsIgnoreCase(table) || (plan.source().database() + "."
-                            + plan.source().table()).equalsIgnoreCase(table)) {
-                        plans.add(plan);
-                    }
-                }
-            } catch (SQLException e) {
-                throw CdctestException.environment("cannot read the routed tables: " + Sql.firstLine(e));
-            }
-        }
-        if (table != null && plans.isEmpty() && scenario.mappings().isEmpty()
-                && TableSchema.read(source, databases.sourceDatabase(), table).isPresent()) {
-            // created during the run (a pipeline that replicates a whole database carries it too)
-            plans.add(TableDiff.plan(sourceSide, databases.sourceDatabase(), targetSide, databases.targetDatabase(), table));
-        }
-        if (table != null && plans.isEmpty()) {
-            throw CdctestException.config("no replicated table is named " + table);
-        }
-        return plans;
-    }
-
-    /** A plan built again from both sides' current definitions (plain tables; a mapping's plan stays). */
-    private ComparisonPlan replan(ComparisonPlan plan) {
-        if (!scenario.mappings().isEmpty()) {
-            return plan;
-        }
-        return TableDiff.plan(sourceSide, plan.source().database(), targetSide, plan.target().database(), plan.source().table());
+    Lag lag() {
+        return actions.lag();
     }
 
     TestcaseResult run(TestCase testcase) {
@@ -167,7 +84,6 @@ final class StepExecutor implements AutoCloseable {
         }
         long start = System.nanoTime();
         List<StepResult> steps = new ArrayList<>();
-        List<TableComparison> comparisons = new ArrayList<>();
         Status status = Status.PASSED;
         ExitCode code = ExitCode.PASSED;
         String message = null;
@@ -179,10 +95,9 @@ final class StepExecutor implements AutoCloseable {
                 continue;
             }
             long stepStart = System.nanoTime();
-            currentStep = testcase.id() + " step " + (i + 1) + " " + step.action();
             String detail;
             try {
-                detail = executeNamingDeadDatabase(step, comparisons);
+                detail = executeNamingDeadDatabase(step, testcase.id() + " step " + (i + 1) + " " + step.action());
                 console.detail(step.action() + ": " + detail);
             } catch (CdctestException e) {
                 code = e.exitCode() == ExitCode.PASSED ? ExitCode.FAILED : e.exitCode();
@@ -205,7 +120,7 @@ final class StepExecutor implements AutoCloseable {
         }
         faults.endTestcase().ifPresent(healed -> console.detail("network: the testcase ended with faults in effect: " + healed));
         return new TestcaseResult(testcase.id(), testcase.name(), testcase.description(), status, code,
-                Duration.ofNanos(System.nanoTime() - start), message, List.copyOf(steps), List.copyOf(comparisons));
+                Duration.ofNanos(System.nanoTime() - start), message, List.copyOf(steps), actions.takeComparisons());
     }
 
     /**
@@ -218,7 +133,7 @@ final class StepExecutor implements AutoCloseable {
     private Optional<String> unableToRun(TestCase testcase) {
         String table = testcase.table();
         if (table != null && scenario.data() != null && databases.tables().stream().noneMatch(table::equalsIgnoreCase)
-                && io.cdctest.generate.TableCatalog.find(table).isPresent()) {
+                && TableCatalog.find(table).isPresent()) {
             return Optional.of("this scenario does not replicate the generator table " + table + " (not in data.tables)");
         }
         for (Step step : testcase.steps()) {
@@ -233,10 +148,10 @@ final class StepExecutor implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** As {@link #execute}, but a step that fails because a database of the run died names that database. */
-    private String executeNamingDeadDatabase(Step step, List<TableComparison> comparisons) throws SQLException {
+    /** As {@link StepActions#execute}, but a step that fails because a database of the run died names that database. */
+    private String executeNamingDeadDatabase(Step step, String name) throws SQLException {
         try {
-            return execute(step, comparisons);
+            return actions.execute(step, name);
         } catch (SQLException | RuntimeException e) {
             Optional<String> died = deaths.explaining(e);
             if (died.isPresent()) {
@@ -246,6 +161,7 @@ final class StepExecutor implements AutoCloseable {
         }
     }
 
+<<<<<<< HEAD
     /**
      * Executes one step; returns what it did, or throws a CdctestException saying why it failed. A
      * failure after the testcase put faults on the network names them, so that a component that
@@ -450,16 +366,11 @@ final class StepExecutor implements AutoCloseable {
         return Duration.ofMillis(Math.round(base.toMillis() * timeoutScale));
     }
 
+=======
+>>>>>>> main
     @Override
     public void close() {
         faults.close();
-        lagProbe.close();
-        for (Connection c : new Connection[] {source, target}) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // closing a broken connection
-            }
-        }
+        actions.close();
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One step of a testcase, named by its {@code action:} in YAML. Every step knows where it was
- * written, so a failure can point at the line.
+ * written, so a failure can point at the line. Code that handles every kind of step does so through a
+ * {@link Visitor}, so that a new kind does not compile until each of them handles it.
  */
 public sealed interface Step {
 
@@ -13,6 +14,47 @@ public sealed interface Step {
     String action();
 
     Origin origin();
+
+    /** Calls the visitor's method for this kind of step. */
+    <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X;
+
+    /**
+     * One method per kind of step, each returning an {@code R} and free to throw an {@code X}
+     * ({@link RuntimeException} when it throws no checked exception).
+     */
+    interface Visitor<R, X extends Exception> {
+        R visit(ValidateSync step) throws X;
+
+        R visit(Dml step) throws X;
+
+        R visit(BulkInsert step) throws X;
+
+        R visit(Workload step) throws X;
+
+        R visit(Sql step) throws X;
+
+        R visit(ValidateIndexQuery step) throws X;
+
+        R visit(PipelineAction step) throws X;
+
+        R visit(Fault step) throws X;
+
+        R visit(CheckState step) throws X;
+
+        R visit(MeasureSyncDelay step) throws X;
+
+        R visit(WaitForRecovery step) throws X;
+
+        R visit(LinkFault step) throws X;
+
+        R visit(Heal step) throws X;
+
+        R visit(NetworkIssue step) throws X;
+
+        R visit(ExpectFailure step) throws X;
+
+        R visit(CheckStatus step) throws X;
+    }
 
     /**
      * Waits until every row of the table (or of every table when null) is equal on both sides. With
@@ -24,6 +66,10 @@ public sealed interface Step {
         public String action() {
             return "validate_sync";
         }
+
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
+        }
     }
 
     /** INSERT, UPDATE or DELETE on the source: the given SQL, or {@code count} generated rows. */
@@ -33,12 +79,20 @@ public sealed interface Step {
         public String action() {
             return kind.name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
+        }
     }
 
     /** Inserts {@code count} generated rows into the source table, in batches. */
     record BulkInsert(String table, int count, int batchSize, Origin origin) implements Step {
         public String action() {
             return "bulk_insert";
+        }
+
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
         }
     }
 
@@ -67,12 +121,20 @@ public sealed interface Step {
         public String action() {
             return "workload";
         }
+
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
+        }
     }
 
     /** Runs SQL on the source or (to sabotage or inspect) on the target. */
     record Sql(String sql, Side on, Origin origin) implements Step {
         public String action() {
             return "sql";
+        }
+
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
         }
     }
 
@@ -81,10 +143,17 @@ public sealed interface Step {
         public String action() {
             return "validate_index_query";
         }
+
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
+        }
     }
 
     /** An action of the pipeline itself: pause_cdc, resume_cdc, restart_cdc, check_cdc_status. */
     record PipelineAction(String action, Origin origin) implements Step {
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
+        }
     }
 
     /**
@@ -99,6 +168,10 @@ public sealed interface Step {
         public String action() {
             return "fault";
         }
+
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
+        }
     }
 
     /**
@@ -109,6 +182,10 @@ public sealed interface Step {
         public String action() {
             return "check_subscription_status";
         }
+
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
+        }
     }
 
     /**
@@ -118,6 +195,10 @@ public sealed interface Step {
     record MeasureSyncDelay(String table, int count, Duration timeout, Origin origin) implements Step {
         public String action() {
             return "measure_sync_delay";
+        }
+
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
         }
     }
 
@@ -130,6 +211,10 @@ public sealed interface Step {
         public String action() {
             return "wait_for_recovery";
         }
+
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
+        }
     }
 
     /**
@@ -141,12 +226,20 @@ public sealed interface Step {
         public String action() {
             return "fault";
         }
+
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
+        }
     }
 
     /** Ends the network faults on a link, or (null) on every link. */
     record Heal(String link, Origin origin) implements Step {
         public String action() {
             return "heal";
+        }
+
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
         }
     }
 
@@ -160,6 +253,10 @@ public sealed interface Step {
 
         public String action() {
             return "simulate_network_issue";
+        }
+
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
         }
     }
 
@@ -176,12 +273,20 @@ public sealed interface Step {
         public Origin origin() {
             return step.origin();
         }
+
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
+        }
     }
 
     /** Checks that a pipeline component is up and working. */
     record CheckStatus(Component component, Origin origin) implements Step {
         public String action() {
             return "check_" + component.id() + "_status";
+        }
+
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visit(this);
         }
     }
 }

@@ -104,6 +104,9 @@ class BadInputIT {
                 new Case("mo-service binary missing", t -> t.flinkCdc(t.source("shop"), "{type: matrixone, provision: local, "
                         + "binary: /nonexistent/mo-service, database: w}"), List.of(), 3,
                         "preflight: target binary: target.binary: /nonexistent/mo-service is not an executable file"),
+                new Case("engines the pipeline does not join", t -> String.join("\n", "scenario_type: mo_to_mo",
+                        "source: " + t.source("shop"), "target: {type: matrixone, host: 127.0.0.1, port: 1, database: w}", ""),
+                        List.of(), 2, "source.type: scenario_type mo_to_mo needs matrixone, got mariadb"),
                 new Case("scenario file missing", t -> null, List.of("--scenario", "/nonexistent/s.yaml"), 2,
                         "scenario /nonexistent/s.yaml: file not found"));
     }

@@ -100,8 +100,25 @@ class ActionCheckTest {
                   level: table
                 """);
 
-        assertConfigError(validate(scenario.toString(), testcases("")), scenario + ":5: cdc_config: read only by the "
-                + "MatrixOne pipelines; a flink_cdc scenario does not use it (remove the block)");
+        assertConfigError(validate(scenario.toString(), testcases("")), scenario + ":5: cdc_config: read only by "
+                + "scenario_type cross_cluster, mo_to_mo, mo_to_mysql (this scenario is flink_cdc)");
+    }
+
+    @Test
+    void aFaultOnAPartThePipelineLacksIsAWarningThatTheTestcaseIsSkipped() throws Exception {
+        Path file = testcases("""
+                      - action: fault
+                        component: producer
+                        fault: kill
+                """);
+
+        CliRunner moToMo = validate(scenario("legacy_mo_to_mo.yaml"), file);
+        assertThat(moToMo.exitCode()).as(moToMo.err()).isZero();
+        assertThat(moToMo.err()).contains("cdctest: warning: " + file + ":5: fault: the mo_to_mo pipeline has no producer "
+                + "to break (it has none that fault steps break); testcase A1 will be skipped");
+        CliRunner quickstart = validate("quickstart", file);
+        assertThat(quickstart.exitCode()).as(quickstart.err()).isZero();
+        assertThat(quickstart.err()).doesNotContain("fault:");
     }
 
     private static String scenario(String fixture) {

@@ -27,7 +27,7 @@ class ReplayBundleTest {
                 "    empty: ''", "");
         Path file = dir.resolve("s.yaml");
         Files.writeString(file, text);
-        Scenario scenario = new ScenarioLoader(new Interpolator(Map.of()), Pipelines.types(), w -> { }).load(file, List.of());
+        Scenario scenario = new ScenarioLoader(new Interpolator(Map.of()), Pipelines.all(), w -> { }).load(file, List.of());
 
         String scrubbed = ReplayBundle.scrubbed(scenario, text);
 
@@ -37,9 +37,9 @@ class ReplayBundleTest {
         Path replayed = dir.resolve("replayed.yaml");
         Files.writeString(replayed, scrubbed);
         Scenario again = new ScenarioLoader(new Interpolator(Map.of("CDCTEST_SOURCE_PASSWORD", "Src-pw1",
-                "CDCTEST_TARGET_PASSWORD", "Tgt-pw2", "CDCTEST_SECRET_API_TOKEN", "tok-3")), Pipelines.types(), w -> { })
+                "CDCTEST_TARGET_PASSWORD", "Tgt-pw2", "CDCTEST_SECRET_API_TOKEN", "tok-3")), Pipelines.all(), w -> { })
                 .load(replayed, List.of());
         assertThat(again.source().password().reveal()).isEqualTo("Src-pw1");
-        assertThat(again.custom().secrets().get("api_token").reveal()).isEqualTo("tok-3");
+        assertThat(again.settings().secrets().get("api_token").reveal()).isEqualTo("tok-3");
     }
 }

@@ -4,7 +4,6 @@ import io.cdctest.CdctestException;
 import io.cdctest.env.ChildProcess;
 import io.cdctest.pipeline.process.ChildStatus;
 import io.cdctest.pipeline.process.Shell;
-import io.cdctest.spec.CustomSpec;
 import io.cdctest.support.StatusFile;
 import java.io.IOException;
 import java.nio.file.Files;

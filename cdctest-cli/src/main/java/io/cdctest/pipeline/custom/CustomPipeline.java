@@ -17,7 +17,6 @@ import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.kafka.KafkaLeg;
 import io.cdctest.spec.Component;
-import io.cdctest.spec.CustomSpec;
 import io.cdctest.spec.Delivery;
 import io.cdctest.sql.Sql;
 import java.nio.file.Path;
@@ -60,10 +59,7 @@ final class CustomPipeline implements Pipeline {
 
     CustomPipeline(PipelineContext context) {
         this.context = context;
-        this.spec = context.scenario().custom();
-        if (spec == null) {
-            throw CdctestException.config(context.scenario().file() + ": scenario_type custom needs a custom: block");
-        }
+        this.spec = context.scenario().settings(CustomSpec.class);
         CustomSpec.KafkaLeg leg = spec.kafka();
         this.kafka = leg == null ? null : new KafkaLeg(context, leg.topic() + "_" + context.runId(),
                 leg.group() + "_" + context.runId(), WireFormat.byId(leg.format()).orElseThrow(),

@@ -1,19 +1,24 @@
 package io.cdctest.pipeline.custom;
 
+import io.cdctest.CdctestException;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.PipelineFactory;
 import io.cdctest.pipeline.kafka.KafkaLeg;
 import io.cdctest.preflight.Check;
 import io.cdctest.preflight.SourcePreflight;
-import io.cdctest.spec.CustomSpec;
+import io.cdctest.spec.Endpoint;
 import io.cdctest.spec.Engine;
+import io.cdctest.spec.PipelineSettings;
 import io.cdctest.spec.Scenario;
 import io.cdctest.spec.Side;
+import io.cdctest.spec.load.MapReader;
+import io.cdctest.spec.load.PipelineBlocks;
 import io.cdctest.sql.JdbcEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /** {@code scenario_type: custom}: any CDC platform, driven by command and HTTP hooks described in the scenario. */
 public final class CustomPipelineFactory implements PipelineFactory {
@@ -27,10 +32,36 @@ public final class CustomPipelineFactory implements PipelineFactory {
         return "any CDC platform, driven by the scenario's command and HTTP hooks (setup, start, status, stop, teardown)";
     }
 
-    /** {@code cdc_config} configures MatrixOne's CDC tasks: this pipeline has none to configure. */
     @Override
-    public void validate(Scenario scenario) {
-        PipelineFactory.notRead(scenario, "cdc_config", scenario.cdcConfig().origin(), "the MatrixOne pipelines");
+    public Set<String> keys() {
+        return Set.of("custom");
+    }
+
+    /**
+     * {@code custom:} (required); {@code kafka:} only with {@code custom.kafka}; and cdctest creates no
+     * tables on a target whose tables need their own DDL.
+     */
+    @Override
+    public PipelineSettings read(PipelineBlocks scenario) {
+        MapReader block = scenario.block("custom").orElseThrow(() -> scenario.missing("custom"));
+        CustomSpec custom = new CustomLoader().read(block, scenario.file());
+        if (custom.kafka() == null && scenario.has("kafka")) {
+            throw scenario.error("kafka", "the generic pipeline reads Kafka only when custom.kafka says what the platform "
+                    + "writes there (topic, format); add custom.kafka or remove this block");
+        }
+        Endpoint target = scenario.target();
+        if (!target.engine().catalogTables() && custom.createTargetTables()) {
+            throw CdctestException.config(target.origin() + ": custom.create_target_tables: cdctest cannot create the test "
+                    + "tables on " + target.engine().id() + " (they need its own key model and distribution); set "
+                    + "create_target_tables: false and let the platform, or a setup hook, create them");
+        }
+        return custom;
+    }
+
+    /** The platform creates its tables (or a setup hook does): StarRocks and Doris may be its ends. */
+    @Override
+    public boolean platformCreatesTables() {
+        return true;
     }
 
     @Override
@@ -49,11 +80,9 @@ public final class CustomPipelineFactory implements PipelineFactory {
      */
     @Override
     public List<io.cdctest.env.net.Link> links(Scenario scenario) {
-        if (scenario.custom() == null) {
-            return List.of();
-        }
+        CustomSpec custom = scenario.settings(CustomSpec.class);
         String kafka = KafkaLeg.unroutable(scenario.kafka());
-        return scenario.custom().links().values().stream().map(l -> {
+        return custom.links().values().stream().map(l -> {
             io.cdctest.env.net.Link link = new io.cdctest.env.net.Link(l.name(), l.from(), l.to(),
                     l.address() == null ? "declared by the scenario" : "declared by the scenario, to " + l.address(),
                     l.main(), null);
@@ -66,7 +95,7 @@ public final class CustomPipelineFactory implements PipelineFactory {
     public List<Check> preflight(Scenario scenario, JdbcEndpoint endpoint, Connection connection) throws SQLException {
         boolean binlogSource = endpoint.is(Side.SOURCE)
                 && (endpoint.engine() == Engine.MYSQL || endpoint.engine() == Engine.MARIADB);
-        if (!binlogSource || scenario.custom() == null || !scenario.custom().binlogPreflight()) {
+        if (!binlogSource || !scenario.settings(CustomSpec.class).binlogPreflight()) {
             return List.of();
         }
         return SourcePreflight.checks(endpoint, connection, "the CDC platform");
@@ -75,14 +104,12 @@ public final class CustomPipelineFactory implements PipelineFactory {
     /** The Kafka cluster, when the platform writes to one; the programs the command hooks run. */
     @Override
     public List<Check> preflight(Scenario scenario) {
-        if (scenario.custom() == null) {
-            return List.of();
-        }
+        CustomSpec custom = scenario.settings(CustomSpec.class);
         List<Check> checks = new java.util.ArrayList<>();
-        if (scenario.custom().kafka() != null) {
+        if (custom.kafka() != null) {
             checks.add(KafkaLeg.preflight(scenario.kafka()));
         }
-        checks.add(programs(scenario.custom()));
+        checks.add(programs(custom));
         return checks;
     }
 

@@ -2,7 +2,6 @@ package io.cdctest.pipeline.custom;
 
 import io.cdctest.CdctestException;
 import io.cdctest.pipeline.process.Shell;
-import io.cdctest.spec.CustomSpec;
 import io.cdctest.spec.FieldPath;
 import java.io.IOException;
 import java.net.URI;

@@ -1,7 +1,6 @@
 package io.cdctest.pipeline.custom;
 
 import io.cdctest.CdctestException;
-import io.cdctest.spec.CustomSpec;
 import java.time.Duration;
 import java.util.Locale;
 

@@ -6,7 +6,6 @@ import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.kafka.KafkaLeg;
 import io.cdctest.pipeline.process.EndpointVariables;
-import io.cdctest.spec.CustomSpec;
 import io.cdctest.sql.JdbcEndpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;

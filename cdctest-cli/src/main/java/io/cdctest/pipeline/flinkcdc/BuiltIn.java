@@ -6,7 +6,6 @@ import io.cdctest.env.ChildProcess;
 import io.cdctest.pipeline.flinkcdc.consumer.ConsumerMain;
 import io.cdctest.pipeline.flinkcdc.consumer.Routes;
 import io.cdctest.pipeline.process.EndpointVariables;
-import io.cdctest.spec.FlinkCdcSpec;
 import io.cdctest.sql.JdbcEndpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;

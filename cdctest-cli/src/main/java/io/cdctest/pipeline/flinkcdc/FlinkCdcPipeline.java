@@ -13,7 +13,6 @@ import io.cdctest.pipeline.process.ChildStatus;
 import io.cdctest.pipeline.process.Shell;
 import io.cdctest.spec.Component;
 import io.cdctest.spec.Delivery;
-import io.cdctest.spec.FlinkCdcSpec;
 import io.cdctest.spec.Template;
 import io.cdctest.sql.JdbcEndpoint;
 import java.nio.file.Path;
@@ -45,10 +44,7 @@ final class FlinkCdcPipeline implements Pipeline {
 
     FlinkCdcPipeline(PipelineContext context) {
         this.context = context;
-        this.spec = context.scenario().flinkCdc();
-        if (spec == null) {
-            throw CdctestException.config(context.scenario().file() + ": scenario_type flink_cdc needs a flink_cdc: block");
-        }
+        this.spec = context.scenario().settings(FlinkCdcSpec.class);
         this.topic = spec.topic() + "_" + context.runId();
         this.group = spec.group() + "_" + context.runId();
         this.wire = WireFormat.byId(spec.format()).orElseThrow();

@@ -8,15 +8,19 @@ import io.cdctest.pipeline.PipelineFactory;
 import io.cdctest.pipeline.kafka.KafkaLeg;
 import io.cdctest.preflight.Check;
 import io.cdctest.preflight.SourcePreflight;
+import io.cdctest.spec.Component;
 import io.cdctest.spec.Engine;
+import io.cdctest.spec.PipelineSettings;
 import io.cdctest.spec.Scenario;
 import io.cdctest.spec.Side;
+import io.cdctest.spec.load.PipelineBlocks;
 import io.cdctest.sql.JdbcEndpoint;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** {@code scenario_type: flink_cdc}: MySQL/MariaDB → Flink CDC → Kafka → consumer → target. */
 public final class FlinkCdcPipelineFactory implements PipelineFactory {
@@ -36,10 +40,21 @@ public final class FlinkCdcPipelineFactory implements PipelineFactory {
     static final String KAFKA_CONSUMER = "kafka_consumer";
     static final String CONSUMER_TARGET = "consumer_target";
 
-    /** {@code cdc_config} configures MatrixOne's CDC tasks: this pipeline has none to configure. */
+    /** {@code flink_cdc:} (required) and {@code flink:} (a session cluster the producer job goes to). */
     @Override
-    public void validate(Scenario scenario) {
-        PipelineFactory.notRead(scenario, "cdc_config", scenario.cdcConfig().origin(), "the MatrixOne pipelines");
+    public Set<String> keys() {
+        return Set.of("flink_cdc", "flink");
+    }
+
+    @Override
+    public PipelineSettings read(PipelineBlocks scenario) {
+        return FlinkCdcLoader.read(scenario);
+    }
+
+    /** The producer, the consumer, and the Kafka broker when cdctest starts it ({@link FlinkCdcPipeline#restartable}). */
+    @Override
+    public List<Component> faultTargets(Scenario scenario) {
+        return List.of(Component.PRODUCER, Component.CONSUMER, Component.KAFKA);
     }
 
     @Override
@@ -78,7 +93,7 @@ public final class FlinkCdcPipelineFactory implements PipelineFactory {
     public List<Check> preflight(Scenario scenario) {
         List<Check> checks = new ArrayList<>();
         checks.add(KafkaLeg.preflight(scenario.kafka()));
-        String jobManager = scenario.flinkCdc() == null ? null : scenario.flinkCdc().jobManager();
+        String jobManager = scenario.settings(FlinkCdcSpec.class).jobManager();
         if (jobManager != null) {
             URI uri = URI.create(jobManager);
             checks.add(Ports.reachable(uri.getHost(), uri.getPort(), 3000)

@@ -6,7 +6,6 @@ import io.cdctest.pipeline.ComponentStatus;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
-import io.cdctest.spec.CdcConfig;
 import io.cdctest.spec.Component;
 import io.cdctest.spec.Engine;
 import io.cdctest.sql.JdbcEndpoint;
@@ -51,19 +50,8 @@ final class CcprPipeline implements Pipeline {
 
     CcprPipeline(PipelineContext context) {
         this.context = context;
-        this.cdc = context.scenario().cdcConfig();
+        this.cdc = context.scenario().settings(CdcConfig.class);
         this.publication = "cdctest_pub_" + context.runId();
-        if (context.scenario().source().engine() != Engine.MATRIXONE || context.scenario().target().engine() != Engine.MATRIXONE) {
-            throw CdctestException.config(context.scenario().file() + ": scenario_type cross_cluster needs source and "
-                    + "target of type matrixone");
-        }
-        var s = context.scenario().source();
-        var t = context.scenario().target();
-        if (s.provision() == io.cdctest.spec.Provision.EXTERNAL && s.address().equals(t.address())
-                && java.util.Objects.equals(s.account(), t.account())) {
-            throw CdctestException.config(context.scenario().file() + ": CCPR in one cluster needs the target in another "
-                    + "account (target.account): a subscription keeps the upstream database's name");
-        }
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.cdctest.pipeline.ComponentStatus;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
-import io.cdctest.spec.CdcConfig;
 import io.cdctest.spec.Component;
 import io.cdctest.spec.Engine;
 import io.cdctest.sql.JdbcEndpoint;
@@ -47,20 +46,10 @@ final class MoCdcPipeline implements Pipeline {
 
     MoCdcPipeline(PipelineContext context, boolean mysqlSink) {
         this.context = context;
-        this.cdc = context.scenario().cdcConfig();
+        this.cdc = context.scenario().settings(CdcConfig.class);
         this.mysqlSink = mysqlSink;
         this.task = "cdctest_" + context.runId();
         this.pitr = "cdctest_pitr_" + context.runId();
-        Engine source = context.scenario().source().engine();
-        Engine target = context.scenario().target().engine();
-        if (source != Engine.MATRIXONE) {
-            throw CdctestException.config(context.scenario().file() + ": scenario_type " + context.scenario().type()
-                    + " needs source.type: matrixone");
-        }
-        if (mysqlSink == (target == Engine.MATRIXONE)) {
-            throw CdctestException.config(context.scenario().file() + ": scenario_type " + context.scenario().type()
-                    + " needs target.type: " + (mysqlSink ? "mysql (or mariadb)" : "matrixone"));
-        }
     }
 
     /**

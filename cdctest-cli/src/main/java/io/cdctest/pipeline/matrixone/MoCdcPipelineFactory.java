@@ -6,11 +6,14 @@ import io.cdctest.pipeline.PipelineFactory;
 import io.cdctest.preflight.Check;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.Scenario;
+import io.cdctest.spec.PipelineSettings;
 import io.cdctest.spec.Side;
+import io.cdctest.spec.load.PipelineBlocks;
 import io.cdctest.sql.JdbcEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /** {@code scenario_type: mo_to_mo}: MatrixOne native CDC into MatrixOne ({@link ToMysql}: into MySQL). */
 public class MoCdcPipelineFactory implements PipelineFactory {
@@ -43,6 +46,18 @@ public class MoCdcPipelineFactory implements PipelineFactory {
     @Override
     public String description() {
         return "MatrixOne -> CREATE CDC -> " + sink;
+    }
+
+    @Override
+    public Set<String> keys() {
+        return CdcConfigLoader.KEYS;
+    }
+
+    /** A MatrixOne source (CREATE CDC runs there) and a sink of the kind this factory names; {@code cdc_config}. */
+    @Override
+    public PipelineSettings read(PipelineBlocks scenario) {
+        return CdcConfigLoader.read(scenario, e -> mysqlSink != (e == Engine.MATRIXONE),
+                mysqlSink ? "mysql (or mariadb)" : "matrixone");
     }
 
     @Override

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * rejects any other key with file, line and a suggestion. Errors are one line:
  * {@code file:line: path.key: problem}.
  */
-final class MapReader {
+public final class MapReader {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
     private final YMap map;
@@ -48,26 +48,26 @@ final class MapReader {
         this.catalog = catalog;
     }
 
-    Origin origin() {
+    public Origin origin() {
         return map.origin();
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         known.add(key);
         YEntry entry = map.entries().get(key);
         return entry != null && !(entry.value() instanceof YScalar s && s.text() == null);
     }
 
-    Origin originOf(String key) {
+    public Origin originOf(String key) {
         YEntry entry = map.entries().get(key);
         return entry == null ? map.origin() : entry.keyOrigin();
     }
 
-    Optional<String> string(String key) {
+    public Optional<String> string(String key) {
         YNode node = node(key);
         if (node == null) {
             return Optional.empty();
@@ -78,15 +78,15 @@ final class MapReader {
         return Optional.ofNullable(interpolator.apply(scalar.text(), originOf(key), name(key)));
     }
 
-    String string(String key, String fallback) {
+    public String string(String key, String fallback) {
         return string(key).orElse(fallback);
     }
 
-    String requiredString(String key) {
+    public String requiredString(String key) {
         return string(key).filter(s -> !s.isBlank()).orElseThrow(() -> missing(key));
     }
 
-    int integer(String key, int fallback) {
+    public int integer(String key, int fallback) {
         return string(key).map(text -> {
             try {
                 return Integer.parseInt(text.trim().replace("_", ""));
@@ -96,7 +96,7 @@ final class MapReader {
         }).orElse(fallback);
     }
 
-    long longValue(String key, long fallback) {
+    public long longValue(String key, long fallback) {
         return string(key).map(text -> {
             try {
                 return Long.parseLong(text.trim().replace("_", ""));
@@ -106,7 +106,7 @@ final class MapReader {
         }).orElse(fallback);
     }
 
-    int positiveInteger(String key, int fallback) {
+    public int positiveInteger(String key, int fallback) {
         int value = integer(key, fallback);
         if (value <= 0) {
             throw error(key, "expected a number greater than 0, got " + value);
@@ -115,7 +115,7 @@ final class MapReader {
     }
 
     /** A number, whole or with decimals ({@code 50}, {@code 0.5}, {@code 1_000}). */
-    Double number(String key, Double fallback) {
+    public Double number(String key, Double fallback) {
         return string(key).map(text -> {
             try {
                 double value = Double.parseDouble(text.trim().replace("_", ""));
@@ -129,7 +129,7 @@ final class MapReader {
         }).orElse(fallback);
     }
 
-    boolean bool(String key, boolean fallback) {
+    public boolean bool(String key, boolean fallback) {
         return string(key).map(text -> switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
@@ -138,13 +138,13 @@ final class MapReader {
     }
 
     /** A duration: a number of seconds (legacy), or a number with a unit: 500ms, 10s, 2m, 1h. */
-    Duration duration(String key, Duration fallback) {
+    public Duration duration(String key, Duration fallback) {
         return string(key).map(text -> parseDuration(text.trim()).orElseThrow(
                 () -> error(key, "expected a duration such as 30, 30s, 500ms or 2m, got '" + text + "'")))
                 .orElse(fallback);
     }
 
-    static Optional<Duration> parseDuration(String text) {
+    public static Optional<Duration> parseDuration(String text) {
         Matcher m = DURATION.matcher(text);
         if (m.matches()) {
             double amount = Double.parseDouble(m.group(1));
@@ -165,7 +165,7 @@ final class MapReader {
     }
 
     /** A list of names: a YAML list, or one comma-separated string. */
-    List<String> stringList(String key) {
+    public List<String> stringList(String key) {
         YNode node = node(key);
         if (node == null) {
             return List.of();
@@ -189,7 +189,7 @@ final class MapReader {
         return List.copyOf(values);
     }
 
-    Optional<MapReader> map(String key) {
+    public Optional<MapReader> map(String key) {
         YNode node = node(key);
         if (node == null) {
             return Optional.empty();
@@ -201,7 +201,7 @@ final class MapReader {
     }
 
     /** The maps of a list value, each read strictly. */
-    List<MapReader> maps(String key) {
+    public List<MapReader> maps(String key) {
         YNode node = node(key);
         if (node == null) {
             return List.of();
@@ -222,17 +222,17 @@ final class MapReader {
     }
 
     /** The keys of this map, in file order (names that are the user's own, such as link names). */
-    java.util.Set<String> keys() {
+    public java.util.Set<String> keys() {
         return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(map.entries().keySet()));
     }
 
     /** Whether the key holds a single value (not a list or map). */
-    boolean isScalar(String key) {
+    public boolean isScalar(String key) {
         return node(key) instanceof YScalar;
     }
 
     /** One map, or a list of maps, each read strictly (a lifecycle stage: one hook or several). */
-    List<MapReader> mapOrMaps(String key) {
+    public List<MapReader> mapOrMaps(String key) {
         YNode node = node(key);
         if (node instanceof YMap child) {
             return List.of(new MapReader(child, name(key), interpolator, warnings, catalog));
@@ -241,7 +241,7 @@ final class MapReader {
     }
 
     /** A map of names to single values (environment variables, HTTP headers, vars), interpolated. */
-    Map<String, String> stringMap(String key) {
+    public Map<String, String> stringMap(String key) {
         Optional<MapReader> child = map(key);
         if (child.isEmpty()) {
             return Map.of();
@@ -258,7 +258,7 @@ final class MapReader {
      * A YAML value as JSON (an HTTP body), interpolated: maps, lists, and scalars typed as YAML types
      * them (unquoted numbers, true/false and null keep their type; quoted values are text).
      */
-    Optional<com.fasterxml.jackson.databind.JsonNode> json(String key) {
+    public Optional<com.fasterxml.jackson.databind.JsonNode> json(String key) {
         YNode node = node(key);
         return node == null ? Optional.empty() : Optional.of(json(node, name(key)));
     }
@@ -293,7 +293,7 @@ final class MapReader {
     }
 
     /** A map of name to list of names (e.g. {@code test_groups}). */
-    Map<String, List<String>> listsByName(String key) {
+    public Map<String, List<String>> listsByName(String key) {
         Optional<MapReader> child = map(key);
         if (child.isEmpty()) {
             return Map.of();
@@ -307,12 +307,12 @@ final class MapReader {
     }
 
     /** A warning about a key's value: one line naming file, line and key. */
-    void warn(String key, String note) {
+    public void warn(String key, String note) {
         warnings.accept(originOf(key) + ": " + name(key) + ": " + note);
     }
 
     /** A key of the earlier tool that this model does not use: accepted, with a warning. */
-    void legacy(String key, String note) {
+    public void legacy(String key, String note) {
         if (map.entries().containsKey(key)) {
             known.add(key);
             warnings.accept(originOf(key) + ": " + name(key) + ": " + note);
@@ -320,7 +320,7 @@ final class MapReader {
     }
 
     /** Rejects every key that was not asked for; adds the known ones to the catalog. */
-    void finish() {
+    public void finish() {
         String base = path.replaceAll("\\[\\d+]", "");
         known.forEach(k -> catalog.add(base.isEmpty() ? k : base + "." + k));
         for (YEntry entry : map.entries().values()) {
@@ -332,11 +332,11 @@ final class MapReader {
         }
     }
 
-    CdctestException error(String key, String problem) {
+    public CdctestException error(String key, String problem) {
         return CdctestException.config(originOf(key) + ": " + name(key) + ": " + problem);
     }
 
-    CdctestException missing(String key) {
+    public CdctestException missing(String key) {
         String where = path.isEmpty() ? "" : " in " + path;
         return CdctestException.config(map.origin() + ": missing required key '" + key + "'" + where);
     }
@@ -355,7 +355,7 @@ final class MapReader {
     }
 
     /** " (did you mean 'x'?)" for a close known name, else a list of the known names. */
-    static String suggestion(String wrong, Set<String> candidates) {
+    public static String suggestion(String wrong, Set<String> candidates) {
         Optional<String> closest = candidates.stream()
                 .min(Comparator.comparingInt(c -> distance(wrong.toLowerCase(Locale.ROOT), c)));
         if (closest.isPresent() && distance(wrong.toLowerCase(Locale.ROOT), closest.get()) <= Math.max(2, wrong.length() / 3)) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The generic adapter's preflight: every command hook's program is there before anything starts. */
 class CustomPipelineFactoryTest {
-    private final ScenarioLoader loader = new ScenarioLoader(new Interpolator(Map.of()), Pipelines.types(), w -> { });
+    private final ScenarioLoader loader = new ScenarioLoader(new Interpolator(Map.of()), Pipelines.all(), w -> { });
 
     @Test
     void theShippedExamplesProgramsAreFound() {
@@ -43,7 +43,7 @@ class CustomPipelineFactoryTest {
                 "      - {name: worker, command: [./bin/streamer, --local], dir: platform, background: true}",
                 "      - {command: [\"{java}\", Tool.java]}",
                 "    stop: {command: [no-such-program-cdctest]}", ""));
-        Check hooks = CustomPipelineFactory.programs(loader.load(file, List.of()).custom());
+        Check hooks = CustomPipelineFactory.programs(loader.load(file, List.of()).settings(CustomSpec.class));
         assertThat(hooks.passed()).isFalse();
         assertThat(hooks.detail()).isEqualTo("program not found: worker: ./bin/streamer; stop: no-such-program-cdctest");
     }

@@ -26,7 +26,7 @@ class ConfigurationReferenceTest {
     @Test
     void everyKeyTheLoadersKnowIsDocumented() throws Exception {
         Path root = Fixtures.repositoryRoot();
-        ScenarioLoader scenarios = new ScenarioLoader(new Interpolator(Map.of()), Pipelines.types(), w -> { });
+        ScenarioLoader scenarios = new ScenarioLoader(new Interpolator(Map.of()), Pipelines.all(), w -> { });
         TestSuiteLoader testcases = new TestSuiteLoader(new Interpolator(Map.of()), w -> { });
         for (Path file : yaml(root.resolve("config/scenarios"), Fixtures.dir("spec/scenarios/valid"))) {
             scenarios.load(file, List.of());

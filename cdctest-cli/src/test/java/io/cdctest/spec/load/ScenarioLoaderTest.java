@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cdctest.CdctestException;
 import io.cdctest.ExitCode;
 import io.cdctest.Fixtures;
+import io.cdctest.pipeline.flinkcdc.FlinkCdcSpec;
+import io.cdctest.pipeline.matrixone.CdcConfig;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.Provision;
 import io.cdctest.spec.Scenario;
@@ -26,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ScenarioLoaderTest {
     private final List<String> warnings = new ArrayList<>();
     private final ScenarioLoader loader = new ScenarioLoader(new Interpolator(Map.of("DB_PASSWORD", "s3cret")),
-            Set.of("flink_cdc", "mo_to_mo", "mo_to_mysql", "cross_cluster", "custom"), warnings::add);
+            io.cdctest.pipeline.Pipelines.all(), warnings::add);
 
     static Stream<Path> invalid() {
         return Stream.concat(Fixtures.files("spec/scenarios/invalid").stream(),
@@ -69,19 +71,17 @@ class ScenarioLoaderTest {
             assertThat(endpoint.origin().line()).isPositive();
             assertThat(endpoint.database()).isNotBlank();
         }
-        // what validate adds to the loader's rules: the pipeline's own
-        io.cdctest.pipeline.Pipelines.factory(scenario.type()).validate(scenario);
     }
 
     @Test
     void legacyMatrixOneLayoutsAreReadWithWarningsForUnusedKeys() {
         Scenario mo = loader.load(Fixtures.dir("spec/scenarios/valid").resolve("legacy_mo_to_mo.yaml"), List.of());
-        assertThat(mo.cdcConfig().level()).isEqualTo("database");
+        assertThat(mo.settings(CdcConfig.class).level()).isEqualTo("database");
         assertThat(mo.tables()).isEmpty();
         assertThat(warnings).hasSize(3).allSatisfy(w -> assertThat(w).contains("cdc_config."));
         warnings.clear();
         Scenario ccpr = loader.load(Fixtures.dir("spec/scenarios/valid").resolve("legacy_cross_cluster.yaml"), List.of());
-        assertThat(ccpr.cdcConfig().syncInterval()).isEqualTo(60);
+        assertThat(ccpr.settings(CdcConfig.class).syncInterval()).isEqualTo(60);
         assertThat(ccpr.source().account()).isEqualTo("account0");
         assertThat(ccpr.target().account()).isEqualTo("account1");
         assertThat(warnings).singleElement().asString().contains("cdc_config.network_compression");
@@ -119,7 +119,7 @@ class ScenarioLoaderTest {
     @ParameterizedTest
     @MethodSource("shipped")
     void shippedScenariosLoad(Path file) {
-        Scenario s = new ScenarioLoader(new Interpolator(Map.of()), io.cdctest.pipeline.Pipelines.types(), w -> { })
+        Scenario s = new ScenarioLoader(new Interpolator(Map.of()), io.cdctest.pipeline.Pipelines.all(), w -> { })
                 .load(file, List.of());
         assertThat(s.tables().size() + s.mappings().size()).as("tables and routes of " + file).isPositive();
     }
@@ -134,13 +134,13 @@ class ScenarioLoaderTest {
         assertThat(s.target().engine()).isEqualTo(Engine.MATRIXONE);
         assertThat(s.target().password().reveal()).isEqualTo("111");
         assertThat(s.target().password().toString()).doesNotContain("111");
-        assertThat(s.flinkCdc().tables()).containsExactly("cdc_test_base", "cdc_test_composite_pk");
-        assertThat(s.flinkCdc().consumerBatchSize()).isEqualTo(2000);
+        assertThat(s.settings(FlinkCdcSpec.class).tables()).containsExactly("cdc_test_base", "cdc_test_composite_pk");
+        assertThat(s.settings(FlinkCdcSpec.class).consumerBatchSize()).isEqualTo(2000);
         assertThat(s.validation().checkInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.validation().maxWaitTime()).isEqualTo(Duration.ofSeconds(180));
         assertThat(s.kafka().provision()).isEqualTo(Provision.EMBEDDED);
-        assertThat(s.flinkCdc().commands().producer()).startsWith("{path}/scripts/producer-realtime.sh");
-        assertThat(s.flinkCdc().path()).endsWith(Path.of("flink-cdc"));
+        assertThat(s.settings(FlinkCdcSpec.class).commands().producer()).startsWith("{path}/scripts/producer-realtime.sh");
+        assertThat(s.settings(FlinkCdcSpec.class).path()).endsWith(Path.of("flink-cdc"));
     }
 
     @Test
@@ -149,7 +149,7 @@ class ScenarioLoaderTest {
         Scenario s = loader.load(file, List.of("validation.max_wait_time=5m", "flink_cdc.tables=[a, b]",
                 "kafka.provision=external", "kafka.bootstrap_servers=k:9092"));
         assertThat(s.validation().maxWaitTime()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(s.flinkCdc().tables()).containsExactly("a", "b");
+        assertThat(s.settings(FlinkCdcSpec.class).tables()).containsExactly("a", "b");
         assertThat(s.kafka().bootstrapServers()).isEqualTo("k:9092");
 
         assertThatThrownBy(() -> loader.load(file, List.of("source.hots=x")))

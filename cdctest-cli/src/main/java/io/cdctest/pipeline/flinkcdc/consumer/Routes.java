@@ -3,7 +3,7 @@ package io.cdctest.pipeline.flinkcdc.consumer;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdctest.format.ChangeEvent;
-import io.cdctest.spec.FlinkCdcSpec;
+import io.cdctest.pipeline.flinkcdc.FlinkCdcSpec;
 import io.cdctest.spec.Origin;
 import java.io.IOException;
 import java.util.ArrayList;

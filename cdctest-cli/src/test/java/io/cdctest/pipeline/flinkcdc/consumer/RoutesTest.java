@@ -3,7 +3,7 @@ package io.cdctest.pipeline.flinkcdc.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdctest.format.ChangeEvent;
-import io.cdctest.spec.FlinkCdcSpec;
+import io.cdctest.pipeline.flinkcdc.FlinkCdcSpec;
 import io.cdctest.spec.Origin;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,7 @@
-package io.cdctest.spec;
+package io.cdctest.pipeline.matrixone;
+
+import io.cdctest.spec.Origin;
+import io.cdctest.spec.PipelineSettings;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +28,7 @@ import java.util.Map;
  */
 public record CdcConfig(String level, Map<String, String> options, int pitrHours, String sinkHost, Integer sinkPort,
                         String sourceHost, Integer sourcePort, Integer syncInterval, String subscriberAccounts,
-                        String publisherAccount, String metricsUrl, Origin origin) {
+                        String publisherAccount, String metricsUrl, Origin origin) implements PipelineSettings {
 
     public static final CdcConfig DEFAULT = new CdcConfig("database", Map.of(), 2, null, null, null, null, null, null, null,
             null, null);

@@ -1,6 +1,12 @@
-package io.cdctest.spec;
+package io.cdctest.pipeline.custom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cdctest.spec.Delivery;
+import io.cdctest.spec.FieldPath;
+import io.cdctest.spec.Origin;
+import io.cdctest.spec.PipelineSettings;
+import io.cdctest.spec.Secret;
+import io.cdctest.spec.Template;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +33,8 @@ import java.util.Set;
  */
 public record CustomSpec(List<String> tables, Map<String, String> vars, Map<String, Secret> secrets,
                          List<String> freePorts, KafkaLeg kafka, Hooks hooks, Duration startTimeout, Duration startupGrace,
-                         boolean binlogPreflight, boolean createTargetTables, Path baseDir, Map<String, Link> links) {
+                         boolean binlogPreflight, boolean createTargetTables, Path baseDir, Map<String, Link> links)
+        implements PipelineSettings {
 
     /** Placeholders every template may use. */
     public static final Set<String> PLACEHOLDERS = Set.of("run_id", "db", "source_db", "target_db", "tables",

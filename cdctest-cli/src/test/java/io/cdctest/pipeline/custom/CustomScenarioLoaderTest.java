@@ -1,13 +1,14 @@
-package io.cdctest.spec.load;
+package io.cdctest.pipeline.custom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdctest.Fixtures;
 import io.cdctest.pipeline.Pipelines;
-import io.cdctest.spec.CustomSpec;
 import io.cdctest.spec.Delivery;
 import io.cdctest.spec.FieldPath;
 import io.cdctest.spec.Scenario;
+import io.cdctest.spec.load.Interpolator;
+import io.cdctest.spec.load.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,12 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The custom: and metrics: blocks as read from the shipped example and from the scenarios docs/CUSTOM_PIPELINE.md shows. */
 class CustomScenarioLoaderTest {
     private final ScenarioLoader loader = new ScenarioLoader(new Interpolator(Map.of("CDC_MANAGER_TOKEN", "t0k3n")),
-            Pipelines.types(), w -> { });
+            Pipelines.all(), w -> { });
 
     @Test
     void theShippedExampleReadsAsHooksWithTypedBodiesAndCaptures() {
         Scenario s = loader.load(Fixtures.repositoryRoot().resolve("config/scenarios/custom_example.yaml"), List.of());
-        CustomSpec custom = s.custom();
+        CustomSpec custom = s.settings(CustomSpec.class);
         assertThat(s.tables()).containsExactly("cdc_test_base", "cdc_test_composite_pk");
         assertThat(custom.kafka()).isEqualTo(new CustomSpec.KafkaLeg("cdc_test_topic", "cdc_test_group", "enterprise-json",
                 Delivery.EXACTLY_ONCE));
@@ -66,7 +67,7 @@ class CustomScenarioLoaderTest {
                 "      http:",
                 "        url: http://manager/api",
                 "        body: {flush_batch: 50, ratio: 0.5, merge: false, none: null, quoted: '50', ts: 2023-10-22}", ""));
-        String body = ((CustomSpec.Http) loader.load(file, List.of()).custom().hooks().start().get(0)).body().json().toString();
+        String body = ((CustomSpec.Http) loader.load(file, List.of()).settings(CustomSpec.class).hooks().start().get(0)).body().json().toString();
         assertThat(body).isEqualTo("{\"flush_batch\":50,\"ratio\":0.5,\"merge\":false,\"none\":null,\"quoted\":\"50\","
                 + "\"ts\":\"2023-10-22\"}");
     }
@@ -95,8 +96,8 @@ class CustomScenarioLoaderTest {
         }
         assertThat(loaded).extracting(Scenario::name).containsExactly("cdc_manager", "binlog_to_starrocks");
         Scenario manager = loaded.get(0);
-        assertThat(manager.custom().kafka().format()).isEqualTo("enterprise-json");
-        assertThat(manager.custom().hooks().start()).extracting(CustomSpec.Hook::name)
+        assertThat(manager.settings(CustomSpec.class).kafka().format()).isEqualTo("enterprise-json");
+        assertThat(manager.settings(CustomSpec.class).hooks().start()).extracting(CustomSpec.Hook::name)
                 .containsExactly("add job", "start job", "consumer");
         assertThat(manager.metrics().lag()).extracting(Object::toString).containsExactly("cdc_binlog_lag_seconds");
         assertThat(manager.metrics().caughtUpBelow()).isEqualTo(2.0);

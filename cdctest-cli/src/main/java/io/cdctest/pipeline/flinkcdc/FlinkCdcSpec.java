@@ -1,5 +1,10 @@
-package io.cdctest.spec;
+package io.cdctest.pipeline.flinkcdc;
 
+import io.cdctest.spec.Delivery;
+import io.cdctest.spec.Origin;
+import io.cdctest.spec.PipelineSettings;
+import io.cdctest.spec.TableMapping;
+import io.cdctest.spec.Template;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +29,18 @@ import java.util.Set;
 public record FlinkCdcSpec(Path path, Commands commands, List<String> tables, String topic, int consumerBatchSize,
                            String group, boolean stopKafkaOnTeardown, Duration checkpointInterval, String format,
                            Filters filters, ConsumerFaults consumerFaults, List<Route> routes, Delivery delivery,
-                           long producerDropNth, String jobManager) {
+                           long producerDropNth, String jobManager) implements PipelineSettings {
+
+    @Override
+    public List<TableMapping> mappings() {
+        return routes.stream().map(Route::mapping).toList();
+    }
+
+    /** The earlier tool's scripts directory holds its docker-compose file too. */
+    @Override
+    public Path composeDir() {
+        return path;
+    }
 
     /**
      * Faults the built-in consumer injects to prove the harness catches loss: it skips its

@@ -1,10 +1,11 @@
-package io.cdctest.spec.load;
+package io.cdctest.pipeline.custom;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cdctest.spec.CustomSpec;
 import io.cdctest.spec.Delivery;
 import io.cdctest.spec.FieldPath;
 import io.cdctest.spec.Secret;
+import io.cdctest.spec.load.DeliveryKey;
+import io.cdctest.spec.load.MapReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
