@@ -40,6 +40,7 @@ final class RowStream implements AutoCloseable {
     private final BlockingQueue<Row[]> queue = new ArrayBlockingQueue<>(QUEUE);
     private Row[] batch = new Row[0];
     private int next;
+    private final Connection connection;
     private final PreparedStatement statement;
     private final Thread reader;
     private final String where;
@@ -52,24 +53,45 @@ final class RowStream implements AutoCloseable {
 
     RowStream(Connection connection, Engine engine, TableRef table, List<String> columns, ValueKind[] kinds,
               int keyCount, KeyRange range) {
+        this(connection, engine, table, columns, selects(columns, kinds), kinds, keyCount, range, null);
+    }
+
+    /** Each column as it is read ({@link ValueKind#select}). */
+    static List<String> selects(List<String> columns, ValueKind[] kinds) {
+        List<String> selects = new java.util.ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            selects.add(kinds[i].select(columns.get(i)));
+        }
+        return selects;
+    }
+
+    /**
+     * @param selects what is read for each column, keys first (column names, or expressions such as a row hash)
+     * @param keys    when not null, only the rows with these canonical keys (at most a few thousand), else
+     *                every row of the range
+     */
+    RowStream(Connection connection, Engine engine, TableRef table, List<String> columns, List<String> selects,
+              ValueKind[] kinds, int keyCount, KeyRange range, List<String[]> keys) {
+        this.connection = connection;
         this.kinds = kinds;
         this.keyCount = keyCount;
         this.where = table.database() + "." + table.table();
-        KeySql keys = new KeySql(engine, columns.subList(0, keyCount), kinds);
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(kinds[i].select(columns.get(i)));
-        }
+        KeySql keySql = new KeySql(engine, columns.subList(0, keyCount), kinds);
+        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", selects));
         sql.append(" FROM ").append(Sql.qualified(table.database(), table.table())).append(" WHERE ")
-                .append(keys.condition(range));
+                .append(keys == null ? keySql.condition(range) : keySql.in(keys.size()));
         if (table.filter() != null) {
             sql.append(" AND (").append(table.filter()).append(')');
         }
-        sql.append(" ORDER BY ").append(keys.orderBy());
+        sql.append(" ORDER BY ").append(keySql.orderBy());
         try {
             statement = connection.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(Integer.MIN_VALUE);
-            keys.bind(statement, 1, range);
+            if (keys == null) {
+                keySql.bind(statement, 1, range);
+            } else {
+                keySql.bindKeys(statement, 1, keys);
+            }
         } catch (SQLException e) {
             throw new CdctestException(ExitCode.ENVIRONMENT, "cannot read " + where + ": " + Sql.firstLine(e), e);
         }
@@ -161,9 +183,17 @@ final class RowStream implements AutoCloseable {
         return count;
     }
 
+    /**
+     * Stops reading and returns only when the reader thread has ended, so the connection is never
+     * used by two threads: the running query is cancelled, and a reader still not done 10 s after
+     * the cancel (a server that ignores it, a network gone quiet) has its connection aborted, which
+     * ends its read with an error; the caller's next statement on that connection then fails
+     * instead of meeting a statement still running.
+     */
     @Override
     public void close() {
         closed = true;
+        boolean interrupted = false;
         if (reader.isAlive()) {
             try {
                 statement.cancel();
@@ -171,14 +201,42 @@ final class RowStream implements AutoCloseable {
                 // best effort: the statement may have finished
             }
             queue.clear();
+            interrupted = awaitReader(10_000);
+            if (reader.isAlive()) {
+                try {
+                    connection.abort(Runnable::run);
+                } catch (SQLException | RuntimeException e) {
+                    // aborting is the last resort; the wait below still keeps the connection to one thread
+                }
+                queue.clear();
+            }
         }
+        interrupted |= awaitReader(0);
         try {
-            reader.join(10_000);
             statement.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (SQLException ignored) {
             // closing after a cancel may report the cancel
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for the reader to end, at most {@code millis} (0: however long), through interrupts; whether one came. */
+    private boolean awaitReader(long millis) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (reader.isAlive()) {
+            long left = millis == 0 ? 0 : (deadline - System.nanoTime()) / 1_000_000;
+            if (millis != 0 && left <= 0) {
+                break;
+            }
+            try {
+                reader.join(millis == 0 ? 0 : Math.max(1, left));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        return interrupted;
     }
 }

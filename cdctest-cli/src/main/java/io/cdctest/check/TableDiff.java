@@ -14,15 +14,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The consistency engine for one table, in layers: small tables are compared row by row at once;
  * larger ones are cut into primary-key chunks whose COUNT and checksum are computed inside both
- * databases (same-engine MySQL/MariaDB pairs) or whose rows are hashed in Java while streamed
- * (any pair, e.g. MySQL and MatrixOne); mismatching chunks are halved until small, then compared
- * row by row, naming the differing keys and columns. Memory stays flat: rows are streamed.
+ * databases (same-engine MySQL/MariaDB pairs, each side on its own lanes of connections) or whose
+ * rows are streamed and merged (any pair, e.g. MySQL and MatrixOne). A mismatching chunk is
+ * compared row by row when small (or when differences are dense), else its differing keys are found
+ * from one ordered pass over both sides' keys and row hashes and only their rows are compared,
+ * naming the differing keys and columns. Memory stays flat: rows are streamed.
  */
 public final class TableDiff implements SyncWaiter.Comparer {
 
@@ -31,10 +39,16 @@ public final class TableDiff implements SyncWaiter.Comparer {
      *
      * @param remote whether it is reached over a network (not loopback): then checksums computed
      *               inside the database save moving every row
+     * @param more   opens another connection to the same database (the session set up alike), for
+     *               checksumming chunks on several connections at once; null: the one connection only
      */
-    public record Database(Connection connection, Engine engine, boolean remote) {
+    public record Database(Connection connection, Engine engine, boolean remote, Supplier<Connection> more) {
+        public Database(Connection connection, Engine engine, boolean remote) {
+            this(connection, engine, remote, null);
+        }
+
         public Database(Connection connection, Engine engine) {
-            this(connection, engine, false);
+            this(connection, engine, false, null);
         }
     }
 
@@ -45,8 +59,8 @@ public final class TableDiff implements SyncWaiter.Comparer {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableDiff.class);
 
-    /** Parts a mismatching range is cut into at each level. */
-    static final int FANOUT = 16;
+    /** Keys per statement when the rows of differing keys are read. */
+    private static final int FETCH_KEYS = 1_000;
 
     private final DiffOptions options;
     private final Classifier classifier;
@@ -97,9 +111,10 @@ public final class TableDiff implements SyncWaiter.Comparer {
         private long typeOnly;
         private long sourceRows;
         private long targetRows;
-        private boolean outOfTime;
+        private volatile boolean outOfTime;
         private boolean dense;
         private TableComparison.Method method;
+        private PushdownChecksum.Hash hash;
 
         Run(Database source, Database target, ComparisonPlan plan) {
             this.source = source;
@@ -115,19 +130,23 @@ public final class TableDiff implements SyncWaiter.Comparer {
                 return result();
             }
             try {
-                if (estimatedRows() <= options.smallTableRows()) {
+                long counted = rowsUpTo(options.smallTableRows() + 1);
+                if (counted <= options.smallTableRows()) {
                     method = TableComparison.Method.ROWS;
                     rows(KeyRange.ALL, true);
                 } else if (pushdown()) {
                     method = TableComparison.Method.PUSHDOWN;
-                    for (KeyRange chunk : chunks()) {
-                        if (timeUp()) {
+                    List<KeyRange> chunks = chunks();
+                    PushdownChecksum.Sum[][] sums = checksums(chunks);
+                    for (int i = 0; i < chunks.size(); i++) {
+                        if (sums[0][i] == null || sums[1][i] == null || timeUp()) {
+                            outOfTime = true;
                             break;
                         }
                         long before = differences;
-                        checksummed(chunk);
+                        settle(chunks.get(i), sums[0][i], sums[1][i]);
                         if (differences > before) {
-                            pending.add(chunk);
+                            pending.add(chunks.get(i));
                         }
                     }
                 } else {
@@ -179,56 +198,281 @@ public final class TableDiff implements SyncWaiter.Comparer {
                 case PUSHDOWN -> true;
                 case JAVA -> false;
                 case AUTO -> PushdownChecksum.supports(source.engine(), target.engine())
-                        && (source.remote() || target.remote());
+                        && (source.remote() || target.remote() || hash() == PushdownChecksum.Hash.CRC);
             };
+        }
+
+        /** The row hash both sides compute alike: CRC when both servers can, else MD5. */
+        private PushdownChecksum.Hash hash() {
+            if (hash == null) {
+                hash = PushdownChecksum.hash(source.connection()) == PushdownChecksum.Hash.CRC
+                        && PushdownChecksum.hash(target.connection()) == PushdownChecksum.Hash.CRC
+                        ? PushdownChecksum.Hash.CRC : PushdownChecksum.Hash.MD5;
+            }
+            return hash;
         }
 
         private List<KeyRange> chunks() throws SQLException {
             return Chunker.chunks(source.connection(), source.engine(), plan.source(), plan.keyColumns(), kinds,
-                    options.chunkRows());
+                    options.chunkRows(), Math.max(estimatedRows(), options.smallTableRows() + 1));
+        }
+
+        private PushdownChecksum.Sum sum(Database side, Connection connection, KeyRange range) throws SQLException {
+            boolean s = side == source;
+            return PushdownChecksum.of(connection, side.engine(), hash(), s ? plan.source() : plan.target(),
+                    s ? plan.sourceColumns() : plan.targetColumns(), kinds, plan.keyCount(), range);
         }
 
         /**
-         * Checksums a range on both sides (concurrently); on mismatch cuts it into {@link #FANOUT}
-         * parts and checksums those, until the mismatching parts are small enough to compare rows.
+         * The checksums of every chunk on both sides: each side works through the chunks on its own
+         * lanes (its connection and, when it can open more, {@code options.lanes() - 1} others), so
+         * neither waits for the other chunk by chunk. A chunk left without a checksum (null) means the
+         * time ran out.
+         *
+         * <p>A side's own connection is lent to one lane and used by no other thread until that lane
+         * has ended: this method returns, normally or with the first failure, only after every lane
+         * has ended (a failure stops the other lanes after their current chunk), so the caller never
+         * meets its connection still busy on another thread. A lane that cannot open its extra
+         * connection leaves the chunks to the others.
          */
-        private void checksummed(KeyRange range) throws SQLException {
-            long t0 = System.nanoTime();
-            PushdownChecksum.Sum[] sums = bothSides(side -> PushdownChecksum.of(side.connection(), side.engine(),
-                    side == source ? plan.source() : plan.target(), side == source ? plan.sourceColumns() : plan.targetColumns(),
-                    kinds, plan.keyCount(), range));
-            sourceRows += sums[0].count();
-            targetRows += sums[1].count();
-            LOG.debug("{} {}: checksums {} / {} in {} ms", plan.name(), range, sums[0], sums[1],
-                    (System.nanoTime() - t0) / 1_000_000);
-            if (sums[0].equals(sums[1])) {
-                return;
+        private PushdownChecksum.Sum[][] checksums(List<KeyRange> chunks) throws SQLException {
+            hash();
+            PushdownChecksum.Sum[][] sums = new PushdownChecksum.Sum[2][chunks.size()];
+            List<Database> sides = List.of(source, target);
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService pool = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "cdctest-checksum " + plan.name());
+                t.setDaemon(true);
+                return t;
+            });
+            List<Future<?>> lanes = new ArrayList<>();
+            try {
+                for (int s = 0; s < 2; s++) {
+                    Database side = sides.get(s);
+                    AtomicInteger next = new AtomicInteger();
+                    int count = side.more() == null ? 1 : Math.max(1, Math.min(options.lanes(), chunks.size()));
+                    for (int lane = 0; lane < count; lane++) {
+                        boolean own = lane == 0;
+                        PushdownChecksum.Sum[] out = sums[s];
+                        lanes.add(pool.submit(() -> {
+                            Connection c = own ? side.connection() : extra(side);
+                            if (c == null) {
+                                return null;
+                            }
+                            try {
+                                for (int i = next.getAndIncrement(); i < chunks.size() && !stop.get() && !timeUp();
+                                     i = next.getAndIncrement()) {
+                                    out[i] = sum(side, c, chunks.get(i));
+                                }
+                            } catch (SQLException | RuntimeException e) {
+                                stop.set(true);
+                                throw e;
+                            } finally {
+                                if (!own) {
+                                    close(c);
+                                }
+                            }
+                            return null;
+                        }));
+                    }
+                }
+            } finally {
+                pool.shutdown();
             }
-            if (sums[0].count() <= options.bisectRows() || dense || timeUp()) {
-                rowsOnly(range);
-                return;
+            Throwable failure = awaitAll(lanes);
+            if (failure instanceof SQLException se) {
+                throw se;
             }
-            List<KeyRange> parts = Chunker.split(source.connection(), source.engine(), plan.source(), plan.keyColumns(),
-                    kinds, range, sums[0].count(), FANOUT);
-            if (parts.size() == 1) {
-                rowsOnly(range);
-                return;
+            if (failure instanceof RuntimeException re) {
+                throw re;
             }
-            sourceRows -= sums[0].count();
-            targetRows -= sums[1].count();
-            long before = differences;
-            int mismatched = 0;
-            for (KeyRange part : parts) {
-                long partBefore = differences;
-                checksummed(part);
-                if (differences > partBefore) {
-                    mismatched++;
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            return sums;
+        }
+
+        /** Another connection to a side, or null when it cannot be opened (the side's other lanes go on). */
+        private Connection extra(Database side) {
+            try {
+                return side.more().get();
+            } catch (RuntimeException e) {
+                LOG.debug("{}: no extra connection for checksums ({}); fewer lanes", plan.name(), e.toString());
+                return null;
+            }
+        }
+
+        private static void close(Connection connection) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing a connection of our own: nothing to do about it
+            }
+        }
+
+        /**
+         * Waits until every task has ended, even when one failed or this thread is interrupted (the
+         * tasks use connections this thread uses next; the interrupt is kept for the caller), and
+         * returns the first failure, or null.
+         */
+        private Throwable awaitAll(List<? extends Future<?>> tasks) {
+            Throwable failure = null;
+            boolean interrupted = false;
+            for (Future<?> task : tasks) {
+                while (true) {
+                    try {
+                        task.get();
+                        break;
+                    } catch (ExecutionException e) {
+                        if (failure == null) {
+                            failure = e.getCause();
+                        }
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
             }
-            // when most parts differ, differences are everywhere: cutting further costs more than reading rows
-            if (differences > before && mismatched * 2 > parts.size()) {
-                dense = true;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                if (failure == null) {
+                    failure = new CdctestException(ExitCode.INTERNAL, "interrupted while comparing " + plan.name());
+                }
             }
+            return failure;
+        }
+
+        /** Checksums a range on both sides (concurrently) and settles it. */
+        private void checksummed(KeyRange range) throws SQLException {
+            long t0 = System.nanoTime();
+            PushdownChecksum.Sum[] sums = bothSides(side -> sum(side, side.connection(), range));
+            LOG.debug("{} {}: checksums {} / {} in {} ms", plan.name(), range, sums[0], sums[1],
+                    (System.nanoTime() - t0) / 1_000_000);
+            settle(range, sums[0], sums[1]);
+        }
+
+        /**
+         * Counts a checksummed range; when the checksums differ, finds its differing rows: small ranges
+         * (and all once differences are dense) by comparing their rows, larger ones by merging the
+         * keys and row hashes of both sides and then comparing only the rows of the keys that differ.
+         */
+        private void settle(KeyRange range, PushdownChecksum.Sum s, PushdownChecksum.Sum t) throws SQLException {
+            sourceRows += s.count();
+            targetRows += t.count();
+            if (s.equals(t)) {
+                return;
+            }
+            if (s.count() <= options.bisectRows() || dense || timeUp() || !keysFetchable()) {
+                rowsOnly(range);
+                return;
+            }
+            long rows = Math.max(s.count(), t.count());
+            // the differing keys are held in memory: never more than a fifth of a chunk's worth, however
+            // many rows the range holds (a side may hold far more rows in a range than the chunk was cut for)
+            List<String[]> keys = differingKeys(range, Math.max(options.bisectRows(), Math.min(rows, options.chunkRows()) / 5));
+            if (keys == null) {
+                dense = true; // many rows of this range differ: reading its rows is cheaper than reading them by key
+                rowsOnly(range);
+                return;
+            }
+            if (keys.isEmpty()) {
+                // the sums differed but no row hash does: the rows changed in between, or the two queries
+                // hashed differently; either way only the rows themselves can say, so the range is not
+                // called equal on the row hashes alone
+                LOG.debug("{} {}: checksums differ, row hashes do not; comparing rows", plan.name(), range);
+                rowsOnly(range);
+                return;
+            }
+            if (keys.size() * 100L > rows) {
+                dense = true; // over 1 % of rows differ: differences are everywhere, later ranges are read whole
+            }
+            long sr = sourceRows;
+            long tr = targetRows;
+            for (int from = 0; from < keys.size() && !timeUp(); from += FETCH_KEYS) {
+                List<String[]> batch = keys.subList(from, Math.min(keys.size(), from + FETCH_KEYS));
+                try (RowStream a = new RowStream(source.connection(), source.engine(), plan.source(), plan.sourceColumns(),
+                        RowStream.selects(plan.sourceColumns(), kinds), kinds, plan.keyCount(), range, batch);
+                     RowStream b = new RowStream(target.connection(), target.engine(), plan.target(), plan.targetColumns(),
+                             RowStream.selects(plan.targetColumns(), kinds), kinds, plan.keyCount(), range, batch)) {
+                    merge(a, b);
+                }
+            }
+            sourceRows = sr;
+            targetRows = tr;
+        }
+
+        /**
+         * Whether rows can be read by their keys through the key's index: not when a key is text, which
+         * MySQL and MariaDB match by collation (case-insensitive) where the comparison orders by bytes.
+         */
+        private boolean keysFetchable() {
+            for (int i = 0; i < plan.keyCount(); i++) {
+                if ((kinds[i] == ValueKind.TEXT || kinds[i] == ValueKind.CHAR || kinds[i] == ValueKind.JSON)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The keys of a range whose rows differ: on one side only, twice on a side, or with different
+         * row hashes; from one ordered pass over both sides' keys and row hashes. Null when there are
+         * more than {@code limit}.
+         */
+        private List<String[]> differingKeys(KeyRange range, long limit) {
+            int k = plan.keyCount();
+            ValueKind[] hashed = Arrays.copyOf(kinds, k + 1);
+            hashed[k] = ValueKind.TEXT;
+            List<String[]> keys = new ArrayList<>();
+            long t0 = System.nanoTime();
+            try (RowStream s = hashStream(source, plan.source(), plan.sourceColumns(), hashed, range);
+                 RowStream t = hashStream(target, plan.target(), plan.targetColumns(), hashed, range)) {
+                RowStream.Row a = s.next();
+                RowStream.Row b = t.next();
+                String[] lastSource = null;
+                String[] lastTarget = null;
+                while (a != null || b != null) {
+                    String[] key;
+                    if (a != null && lastSource != null && KeySql.compare(a.key(), lastSource, kinds, k) == 0) {
+                        key = a.key();
+                        a = s.next();
+                    } else if (b != null && lastTarget != null && KeySql.compare(b.key(), lastTarget, kinds, k) == 0) {
+                        key = b.key();
+                        b = t.next();
+                    } else {
+                        int order = a == null ? 1 : b == null ? -1 : KeySql.compare(a.key(), b.key(), kinds, k);
+                        key = order <= 0 ? a.key() : b.key();
+                        boolean differs = order != 0 || !Arrays.equals(a.raw()[k], b.raw()[k]);
+                        if (order <= 0) {
+                            lastSource = a.key();
+                            a = s.next();
+                        }
+                        if (order >= 0) {
+                            lastTarget = b.key();
+                            b = t.next();
+                        }
+                        if (!differs) {
+                            continue;
+                        }
+                    }
+                    if (keys.isEmpty() || KeySql.compare(keys.get(keys.size() - 1), key, kinds, k) != 0) {
+                        keys.add(key);
+                        if (keys.size() > limit) {
+                            return null;
+                        }
+                    }
+                }
+                LOG.debug("{} {}: {} / {} row hashes merged, {} keys differ, in {} ms", plan.name(), range, s.count(),
+                        t.count(), keys.size(), (System.nanoTime() - t0) / 1_000_000);
+            }
+            return keys;
+        }
+
+        private RowStream hashStream(Database side, TableRef table, List<String> columns, ValueKind[] hashed, KeyRange range) {
+            List<String> selects = new ArrayList<>(RowStream.selects(columns.subList(0, plan.keyCount()), kinds));
+            selects.add(PushdownChecksum.rowHash(hash(), columns, kinds, plan.keyCount()));
+            return new RowStream(side.connection(), side.engine(), table, columns, selects, hashed, plan.keyCount(),
+                    range, null);
         }
 
         /** Compares the rows of a range whose row counts were already counted. */
@@ -248,50 +492,55 @@ public final class TableDiff implements SyncWaiter.Comparer {
                     kinds, plan.keyCount(), range);
                  RowStream t = new RowStream(target.connection(), target.engine(), plan.target(), plan.targetColumns(),
                          kinds, plan.keyCount(), range)) {
-                RowStream.Row a = s.next();
-                RowStream.Row b = t.next();
-                String[] lastSource = null;
-                String[] lastTarget = null;
-                long merged = 0;
-                while (a != null || b != null) {
-                    if ((++merged & 0x3FFF) == 0 && timeUp()) {
-                        break;
-                    }
-                    if (a != null && lastSource != null && KeySql.compare(a.key(), lastSource, kinds, plan.keyCount()) == 0) {
-                        record(new RowDifference.Duplicate(key(a.key()), Side.SOURCE));
-                        a = s.next();
-                        continue;
-                    }
-                    if (b != null && lastTarget != null && KeySql.compare(b.key(), lastTarget, kinds, plan.keyCount()) == 0) {
-                        record(new RowDifference.Duplicate(key(b.key()), Side.TARGET));
-                        b = t.next();
-                        continue;
-                    }
-                    int order = a == null ? 1 : b == null ? -1 : KeySql.compare(a.key(), b.key(), kinds, plan.keyCount());
-                    if (order < 0) {
-                        record(new RowDifference.MissingInTarget(key(a.key()), a.canonical(kinds), null));
-                        lastSource = a.key();
-                        a = s.next();
-                    } else if (order > 0) {
-                        record(new RowDifference.ExtraInTarget(key(b.key()), RowHasher.hash(b.canonical(kinds)), null));
-                        lastTarget = b.key();
-                        b = t.next();
-                    } else {
-                        same(a, b);
-                        lastSource = a.key();
-                        lastTarget = b.key();
-                        a = s.next();
-                        b = t.next();
-                    }
-                }
-                sourceRows += s.count();
-                targetRows += t.count();
+                merge(s, t);
                 LOG.debug("{} {}: {} / {} rows merged in {} ms", plan.name(), range, s.count(), t.count(),
                         (System.nanoTime() - t0) / 1_000_000);
             }
             if (trackPending && differences > before) {
                 pending.add(range);
             }
+        }
+
+        /** Merges two streams of rows in key order, recording every difference, and counts their rows. */
+        private void merge(RowStream s, RowStream t) {
+            RowStream.Row a = s.next();
+            RowStream.Row b = t.next();
+            String[] lastSource = null;
+            String[] lastTarget = null;
+            long merged = 0;
+            while (a != null || b != null) {
+                if ((++merged & 0x3FFF) == 0 && timeUp()) {
+                    break;
+                }
+                if (a != null && lastSource != null && KeySql.compare(a.key(), lastSource, kinds, plan.keyCount()) == 0) {
+                    record(new RowDifference.Duplicate(key(a.key()), Side.SOURCE));
+                    a = s.next();
+                    continue;
+                }
+                if (b != null && lastTarget != null && KeySql.compare(b.key(), lastTarget, kinds, plan.keyCount()) == 0) {
+                    record(new RowDifference.Duplicate(key(b.key()), Side.TARGET));
+                    b = t.next();
+                    continue;
+                }
+                int order = a == null ? 1 : b == null ? -1 : KeySql.compare(a.key(), b.key(), kinds, plan.keyCount());
+                if (order < 0) {
+                    record(new RowDifference.MissingInTarget(key(a.key()), a.canonical(kinds), null));
+                    lastSource = a.key();
+                    a = s.next();
+                } else if (order > 0) {
+                    record(new RowDifference.ExtraInTarget(key(b.key()), RowHasher.hash(b.canonical(kinds)), null));
+                    lastTarget = b.key();
+                    b = t.next();
+                } else {
+                    same(a, b);
+                    lastSource = a.key();
+                    lastTarget = b.key();
+                    a = s.next();
+                    b = t.next();
+                }
+            }
+            sourceRows += s.count();
+            targetRows += t.count();
         }
 
         /** Compares a row present on both sides: as read first, normalised only where the texts differ. */
@@ -341,6 +590,22 @@ public final class TableDiff implements SyncWaiter.Comparer {
             return outOfTime;
         }
 
+        /**
+         * The source's rows (those the row filter keeps), counted up to {@code limit}: whether a table is
+         * small is decided on its rows, never on information_schema's estimate, which can be far off
+         * (0 right after a bulk load, the old size after a mass delete). At most {@code limit} rows are read.
+         */
+        private long rowsUpTo(long limit) throws SQLException {
+            TableRef table = plan.source();
+            try (PreparedStatement ps = source.connection().prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM "
+                    + Sql.qualified(table.database(), table.table())
+                    + (table.filter() == null ? "" : " WHERE (" + table.filter() + ")") + " LIMIT " + limit + ") cdctest_rows");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+
+        /** information_schema's estimate of the source's rows: only a hint for how to cut the table. */
         private long estimatedRows() throws SQLException {
             try (PreparedStatement ps = source.connection().prepareStatement(
                     "SELECT table_rows FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
@@ -356,23 +621,38 @@ public final class TableDiff implements SyncWaiter.Comparer {
             PushdownChecksum.Sum run(Database side) throws SQLException;
         }
 
+        /**
+         * Runs a query on both sides at once: the target's on a thread of its own, which this method
+         * always waits for, also when the source's query fails, so the target's connection is never
+         * left busy on that thread.
+         */
         private PushdownChecksum.Sum[] bothSides(SideQuery query) throws SQLException {
-            CompletableFuture<PushdownChecksum.Sum> other = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return query.run(target);
-                } catch (SQLException e) {
-                    throw new CompletionException(e);
-                }
+            PushdownChecksum.Sum[] sums = new PushdownChecksum.Sum[2];
+            FutureTask<Void> other = new FutureTask<>(() -> {
+                sums[1] = query.run(target);
+                return null;
             });
-            PushdownChecksum.Sum mine = query.run(source);
+            Thread thread = new Thread(other, "cdctest-checksum " + plan.name());
+            thread.setDaemon(true);
+            thread.start();
+            Throwable failure = null;
             try {
-                return new PushdownChecksum.Sum[] {mine, other.join()};
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof SQLException se) {
-                    throw se;
-                }
-                throw e;
+                sums[0] = query.run(source);
+            } catch (SQLException | RuntimeException e) {
+                failure = e;
             }
+            Throwable theirs = awaitAll(List.of(other));
+            failure = failure != null ? failure : theirs;
+            if (failure instanceof SQLException se) {
+                throw se;
+            }
+            if (failure instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            return sums; // the target's written before its task ended, which awaitAll waited for
         }
 
         private TableComparison result() {

@@ -51,8 +51,12 @@ public final class DiffRunner {
         List<TestcaseResult> results = new ArrayList<>();
         try (Connection s = sourceEndpoint.withDatabase(null).connect();
              Connection t = targetEndpoint.withDatabase(null).connect()) {
-            TableDiff.Database source = new TableDiff.Database(s, Engines.detect(s), sourceEndpoint.remote());
-            TableDiff.Database target = new TableDiff.Database(t, Engines.detect(t), targetEndpoint.remote());
+            JdbcEndpoint sourceServer = sourceEndpoint.withDatabase(null);
+            JdbcEndpoint targetServer = targetEndpoint.withDatabase(null);
+            TableDiff.Database source = new TableDiff.Database(s, Engines.detect(s), sourceEndpoint.remote(),
+                    sourceServer::connect);
+            TableDiff.Database target = new TableDiff.Database(t, Engines.detect(t), targetEndpoint.remote(),
+                    targetServer::connect);
             List<TableMapping> effective = new ArrayList<>(mappings);
             if (effective.isEmpty()) {
                 List<String> names = tables.isEmpty() ? Mappings.tables(s, sourceEndpoint.database()) : tables;

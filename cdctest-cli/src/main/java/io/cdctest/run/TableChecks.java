@@ -64,10 +64,18 @@ final class TableChecks implements AutoCloseable {
 
     /** Compares through these connections from now on (the first ones, or new ones after a database restarted). */
     void connected(Connection source, Connection target) {
-        sourceSide = new TableDiff.Database(source, databases.source().endpoint().engine(),
-                databases.source().endpoint().remote());
-        targetSide = new TableDiff.Database(target, databases.target().endpoint().engine(),
-                databases.target().endpoint().remote());
+        sourceSide = compared(databases.source(), databases.sourceDatabase(), source);
+        targetSide = compared(databases.target(), databases.targetDatabase(), target);
+    }
+
+    /**
+     * One side's database as the checker sees it: this connection, and more to the same database
+     * (opened as this one was) for checksumming chunks on several connections at once.
+     */
+    private static TableDiff.Database compared(io.cdctest.env.DatabaseServer database, String name, Connection connection) {
+        var endpoint = database.endpoint().withDatabase(name);
+        return new TableDiff.Database(connection, database.endpoint().engine(), database.endpoint().remote(),
+                endpoint::connect);
     }
 
     /** Names the step being executed ("QS002 step 3 update"), which the lag figures are reported under. */

@@ -48,7 +48,10 @@ public enum Engine {
         return binaryCast;
     }
 
-    /** Count and checksum of a key range are computed inside the database (MD5, CONV, CONCAT_WS) when both sides are this engine. */
+    /**
+     * Count and checksum of a key range are computed inside the database (CONCAT_WS with CRC32 and
+     * CRC32C where the server has both, else MD5 and CONV) when both sides are this engine.
+     */
     public boolean checksumPushdown() {
         return checksumPushdown;
     }

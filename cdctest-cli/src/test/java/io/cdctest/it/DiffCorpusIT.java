@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The correctness corpus of the consistency engine: every column type of the catalog and every
  * kind of divergence is injected into a copy of a generated table, and each of the engine's
- * three ways (rows at once, Java-hashed chunks, in-database checksums with bisection) must find
- * exactly it. Equal copies, and copies that differ only by declared conversions, must report none.
+ * three ways (rows at once, Java-merged chunks, in-database checksums settled by row hashes) must
+ * find exactly it. Equal copies, and copies that differ only by declared conversions, must report none.
  */
 class DiffCorpusIT {
     @TempDir
@@ -91,8 +91,9 @@ class DiffCorpusIT {
             throws Exception {
         List<TableComparison> results = new ArrayList<>();
         try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
-            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB);
-            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB);
+            // databases that can open more connections: the in-database way checksums chunks on two lanes per side
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB, false, db.endpoint()::connect);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB, false, db.endpoint()::connect);
             ComparisonPlan plan = TableDiff.plan(a, "src", b, target, table);
             for (DiffOptions way : WAYS) {
                 results.add(new TableDiff(way, classifier).compare(a, b, plan));
@@ -157,7 +158,7 @@ class DiffCorpusIT {
         assertThat(sql("UPDATE " + target + "." + TABLE + " SET " + change.column() + " = " + change.expression()
                 + " WHERE id = " + id)).as("the change took effect: " + change).isEqualTo(1);
         for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
-            assertThat(c.differences()).as(c.method() + ": " + c.samples()).isEqualTo(1);
+            assertThat(c.differences()).as(c.method().id() + ": " + c.samples()).isEqualTo(1);
             assertThat(c.samples()).singleElement().isInstanceOfSatisfying(RowDifference.Different.class, d -> {
                 assertThat(d.key().values()).containsExactly(id);
                 assertThat(d.columns()).singleElement().satisfies(col -> assertThat(col.column()).isEqualTo(change.column()));
@@ -179,12 +180,142 @@ class DiffCorpusIT {
         }
     }
 
+    /**
+     * {@code ('x#', 'y')} and {@code ('x', '#y')} joined with {@code #} give the same text; the checksum's
+     * text holds each value's length, so the in-database way must find the row like the others.
+     */
+    @Test
+    void aSeparatorInsideAValueCannotMoveABoundary() throws Exception {
+        String name = "sep" + COPIES.incrementAndGet();
+        List<String> statements = new ArrayList<>();
+        for (String side : List.of(name + "s", name + "t")) {
+            statements.add("CREATE DATABASE " + side);
+            statements.add("CREATE TABLE " + side + ".pair (id INT PRIMARY KEY, a VARCHAR(10), b VARCHAR(10))");
+            statements.add("INSERT INTO " + side + ".pair SELECT id, 'x', 'y' FROM src." + TABLE);
+        }
+        String id = first("SELECT MAX(id) FROM src." + TABLE);
+        statements.add("UPDATE " + name + "s.pair SET a = 'x#', b = 'y' WHERE id = " + id);
+        statements.add("UPDATE " + name + "t.pair SET a = 'x', b = '#y' WHERE id = " + id);
+        sql(statements.toArray(String[]::new));
+        try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB);
+            ComparisonPlan plan = TableDiff.plan(a, name + "s", b, name + "t", "pair");
+            for (DiffOptions way : WAYS) {
+                TableComparison c = new TableDiff(way).compare(a, b, plan);
+                assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
+                        "different: id=" + id + ": a: source 'x#', target 'x'; b: source 'y', target '#y'");
+            }
+        }
+    }
+
+    /**
+     * Two rows whose values are swapped, chosen so that the swap cancels exactly in a sum of CRC-32 and
+     * CRC-32C (both linear; see PushdownChecksum): in one chunk, in every way, and in the database by
+     * checksums whose chunk holds both rows, the swap is two differences.
+     */
+    @Test
+    void mirroredEditsInOneChunkAreFoundInEveryWay() throws Exception {
+        String name = "mirror" + COPIES.incrementAndGet();
+        List<String> statements = new ArrayList<>();
+        for (String side : List.of(name + "s", name + "t")) {
+            statements.add("CREATE DATABASE " + side);
+            statements.add("CREATE TABLE " + side + ".pair (id INT PRIMARY KEY, v VARCHAR(10))");
+            statements.add("INSERT INTO " + side + ".pair SELECT id + 10000, 'bbbbbbbb' FROM src." + TABLE + " WHERE id < 300");
+            statements.add("INSERT INTO " + side + ".pair VALUES (10000, 'aaaaaaaa'), (13816, 'rnjwfjhx')");
+        }
+        statements.add("UPDATE " + name + "t.pair SET v = IF(id = 10000, 'rnjwfjhx', 'aaaaaaaa') WHERE id IN (10000, 13816)");
+        sql(statements.toArray(String[]::new));
+        List<DiffOptions> ways = new ArrayList<>(WAYS);
+        ways.add(DiffOptions.DEFAULT.withMode(DiffOptions.Mode.PUSHDOWN).withSizes(0, 5_000, 8)); // one chunk, settled by row hashes
+        ways.add(DiffOptions.DEFAULT.withMode(DiffOptions.Mode.PUSHDOWN).withSizes(0, 5_000, 5_000)); // one chunk, settled by rows
+        try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB);
+            ComparisonPlan plan = TableDiff.plan(a, name + "s", b, name + "t", "pair");
+            for (DiffOptions way : ways) {
+                TableComparison c = new TableDiff(way).compare(a, b, plan);
+                assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
+                        "different: id=10000: v: source 'aaaaaaaa', target 'rnjwfjhx'",
+                        "different: id=13816: v: source 'rnjwfjhx', target 'aaaaaaaa'");
+            }
+        }
+    }
+
+    /**
+     * {@code auto} on MariaDB (which has CRC32C): a table of up to {@code smallTableRows} rows is
+     * compared row by row, a larger one by checksums in the database; decided on the rows the table
+     * holds, so a difference in a small table is found by comparing rows, never by a checksum alone.
+     */
+    @Test
+    void autoComparesSmallTablesByRowsAndLargerOnesInTheDatabase() throws Exception {
+        String small = "small" + COPIES.incrementAndGet();
+        sql("CREATE DATABASE " + small, "CREATE TABLE " + small + "." + TABLE + " LIKE src." + TABLE,
+                "INSERT INTO " + small + "." + TABLE + " SELECT * FROM src." + TABLE + " WHERE id <= 100",
+                "CREATE DATABASE " + small + "t", "CREATE TABLE " + small + "t." + TABLE + " LIKE src." + TABLE,
+                "INSERT INTO " + small + "t." + TABLE + " SELECT * FROM src." + TABLE + " WHERE id <= 100",
+                "UPDATE " + small + "t." + TABLE + " SET col_varchar = 'changed' WHERE id = 50");
+        String large = copy(TABLE, true);
+        sql("UPDATE " + large + "." + TABLE + " SET col_varchar = 'changed' WHERE id = 50");
+        DiffOptions auto = DiffOptions.DEFAULT.withSizes(100, 64, 8);
+        try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB, false, db.endpoint()::connect);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB, false, db.endpoint()::connect);
+            TableComparison rows = new TableDiff(auto).compare(a, b, TableDiff.plan(a, small, b, small + "t", TABLE));
+            assertThat(rows.method()).isEqualTo(TableComparison.Method.ROWS);
+            assertThat(rows.samples()).extracting(d -> d.key().values().get(0)).containsExactly("50");
+            TableComparison pushdown = new TableDiff(auto).compare(a, b, TableDiff.plan(a, "src", b, large, TABLE));
+            assertThat(pushdown.method()).isEqualTo(TableComparison.Method.PUSHDOWN);
+            assertThat(pushdown.samples()).extracting(d -> d.key().values().get(0)).containsExactly("50");
+            assertThat(pushdown.sourceRows()).isEqualTo(400);
+        }
+    }
+
+    /**
+     * Integer keys far sparser than the table's rows (ids a trillion apart): spans of at most a chunk of
+     * key values would be trillions, so the key index is walked, and chunk boundaries are keys the
+     * table holds; differences are found in every way.
+     */
+    @Test
+    void sparseIntegerKeysAreCutAtKeysTheTableHolds() throws Exception {
+        String name = "sparse" + COPIES.incrementAndGet();
+        long apart = 1_000_000_000_000L;
+        List<String> statements = new ArrayList<>();
+        for (String side : List.of(name + "s", name + "t")) {
+            statements.add("CREATE DATABASE " + side);
+            statements.add("CREATE TABLE " + side + ".pair (id BIGINT PRIMARY KEY, v VARCHAR(10))");
+            statements.add("INSERT INTO " + side + ".pair SELECT id * " + apart + ", 'x' FROM src." + TABLE);
+        }
+        statements.add("UPDATE " + name + "t.pair SET v = 'y' WHERE id = " + 77 * apart);
+        statements.add("DELETE FROM " + name + "t.pair WHERE id = " + 78 * apart);
+        sql(statements.toArray(String[]::new));
+        List<DiffOptions> ways = new ArrayList<>(WAYS);
+        ways.add(DiffOptions.DEFAULT.withMode(DiffOptions.Mode.PUSHDOWN).withSizes(0, 64, 5_000));
+        try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB);
+            ComparisonPlan plan = TableDiff.plan(a, name + "s", b, name + "t", "pair");
+            for (DiffOptions way : ways) {
+                TableComparison c = new TableDiff(way).compare(a, b, plan);
+                assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
+                        "different: id=" + 77 * apart + ": v: source 'x', target 'y'", "missing in target: id=" + 78 * apart);
+                assertThat(c.sourceRows()).as(c.method().id()).isEqualTo(400);
+                if (c.method() != TableComparison.Method.ROWS) {
+                    assertThat(c.pending()).as(c.method().id()).singleElement().satisfies(range -> {
+                        assertThat(Long.parseLong(range.after()[0]) % apart).isZero();
+                        assertThat(Long.parseLong(range.upTo()[0]) % apart).isZero();
+                    });
+                }
+            }
+        }
+    }
+
     @Test
     void equalCopiesReportNothingInEveryWay() throws Exception {
         for (String table : List.of(TABLE, "cdc_test_composite_pk")) {
             String target = copy(table, true);
             for (TableComparison c : compareAllWays(target, table, (t, d) -> d)) {
-                assertThat(c.equal()).as(c.method() + " " + c.samples()).isTrue();
+                assertThat(c.equal()).as(c.method().id() + " " + c.samples()).isTrue();
                 assertThat(c.typeOnly()).isZero();
                 assertThat(c.sourceRows()).isEqualTo(400);
                 assertThat(c.targetRows()).isEqualTo(400);
@@ -203,7 +334,7 @@ class DiffCorpusIT {
         assertThat(first("SELECT COUNT(*) FROM " + target + "." + TABLE + " WHERE col_enum = 2")).as("ENUM stored as its index")
                 .isNotEqualTo("0");
         for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
-            assertThat(c.equal()).as(c.method() + " " + c.samples()).isTrue();
+            assertThat(c.equal()).as(c.method().id() + " " + c.samples()).isTrue();
             assertThat(c.typeOnly()).as(c.method().id()).isGreaterThan(300);
         }
         sql("UPDATE " + target + "." + TABLE + " SET col_enum = 4 WHERE col_enum = 1 LIMIT 1");
@@ -217,11 +348,12 @@ class DiffCorpusIT {
         String target = copy(TABLE, true);
         sql("DELETE FROM " + target + "." + TABLE + " WHERE id = 7",
                 "INSERT INTO " + target + "." + TABLE + " (id, col_varchar) VALUES (5000, 'extra')",
+                "INSERT INTO " + target + "." + TABLE + " (id, col_varchar) VALUES (-5, 'below every source key')",
                 "UPDATE " + target + "." + TABLE + " SET id = 6000 WHERE id = 9");
         for (TableComparison c : compareAllWays(target, TABLE, (t, d) -> d)) {
             assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
-                    "missing in target: id=7", "missing in target: id=9", "extra in target: id=5000",
-                    "extra in target: id=6000");
+                    "extra in target: id=-5", "missing in target: id=7", "missing in target: id=9",
+                    "extra in target: id=5000", "extra in target: id=6000");
         }
         String noKey = copy(TABLE, false);
         sql("INSERT INTO " + noKey + "." + TABLE + " SELECT * FROM src." + TABLE + " WHERE id = 11");
