@@ -1,6 +1,8 @@
 package io.cdctest.pipeline;
 
 import io.cdctest.CdctestException;
+import io.cdctest.pipeline.ready.Readiness;
+import io.cdctest.pipeline.ready.Wait;
 import io.cdctest.sql.JdbcEndpoint;
 import io.cdctest.sql.Sql;
 import java.sql.Connection;
@@ -11,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Waits for the tables a pipeline creates on the target itself (a MatrixOne CDC task's sink, a CCPR
@@ -33,24 +33,24 @@ public final class TargetTables {
                              Supplier<Optional<String>> failure, String what) {
         List<String> missing = new ArrayList<>(tables);
         try (Connection c = target.withDatabase(null).connect()) {
-            Awaitility.await().alias(what + " creating the target tables").atMost(timeout).pollInSameThread()
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
-                        Optional<String> broken = failure.get();
-                        if (broken.isPresent()) {
-                            throw CdctestException.environment(what + " failed before the target tables existed: "
-                                    + broken.get());
-                        }
-                        List<String> present = io.cdctest.check.Mappings.tables(c, database).stream()
-                                .map(t -> t.toLowerCase(Locale.ROOT)).toList();
-                        missing.removeIf(t -> present.contains(t.toLowerCase(Locale.ROOT)));
-                        return missing.isEmpty();
-                    });
-        } catch (ConditionTimeoutException e) {
-            throw CdctestException.environment(what + " had not created " + String.join(", ", missing) + " in " + database
-                    + " on the target " + target.address() + " after " + timeout.toSeconds() + " s", e);
+            Wait.until(what, "create the target tables").atMost(timeout).on(Readiness.unbroken(failure).and(() -> {
+                try {
+                    List<String> present = io.cdctest.check.Mappings.tables(c, database).stream()
+                            .map(t -> t.toLowerCase(Locale.ROOT)).toList();
+                    missing.removeIf(t -> present.contains(t.toLowerCase(Locale.ROOT)));
+                } catch (SQLException e) {
+                    throw unreadable(target, database, e);
+                }
+                return missing.isEmpty() ? Readiness.ready() : Readiness.waiting(String.join(", ", missing)
+                        + " still missing in " + database + " on the target " + target.address());
+            }));
         } catch (SQLException e) {
-            throw CdctestException.environment("cannot read the tables of " + database + " on the target " + target.address()
-                    + ": " + Sql.firstLine(e), e);
+            throw unreadable(target, database, e);
         }
+    }
+
+    private static CdctestException unreadable(JdbcEndpoint target, String database, SQLException e) {
+        return CdctestException.environment("cannot read the tables of " + database + " on the target " + target.address()
+                + ": " + Sql.firstLine(e), e);
     }
 }

@@ -3,6 +3,8 @@ package io.cdctest.pipeline.custom;
 import io.cdctest.CdctestException;
 import io.cdctest.env.ChildProcess;
 import io.cdctest.pipeline.process.ChildStatus;
+import io.cdctest.pipeline.ready.Readiness;
+import io.cdctest.pipeline.ready.Wait;
 import io.cdctest.pipeline.process.Shell;
 import io.cdctest.support.StatusFile;
 import java.io.IOException;
@@ -68,9 +70,8 @@ final class BackgroundCommand implements AutoCloseable {
      */
     void awaitReady(Duration timeout, Duration grace) {
         try {
-            process.awaitReady(timeout, ChildStatus.readiness(statusFile, grace, error ->
-                    CdctestException.environment(runner.mask(stage + " hook '" + name() + "' failed to start: "
-                            + error + " (log: " + process.log() + ")"))));
+            Wait.until(stage + " hook '" + name() + "'", "start").atMost(timeout).every(Duration.ofMillis(100))
+                    .on(Readiness.child(process, statusFile, grace));
         } catch (CdctestException e) { // a death notice quotes the command's log, which may show a secret
             throw new CdctestException(e.exitCode(), runner.mask(e.getMessage()), e.getCause());
         }

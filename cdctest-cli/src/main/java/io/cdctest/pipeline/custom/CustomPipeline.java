@@ -1,7 +1,5 @@
 package io.cdctest.pipeline.custom;
 
-import static org.awaitility.Awaitility.await;
-
 import io.cdctest.CdctestException;
 import io.cdctest.ExitCode;
 import io.cdctest.check.ComparisonPlan;
@@ -16,6 +14,8 @@ import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.kafka.KafkaLeg;
+import io.cdctest.pipeline.ready.Readiness;
+import io.cdctest.pipeline.ready.Wait;
 import io.cdctest.spec.Component;
 import io.cdctest.spec.Delivery;
 import io.cdctest.sql.Sql;
@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,26 +115,8 @@ final class CustomPipeline implements Pipeline {
 
     /** Until the status hook reports running; a failed state, or no running state in time, is an environment error. */
     private void awaitRunning(Duration timeout) {
-        PlatformStatus.State[] last = {null};
-        try {
-            await().alias("the platform running").atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(500)).until(() -> {
-                        last[0] = status.ask();
-                        if (last[0].kind() == PlatformStatus.Kind.FAILED) {
-                            throw CdctestException.environment("the platform failed to start: " + last[0].describe()
-                                    + " (hooks log: " + context.environment().log("hooks") + ")");
-                        }
-                        Optional<String> broken = services();
-                        if (broken.isPresent()) {
-                            throw CdctestException.environment("the platform failed to start: " + broken.get());
-                        }
-                        return last[0].kind() == PlatformStatus.Kind.RUNNING;
-                    });
-        } catch (ConditionTimeoutException e) {
-            throw CdctestException.environment("the platform was not running within " + timeout.toSeconds() + " s: "
-                    + (last[0] == null ? "no answer" : last[0].describe()) + " (hooks log: " + context.environment().log("hooks")
-                    + ")");
-        }
+        Wait.until("the platform", "start").atMost(timeout).hint("hooks log: " + context.environment().log("hooks"))
+                .on(status.readiness().and(Readiness.unbroken(this::services)));
     }
 
     private Optional<String> services() {

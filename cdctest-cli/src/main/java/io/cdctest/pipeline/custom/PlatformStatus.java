@@ -1,6 +1,7 @@
 package io.cdctest.pipeline.custom;
 
 import io.cdctest.CdctestException;
+import io.cdctest.pipeline.ready.Readiness;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -43,6 +44,18 @@ final class PlatformStatus {
         this.spec = spec;
         this.runner = runner;
         this.interval = interval;
+    }
+
+    /** Asks the platform at each look: ready once it reports running, failed when it reports failed. */
+    Readiness readiness() {
+        return () -> {
+            State state = ask();
+            return switch (state.kind()) {
+                case RUNNING -> Readiness.ready();
+                case FAILED -> Readiness.failed(state.describe());
+                default -> Readiness.waiting(state.describe());
+            };
+        };
     }
 
     /** The state, asked again when the last answer is older than the interval. */

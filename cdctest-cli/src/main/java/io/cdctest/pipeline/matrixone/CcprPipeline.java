@@ -6,6 +6,8 @@ import io.cdctest.pipeline.ComponentStatus;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
+import io.cdctest.pipeline.ready.Readiness;
+import io.cdctest.pipeline.ready.Wait;
 import io.cdctest.spec.Component;
 import io.cdctest.spec.Engine;
 import io.cdctest.sql.JdbcEndpoint;
@@ -160,25 +162,16 @@ final class CcprPipeline implements Pipeline {
     }
 
     private void awaitSubscription() {
-        Duration timeout = context.scaled(START_TIMEOUT);
-        try {
-            org.awaitility.Awaitility.await().alias("CCPR subscription").atMost(timeout).pollInSameThread()
-                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
-                        Optional<String[]> row = subscriptionRow();
-                        if (row.isEmpty()) {
-                            return false;
-                        }
-                        taskId = row.get()[0];
-                        Optional<String> failure = progress().failure();
-                        if (failure.isPresent()) {
-                            throw CdctestException.environment("CCPR subscription " + taskId + " failed: " + failure.get());
-                        }
-                        return true;
-                    });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw CdctestException.environment("no CCPR subscription for " + databases.sourceDatabase() + " appeared in "
-                    + MoSql.showCcprSubscriptions() + " within " + timeout.toSeconds() + " s", e);
-        }
+        Wait.until("the CCPR subscription of " + databases.sourceDatabase(), "start").atMost(context.scaled(START_TIMEOUT))
+                .every(Duration.ofSeconds(1)).on(() -> {
+                    Optional<String[]> row = subscriptionRow();
+                    if (row.isEmpty()) {
+                        return Readiness.waiting("no row for it in " + MoSql.showCcprSubscriptions());
+                    }
+                    taskId = row.get()[0];
+                    return progress().failure().<Readiness.Look>map(f -> Readiness.failed("task " + taskId + ": " + f))
+                            .orElseGet(Readiness::ready);
+                });
     }
 
     /** The subscription's row of SHOW CCPR SUBSCRIPTIONS: task_id, database_name, table_name, sync_level, state, error_message, watermark. */

@@ -6,6 +6,8 @@ import io.cdctest.pipeline.ComponentStatus;
 import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
+import io.cdctest.pipeline.ready.Readiness;
+import io.cdctest.pipeline.ready.Wait;
 import io.cdctest.spec.Component;
 import io.cdctest.spec.Engine;
 import io.cdctest.sql.JdbcEndpoint;
@@ -165,21 +167,12 @@ final class MoCdcPipeline implements Pipeline {
 
     /** @param failFast whether a failed task or table ends the wait (not when stopping it anyway) */
     private void awaitState(String state, Duration limit, boolean failFast) {
-        Duration timeout = context.scaled(limit);
-        try {
-            org.awaitility.Awaitility.await().alias("CDC task " + task + " " + state).atMost(timeout).pollInSameThread()
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
-                        CdcProgress p = progress();
-                        Optional<String> failure = failFast ? p.failure() : Optional.empty();
-                        if (failure.isPresent()) {
-                            throw CdctestException.environment("MatrixOne CDC task " + task + ": " + failure.get());
-                        }
-                        return state.equalsIgnoreCase(p.state());
-                    });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw CdctestException.environment("MatrixOne CDC task " + task + " was not " + state + " within "
-                    + timeout.toSeconds() + " s (state " + progress().state() + ")", e);
-        }
+        Wait.until("MatrixOne CDC task " + task, "reach state " + state).atMost(context.scaled(limit)).on(() -> {
+            CdcProgress p = progress();
+            Optional<String> failure = failFast ? p.failure() : Optional.empty();
+            return failure.isPresent() ? Readiness.failed(failure.get())
+                    : state.equalsIgnoreCase(p.state()) ? Readiness.ready() : Readiness.waiting("state " + p.state());
+        });
     }
 
     /**
@@ -192,14 +185,9 @@ final class MoCdcPipeline implements Pipeline {
     }
 
     private void changeState(String sql, String state, boolean failFast) {
-        Duration timeout = context.scaled(STATE_TIMEOUT);
-        try {
-            org.awaitility.Awaitility.await().alias(sql).atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(500)).until(() -> source.executeUnless(sql, MoSql::isPendingStateChange));
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw CdctestException.environment("MatrixOne did not accept " + sql + " within " + timeout.toSeconds()
-                    + " s: a previous state change is still pending (state " + progress().state() + ")", e);
-        }
+        Wait.until("MatrixOne", "accept " + sql).atMost(context.scaled(STATE_TIMEOUT))
+                .on(Readiness.condition(() -> source.executeUnless(sql, MoSql::isPendingStateChange),
+                        () -> "a previous state change is still pending (state " + progress().state() + ")"));
         awaitState(state, STATE_TIMEOUT, failFast);
     }
 

@@ -5,14 +5,12 @@ import io.cdctest.support.StatusFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /**
  * One read of a child's status file (the protocol is {@link StatusFile}): its state, its error and
  * its other fields all from the same write. Empty when the file does not exist yet or cannot be read.
+ * The wait for {@code RUNNING} is {@link io.cdctest.pipeline.ready.Readiness#statusFile}.
  */
 public record ChildStatus(Map<String, Object> fields) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,26 +26,6 @@ public record ChildStatus(Map<String, Object> fields) {
         } catch (IOException e) {
             return new ChildStatus(Map.of());
         }
-    }
-
-    /**
-     * The readiness test of a child that reports through {@code file}: ready once it writes
-     * {@code RUNNING}; a child that writes nothing counts as ready once it has stayed up for
-     * {@code grace} (never, when {@code grace} is null). {@code FAILED} ends the wait with the
-     * exception {@code failed} makes of the error message.
-     */
-    public static Callable<Boolean> readiness(Path file, Duration grace, Function<Object, RuntimeException> failed) {
-        long started = System.nanoTime();
-        return () -> {
-            ChildStatus status = read(file);
-            if (status.failed()) {
-                throw failed.apply(status.error());
-            }
-            if (status.isEmpty() && grace != null) {
-                return System.nanoTime() - started >= grace.toNanos();
-            }
-            return status.running();
-        };
     }
 
     /** The child has written nothing (yet). */

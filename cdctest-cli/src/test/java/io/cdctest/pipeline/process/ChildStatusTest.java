@@ -1,12 +1,10 @@
 package io.cdctest.pipeline.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdctest.support.StatusFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,25 +41,5 @@ class ChildStatusTest {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"state\":");
         assertThat(ChildStatus.read(broken).isEmpty()).isTrue();
-    }
-
-    @Test
-    void readinessWaitsForRunningAndEndsOnFailed(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("status.json");
-        var ready = ChildStatus.readiness(file, null, error -> new IllegalStateException("failed: " + error));
-        assertThat(ready.call()).isFalse();
-        StatusFile.write(file, Map.of(StatusFile.STATE, StatusFile.STARTING));
-        assertThat(ready.call()).isFalse();
-        StatusFile.write(file, Map.of(StatusFile.STATE, StatusFile.RUNNING));
-        assertThat(ready.call()).isTrue();
-        StatusFile.write(file, Map.of(StatusFile.STATE, StatusFile.FAILED, StatusFile.ERROR, "boom"));
-        assertThatThrownBy(ready::call).hasMessage("failed: boom");
-    }
-
-    @Test
-    void aChildThatWritesNothingIsReadyAfterTheGrace(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("status.json");
-        assertThat(ChildStatus.readiness(file, Duration.ZERO, error -> new IllegalStateException()).call()).isTrue();
-        assertThat(ChildStatus.readiness(file, Duration.ofHours(1), error -> new IllegalStateException()).call()).isFalse();
     }
 }
