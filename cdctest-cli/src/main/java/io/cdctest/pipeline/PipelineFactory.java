@@ -43,7 +43,7 @@ public interface PipelineFactory extends PipelineReader {
 
     /**
      * The pipeline actions testcases may name for this scenario ({@code pause_cdc}, {@code check_cdc_status}, ...),
-     * each run by {@link Pipeline#act}. A testcase naming another is a configuration error at {@code cdctest validate}.
+     * each run by {@link Pipeline.Actions#act}. A testcase naming another is a configuration error at {@code cdctest validate}.
      */
     default List<String> actions(Scenario scenario) {
         return List.of();
@@ -51,7 +51,7 @@ public interface PipelineFactory extends PipelineReader {
 
     /**
      * The parts of the pipeline {@code fault} steps may break ({@code component: producer}, ...), each then
-     * given by {@link Pipeline#restartable} at run time (a part the run did not start, such as an external
+     * given by {@link Pipeline.Restartables#restartable} at run time (a part the run did not start, such as an external
      * Kafka, is not). A testcase that breaks a part the pipeline does not have is skipped, and
      * {@code cdctest validate} says so.
      */

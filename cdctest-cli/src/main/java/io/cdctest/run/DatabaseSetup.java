@@ -47,10 +47,11 @@ final class DatabaseSetup {
         boolean ownSource = source.ownedByRun() || data != null;
         boolean ownTarget = ownSource || target.ownedByRun();
         String sourceDb = ownSource ? scenario.source().database() + "_" + runId : scenario.source().database();
-        String targetDb = pipeline.targetDatabase(sourceDb,
+        Pipeline.TargetLayout layout = Pipeline.TargetLayout.of(pipeline);
+        String targetDb = layout.targetDatabase(sourceDb,
                 ownTarget ? scenario.target().database() + "_" + runId : scenario.target().database());
         List<String> tables = new java.util.ArrayList<>(scenario.tables());
-        Pipeline.TargetPreparation preparation = pipeline.targetPreparation();
+        Pipeline.TargetPreparation preparation = layout.targetPreparation();
         boolean prepareTarget = preparation == Pipeline.TargetPreparation.DATABASE_AND_TABLES;
         try {
             if (!ownTarget) {

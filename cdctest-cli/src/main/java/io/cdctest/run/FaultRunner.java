@@ -145,7 +145,7 @@ final class FaultRunner implements AutoCloseable {
 
     private Optional<Restartable> find(FaultTarget what) {
         if (what instanceof Component component) {
-            return pipeline.restartable(component);
+            return Pipeline.Restartables.of(pipeline).restartable(component);
         }
         Object server = what == Side.SOURCE ? databases.source() : databases.target();
         return server instanceof Restartable r ? Optional.of(r) : Optional.empty();

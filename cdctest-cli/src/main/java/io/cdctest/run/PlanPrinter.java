@@ -28,7 +28,8 @@ public final class PlanPrinter {
                 io.cdctest.env.net.Links.none()));
         boolean unique = scenario.data() != null || scenario.source().provision() != Provision.EXTERNAL;
         String sourceDb = unique ? scenario.source().database() + "_" + RUN_ID : scenario.source().database();
-        String targetDb = pipeline.targetDatabase(sourceDb, unique || scenario.target().provision() != Provision.EXTERNAL
+        Pipeline.TargetLayout layout = Pipeline.TargetLayout.of(pipeline);
+        String targetDb = layout.targetDatabase(sourceDb, unique || scenario.target().provision() != Provision.EXTERNAL
                 ? scenario.target().database() + "_" + RUN_ID : scenario.target().database());
         Databases databases = new Databases(new Planned(scenario.source()), sourceDb, new Planned(scenario.target()),
                 targetDb, scenario.tables());
@@ -40,11 +41,11 @@ public final class PlanPrinter {
             lines.add("-- cdctest creates " + sourceDb + " on the source and loads " + scenario.data().rows() + " rows per table "
                     + "(seed " + scenario.data().seed() + ")");
         }
-        if (pipeline.targetPreparation() == Pipeline.TargetPreparation.DATABASE && !targetDb.equals(scenario.target().database())) {
+        if (layout.targetPreparation() == Pipeline.TargetPreparation.DATABASE && !targetDb.equals(scenario.target().database())) {
             lines.add("-- cdctest creates the target database: CREATE DATABASE " + io.cdctest.sql.Sql.quote(targetDb)
                     + scenario.target().engine().utf8mb4() + " (the pipeline creates its tables there)");
         }
-        List<String> statements = pipeline.plan(databases);
+        List<String> statements = Pipeline.Plan.of(pipeline).plan(databases);
         if (statements.isEmpty()) {
             lines.add("-- " + scenario.type() + " runs no SQL of its own on the databases; it starts Kafka, the producer and "
                     + "the consumer, and cdctest creates the target tables");

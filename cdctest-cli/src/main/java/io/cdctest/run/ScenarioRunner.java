@@ -119,7 +119,7 @@ public final class ScenarioRunner {
             removeHook(hook);
         }
         RunReport report = report(scenario, suite, group, runId, started, t0, results, phases, setupError, setupFailure,
-                options, lag, pipeline == null ? PipelineMetrics.NONE : pipeline.metrics());
+                options, lag, pipeline == null ? PipelineMetrics.NONE : Pipeline.Metrics.of(pipeline).metrics());
         ReportWriter.write(report, options.reportDir());
         String replay = ReplayBundle.write(home, scenario, suite.file(), report, options, writeLog);
         ConsoleReport.summary(report).forEach(console::result);
@@ -235,7 +235,7 @@ public final class ScenarioRunner {
                         String runId, Instant started, long t0, Map<String, Duration> phases, TestSuite suite,
                         String group, List<TestcaseResult> results, Lag lag) {
         RunReport report = report(scenario, suite, group, runId, started, t0, results, phases, null, null, options, lag,
-                pipeline.metrics());
+                Pipeline.Metrics.of(pipeline).metrics());
         ReportWriter.write(report, options.reportDir());
         ConsoleReport.summary(report).forEach(console::result);
         console.result("");

@@ -180,7 +180,7 @@ final class StepActions implements Step.Visitor<String, SQLException>, AutoClose
 
     @Override
     public String visit(Step.PipelineAction step) {
-        return pipeline.act(step.action());
+        return Pipeline.Actions.of(pipeline).act(step.action());
     }
 
     /** Breaks a component; after a database's fault, connects to both databases again. */

@@ -44,9 +44,9 @@ final class SyncVerdict {
                     + ": " + outcome.behind().get());
         }
         boolean settled = outcome.behind().isEmpty() && outcome.comparisons().stream()
-                .allMatch(c -> c.explainedBy(pipeline.filters(c.plan()).causes()));
+                .allMatch(c -> c.explainedBy(Pipeline.Filters.of(pipeline).filters(c.plan()).causes()));
         List<String> leaks = outcome.comparisons().stream()
-                .flatMap(c -> pipeline.filters(c.plan()).violation(c, history).stream()).toList();
+                .flatMap(c -> Pipeline.Filters.of(pipeline).filters(c.plan()).violation(c, history).stream()).toList();
         if (settled && !leaks.isEmpty()) {
             throw new CdctestException(ExitCode.FAILED, "the filters leaked: " + String.join("; ", leaks));
         }
@@ -56,7 +56,7 @@ final class SyncVerdict {
                     + outcome.behind().map(b -> "\n      pipeline not caught up: " + b).orElse(""));
         }
         outcome.comparisons().stream().filter(TableComparison::equal).forEach(c -> history.markSynced(c.plan()));
-        String audit = pipeline.audit(plans, history).map(check -> {
+        String audit = Pipeline.Audit.of(pipeline).audit(plans, history).map(check -> {
             if (!check.passed()) {
                 throw new CdctestException(ExitCode.FAILED, "the target is right but the topic is not: "
                         + String.join("; ", check.problems()));
@@ -120,7 +120,7 @@ final class SyncVerdict {
                 continue;
             }
             out.append(out.length() == 0 ? "" : "; ").append(c.summary());
-            List<String> located = pipeline.locate(c, SHOWN_DIFFERENCES);
+            List<String> located = Pipeline.Locate.of(pipeline).locate(c, SHOWN_DIFFERENCES);
             (located.isEmpty() ? c.samples().stream().limit(SHOWN_DIFFERENCES).map(Object::toString).toList() : located)
                     .forEach(d -> out.append("\n      ").append(d));
             if (c.differences() > SHOWN_DIFFERENCES) {

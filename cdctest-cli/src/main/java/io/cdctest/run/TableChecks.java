@@ -102,11 +102,11 @@ final class TableChecks implements AutoCloseable {
         }
         SyncWaiter waiter = new SyncWaiter(diff, scenario.validation().checkInterval(),
                 () -> deaths.now().or(pipeline::failure),
-                () -> pipeline.behind(log.lastWrite()),
+                () -> Pipeline.CatchUp.of(pipeline).behind(log.lastWrite()),
                 line -> console.progress("waiting: " + line + lagProbe.behind().map(b -> "; lag: " + b).orElse("")),
                 this::replan);
         SyncOutcome outcome = step.expect().isEmpty()
-                ? waiter.awaitEqual(sourceSide, targetSide, plans, timeout, p -> pipeline.filters(p).causes())
+                ? waiter.awaitEqual(sourceSide, targetSide, plans, timeout, p -> Pipeline.Filters.of(pipeline).filters(p).causes())
                 : waiter.awaitEqual(sourceSide, targetSide, plans, timeout);
         comparisons.addAll(outcome.comparisons());
         return verdict.judge(step, plans, outcome, timeout);

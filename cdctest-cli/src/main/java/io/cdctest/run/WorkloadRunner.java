@@ -145,7 +145,7 @@ final class WorkloadRunner {
             }
             long heap = memory.getHeapMemoryUsage().getUsed();
             watch.peakHeap = Math.max(watch.peakHeap, heap);
-            watch.behind = pipeline.behind(log.lastWrite()).orElse(null);
+            watch.behind = Pipeline.CatchUp.of(pipeline).behind(log.lastWrite()).orElse(null);
             double seconds = driver.elapsed().toNanos() / 1e9;
             console.progress(String.format(Locale.ROOT, "workload %,d statements in %.0f s (%.1f/s), heap used %d MB%s",
                     driver.statements(), seconds, seconds == 0 ? 0 : driver.statements() / seconds, heap >> 20,

@@ -43,7 +43,7 @@ class SyncVerdictTest {
     private final Pipe pipeline = new Pipe();
 
     /** A pipeline that filters as told and whose audit answers as told; nothing runs. */
-    private static final class Pipe implements Pipeline {
+    private static final class Pipe implements Pipeline, Pipeline.Filters, Pipeline.Audit {
         FilterEffects filters = FilterEffects.NONE;
         Optional<EventCheck> audit = Optional.empty();
         List<ComparisonPlan> audited;

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * message. {@code stop} and {@code teardown} always run, in that order, each followed by stopping
  * the background commands its stage started. The Kafka leg, when declared, is audited like Flink CDC's.
  */
-final class CustomPipeline implements Pipeline {
+final class CustomPipeline implements Pipeline, Pipeline.TargetLayout, Pipeline.CatchUp, Pipeline.Actions, Pipeline.Locate,
+        Pipeline.Audit, Pipeline.Plan {
     private static final Logger LOG = LoggerFactory.getLogger(CustomPipeline.class);
     /** The pipeline actions testcases may name: the platform's status hook asked on demand. */
     static final List<String> ACTIONS = List.of("check_cdc_status");
@@ -212,7 +213,7 @@ final class CustomPipeline implements Pipeline {
     @Override
     public String act(String action) {
         if (!ACTIONS.contains(action)) {
-            return Pipeline.super.act(action);
+            throw Pipeline.Actions.undeclared(action);
         }
         ComponentStatus platform = status(Component.PRODUCER);
         if (!platform.healthy()) {

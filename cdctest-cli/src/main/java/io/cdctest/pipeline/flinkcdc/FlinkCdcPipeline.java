@@ -29,7 +29,7 @@ import java.util.Optional;
  * job in a local MiniCluster, own class path) and the built-in consumer, each a child process with
  * its log in the report directory.
  */
-final class FlinkCdcPipeline implements Pipeline {
+final class FlinkCdcPipeline implements Pipeline, Pipeline.Locate, Pipeline.Audit, Pipeline.Filters, Pipeline.Restartables {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final PipelineContext context;

@@ -29,7 +29,7 @@ import java.util.Optional;
  * Database-level subscriptions keep the upstream database's name, so in one cluster the target must
  * be another account.
  */
-final class CcprPipeline implements Pipeline {
+final class CcprPipeline implements Pipeline, Pipeline.TargetLayout, Pipeline.CatchUp, Pipeline.Actions, Pipeline.Plan {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** How often the upstream is flushed while a step waits for the subscription. */
     private static final Duration FLUSH_EVERY = Duration.ofSeconds(5);
@@ -264,9 +264,7 @@ final class CcprPipeline implements Pipeline {
                 }
                 return "subscription " + taskId + " running, watermark " + p.watermark();
             }
-            default -> {
-                return Pipeline.super.act(action);
-            }
+            default -> throw Pipeline.Actions.undeclared(action);
         }
         return action + ": subscription " + taskId + " now " + progress().stateName();
     }

@@ -27,7 +27,7 @@ import java.util.Optional;
  * restart, and teardown in order (task, PITR, the sink database it created). Built to
  * matrixone.md §1 and §8.
  */
-final class MoCdcPipeline implements Pipeline {
+final class MoCdcPipeline implements Pipeline, Pipeline.TargetLayout, Pipeline.CatchUp, Pipeline.Actions, Pipeline.Plan {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     /** PAUSE and RESUME are taken asynchronously, 3-7 s later on 4.2.0. */
     private static final Duration STATE_TIMEOUT = Duration.ofSeconds(60);
@@ -258,9 +258,7 @@ final class MoCdcPipeline implements Pipeline {
                 }
                 return "task " + task + " running, " + p.tables().size() + " table(s) with watermarks";
             }
-            default -> {
-                return Pipeline.super.act(action);
-            }
+            default -> throw Pipeline.Actions.undeclared(action);
         }
         return action + ": task " + task + " now " + progress().state();
     }
