@@ -7,7 +7,9 @@ import java.time.Duration;
  *
  * @param mode            AUTO: checksums inside the databases when both sides are the same MySQL-family
  *                        engine and either the row hash is cheap there (CRC-32 and CRC-32C) or a side is
- *                        remote, else rows hashed in Java; or forced
+ *                        remote, else rows hashed in Java; on one machine, chunks are checksummed in key
+ *                        order until over a quarter of those checked mismatch, and the rest is compared
+ *                        as rows (see PushdownSwitch); or forced
  * @param smallTableRows  tables up to this many rows (counted, not estimated) are compared row by row at once
  * @param chunkRows       rows per key-range chunk (at most, bounded by the keys: see Chunker)
  * @param bisectRows      mismatching chunks of at most this many rows are compared row by row at once;

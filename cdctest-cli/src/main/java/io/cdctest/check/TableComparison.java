@@ -27,7 +27,12 @@ public record TableComparison(String table, Verdict verdict, long sourceRows, lo
         /** Key-range chunks whose rows are hashed in Java while streamed ({@code java-chunks}). */
         JAVA_CHUNKS,
         /** Key-range chunks checksummed inside both databases. */
-        PUSHDOWN;
+        PUSHDOWN,
+        /**
+         * {@code auto}: chunks checksummed inside both databases in key order until so many of them
+         * mismatched that the rest of the table was compared as {@link #JAVA_CHUNKS} (see PushdownSwitch).
+         */
+        PUSHDOWN_THEN_JAVA_CHUNKS;
 
         @Override
         public String id() {

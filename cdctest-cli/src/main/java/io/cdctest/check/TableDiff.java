@@ -27,7 +27,9 @@ import java.util.function.Supplier;
  * The consistency engine for one table, in layers: small tables are compared row by row at once;
  * larger ones are cut into primary-key chunks whose COUNT and checksum are computed inside both
  * databases (same-engine MySQL/MariaDB pairs, each side on its own lanes of connections) or whose
- * rows are streamed and merged (any pair, e.g. MySQL and MatrixOne). A mismatching chunk is
+ * rows are streamed and merged (any pair, e.g. MySQL and MatrixOne); {@code auto} on one machine
+ * checksums chunks in key order and streams the rest of the rows once over a quarter of the chunks
+ * checked mismatch (see {@link PushdownSwitch}). A mismatching chunk is
  * compared row by row when small (or when differences are dense), else its differing keys are found
  * from one ordered pass over both sides' keys and row hashes and only their rows are compared,
  * naming the differing keys and columns. Memory stays flat: rows are streamed.
@@ -137,16 +139,14 @@ public final class TableDiff implements SyncWaiter.Comparer {
                 } else if (pushdown()) {
                     method = TableComparison.Method.PUSHDOWN;
                     List<KeyRange> chunks = chunks();
-                    PushdownChecksum.Sum[][] sums = checksums(chunks);
-                    for (int i = 0; i < chunks.size(); i++) {
-                        if (sums[0][i] == null || sums[1][i] == null || timeUp()) {
-                            outOfTime = true;
-                            break;
-                        }
-                        long before = differences;
-                        settle(chunks.get(i), sums[0][i], sums[1][i]);
-                        if (differences > before) {
-                            pending.add(chunks.get(i));
+                    int checksummed = checksummedChunks(chunks);
+                    if (checksummed < chunks.size() && !outOfTime) {
+                        method = TableComparison.Method.PUSHDOWN_THEN_JAVA_CHUNKS;
+                        for (KeyRange chunk : chunks.subList(checksummed, chunks.size())) {
+                            if (timeUp()) {
+                                break;
+                            }
+                            rows(chunk, true);
                         }
                     }
                 } else {
@@ -172,6 +172,7 @@ public final class TableDiff implements SyncWaiter.Comparer {
                         break;
                     }
                     long before = differences;
+                    // after a switch to rows (pushdown-then-java-chunks) the ranges that differed are read as rows
                     if (method == TableComparison.Method.PUSHDOWN) {
                         checksummed(range);
                     } else {
@@ -212,6 +213,46 @@ public final class TableDiff implements SyncWaiter.Comparer {
             return hash;
         }
 
+        /**
+         * Checksums chunks in key order and settles them; returns how many, all of them unless
+         * {@code auto} on one machine found so many mismatching (see {@link PushdownSwitch}) that the
+         * rest is cheaper to stream as rows, or the time ran out. Forced pushdown, and pairs with a
+         * remote side (where checksums save moving every row), checksum every chunk.
+         */
+        private int checksummedChunks(List<KeyRange> chunks) throws SQLException {
+            boolean adaptive = options.mode() == DiffOptions.Mode.AUTO && !source.remote() && !target.remote();
+            int checked = 0;
+            int mismatching = 0;
+            try (Lanes lanes = new Lanes()) {
+                while (checked < chunks.size()) {
+                    if (adaptive && PushdownSwitch.toRows(checked, mismatching)) {
+                        LOG.debug("{}: {} of {} chunks checksummed mismatch; the other {} are compared as rows",
+                                plan.name(), mismatching, checked, chunks.size() - checked);
+                        return checked;
+                    }
+                    List<KeyRange> round = chunks.subList(checked, adaptive
+                            ? checked + PushdownSwitch.round(checked, chunks.size() - checked) : chunks.size());
+                    PushdownChecksum.Sum[][] sums = checksums(round, lanes);
+                    for (int i = 0; i < round.size(); i++) {
+                        if (sums[0][i] == null || sums[1][i] == null || timeUp()) {
+                            outOfTime = true;
+                            return checked;
+                        }
+                        long before = differences;
+                        if (!sums[0][i].equals(sums[1][i])) {
+                            mismatching++;
+                        }
+                        settle(round.get(i), sums[0][i], sums[1][i]);
+                        checked++;
+                        if (differences > before) {
+                            pending.add(round.get(i));
+                        }
+                    }
+                }
+            }
+            return checked;
+        }
+
         private List<KeyRange> chunks() throws SQLException {
             return Chunker.chunks(source.connection(), source.engine(), plan.source(), plan.keyColumns(), kinds,
                     options.chunkRows(), Math.max(estimatedRows(), options.smallTableRows() + 1));
@@ -233,9 +274,10 @@ public final class TableDiff implements SyncWaiter.Comparer {
          * has ended: this method returns, normally or with the first failure, only after every lane
          * has ended (a failure stops the other lanes after their current chunk), so the caller never
          * meets its connection still busy on another thread. A lane that cannot open its extra
-         * connection leaves the chunks to the others.
+         * connection leaves the chunks to the others. The extra connections are kept in {@code lanes}
+         * for the next round.
          */
-        private PushdownChecksum.Sum[][] checksums(List<KeyRange> chunks) throws SQLException {
+        private PushdownChecksum.Sum[][] checksums(List<KeyRange> chunks, Lanes lanes) throws SQLException {
             hash();
             PushdownChecksum.Sum[][] sums = new PushdownChecksum.Sum[2][chunks.size()];
             List<Database> sides = List.of(source, target);
@@ -245,17 +287,18 @@ public final class TableDiff implements SyncWaiter.Comparer {
                 t.setDaemon(true);
                 return t;
             });
-            List<Future<?>> lanes = new ArrayList<>();
+            List<Future<?>> tasks = new ArrayList<>();
             try {
                 for (int s = 0; s < 2; s++) {
                     Database side = sides.get(s);
                     AtomicInteger next = new AtomicInteger();
                     int count = side.more() == null ? 1 : Math.max(1, Math.min(options.lanes(), chunks.size()));
                     for (int lane = 0; lane < count; lane++) {
-                        boolean own = lane == 0;
+                        int l = lane;
+                        int sideIndex = s;
                         PushdownChecksum.Sum[] out = sums[s];
-                        lanes.add(pool.submit(() -> {
-                            Connection c = own ? side.connection() : extra(side);
+                        tasks.add(pool.submit(() -> {
+                            Connection c = l == 0 ? side.connection() : lanes.extra(sideIndex, side, l);
                             if (c == null) {
                                 return null;
                             }
@@ -267,10 +310,6 @@ public final class TableDiff implements SyncWaiter.Comparer {
                             } catch (SQLException | RuntimeException e) {
                                 stop.set(true);
                                 throw e;
-                            } finally {
-                                if (!own) {
-                                    close(c);
-                                }
                             }
                             return null;
                         }));
@@ -279,7 +318,7 @@ public final class TableDiff implements SyncWaiter.Comparer {
             } finally {
                 pool.shutdown();
             }
-            Throwable failure = awaitAll(lanes);
+            Throwable failure = awaitAll(tasks);
             if (failure instanceof SQLException se) {
                 throw se;
             }
@@ -292,13 +331,38 @@ public final class TableDiff implements SyncWaiter.Comparer {
             return sums;
         }
 
-        /** Another connection to a side, or null when it cannot be opened (the side's other lanes go on). */
-        private Connection extra(Database side) {
-            try {
-                return side.more().get();
-            } catch (RuntimeException e) {
-                LOG.debug("{}: no extra connection for checksums ({}); fewer lanes", plan.name(), e.toString());
-                return null;
+        /**
+         * The extra connections of each side's lanes, opened when a lane first needs one and kept for
+         * the rounds of one comparison; closed with it. Lane {@code l} of a side uses slot {@code l} only,
+         * and rounds follow one another, so no slot is used by two threads at once.
+         */
+        private final class Lanes implements AutoCloseable {
+            // [side][lane]; a round hands its slots to the next through the pool's submit and awaitAll
+            private final Connection[][] open = new Connection[2][Math.max(1, options.lanes())];
+            private final boolean[][] failed = new boolean[2][Math.max(1, options.lanes())];
+
+            /** Lane {@code lane}'s connection to a side, or null when it cannot be opened (the side's other lanes go on). */
+            Connection extra(int sideIndex, Database side, int lane) {
+                if (open[sideIndex][lane] == null && !failed[sideIndex][lane]) {
+                    try {
+                        open[sideIndex][lane] = side.more().get();
+                    } catch (RuntimeException e) {
+                        LOG.debug("{}: no extra connection for checksums ({}); fewer lanes", plan.name(), e.toString());
+                        failed[sideIndex][lane] = true;
+                    }
+                }
+                return open[sideIndex][lane];
+            }
+
+            @Override
+            public void close() {
+                for (Connection[] side : open) {
+                    for (Connection c : side) {
+                        if (c != null) {
+                            Run.close(c);
+                        }
+                    }
+                }
             }
         }
 

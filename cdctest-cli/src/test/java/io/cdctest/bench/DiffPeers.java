@@ -1,10 +1,12 @@
 package io.cdctest.bench;
 
+import io.cdctest.check.TableComparison;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -126,8 +129,13 @@ final class DiffPeers {
                 long found = m.find() ? Long.parseLong(m.group(1)) : r.output().contains("rows equal") ? 0 : -1;
                 boolean failed = r.exit() > 1 || found < 0;
                 String rss = r.maxRssKb() > 0 ? ", peak RSS " + r.maxRssKb() / 1024 + " MB" : "";
+                // the way the table was compared, as its line shows it: "(pushdown-then-java-chunks, 2.1 s)"
+                Matcher how = Pattern.compile("\\((" + Arrays.stream(TableComparison.Method.values())
+                        .map(TableComparison.Method::id).collect(Collectors.joining("|"))
+                        + "), ").matcher(r.output());
+                String method = how.find() ? ", " + how.group(1) : "";
                 return new Outcome(r.seconds(), found, failed ? "exit " + r.exit() + ": " + firstLine(r.output())
-                        : "exit " + r.exit() + rss, failed);
+                        : "exit " + r.exit() + method + rss, failed);
             }
         };
     }

@@ -272,6 +272,54 @@ class DiffCorpusIT {
     }
 
     /**
+     * {@code auto} on one machine checksums chunks in the database until over a quarter of those checked
+     * mismatch, then streams the rest of the table's rows (java chunks): with differences in every chunk
+     * it switches after the first round, reports that, and still finds and explains every row exactly as
+     * java mode does, in the same ranges; forced pushdown checksums every chunk and finds the same rows.
+     */
+    @Test
+    void autoSwitchesToRowsWhenMostChunksMismatchAndStillFindsEveryRow() throws Exception {
+        String target = copy(TABLE, true);
+        int changed = sql("UPDATE " + target + "." + TABLE + " SET col_varchar = 'changed' WHERE id % 10 = 0");
+        int deleted = sql("DELETE FROM " + target + "." + TABLE + " WHERE id % 50 = 7");
+        sql("INSERT INTO " + target + "." + TABLE + " (id, col_varchar) VALUES (-3, 'below'), (5000, 'beyond')");
+        assertThat(changed).isEqualTo(40);
+        assertThat(deleted).isEqualTo(8);
+        DiffOptions auto = DiffOptions.DEFAULT.withSizes(100, 64, 8); // 400 rows: 7 chunks, each with differences
+        try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB, false, db.endpoint()::connect);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB, false, db.endpoint()::connect);
+            ComparisonPlan plan = TableDiff.plan(a, "src", b, target, TABLE);
+            KeyHistory history = new KeyHistory();
+            history.snapshot(a, plan);
+            TableComparison java = new TableDiff(auto.withMode(DiffOptions.Mode.JAVA), history).compare(a, b, plan);
+            TableComparison switched = new TableDiff(auto, history).compare(a, b, plan);
+            TableComparison pushdown = new TableDiff(auto.withMode(DiffOptions.Mode.PUSHDOWN), history).compare(a, b, plan);
+
+            assertThat(java.method()).isEqualTo(TableComparison.Method.JAVA_CHUNKS);
+            assertThat(java.differences()).isEqualTo(40 + 8 + 2);
+            assertThat(switched.method()).isEqualTo(TableComparison.Method.PUSHDOWN_THEN_JAVA_CHUNKS);
+            assertThat(switched.method().id()).isEqualTo("pushdown-then-java-chunks");
+            assertThat(pushdown.method()).isEqualTo(TableComparison.Method.PUSHDOWN);
+            for (TableComparison c : List.of(switched, pushdown)) {
+                assertThat(c.differences()).as(c.method().id()).isEqualTo(java.differences());
+                assertThat(c.samples()).as(c.method().id()).extracting(d -> d + " " + d.explanation())
+                        .containsExactlyElementsOf(java.samples().stream().map(d -> d + " " + d.explanation()).toList());
+                assertThat(c.sourceRows()).as(c.method().id()).isEqualTo(400);
+                assertThat(c.targetRows()).as(c.method().id()).isEqualTo(400 - 8 + 2);
+                assertThat(c.pending()).as(c.method().id()).isEqualTo(java.pending()).hasSize(7);
+            }
+            assertThat(switched.samples()).extracting(d -> d.explanation().id()).containsOnly("corrupt", "missing", "extra");
+
+            // a recheck reads the ranges that differed as rows and finds the same
+            TableComparison again = new TableDiff(auto, history).recheck(a, b, switched);
+            assertThat(again.method()).isEqualTo(TableComparison.Method.PUSHDOWN_THEN_JAVA_CHUNKS);
+            assertThat(again.samples()).extracting(RowDifference::toString)
+                    .containsExactlyElementsOf(java.samples().stream().map(RowDifference::toString).toList());
+        }
+    }
+
+    /**
      * Integer keys far sparser than the table's rows (ids a trillion apart): spans of at most a chunk of
      * key values would be trillions, so the key index is walked, and chunk boundaries are keys the
      * table holds; differences are found in every way.
