@@ -2,6 +2,7 @@ package io.cdctest.cli;
 
 import io.cdctest.CdctestException;
 import io.cdctest.CdctestHome;
+import io.cdctest.pipeline.ActionCheck;
 import io.cdctest.pipeline.Pipelines;
 import io.cdctest.spec.Endpoint;
 import io.cdctest.spec.Scenario;
@@ -31,6 +32,7 @@ public final class ValidateCommand extends ScenarioCommand {
         if (selection.scenario == null) {
             TestSuite suite = new TestSuiteLoader(Interpolator.system(), console::warn)
                     .load(ConfigFiles.of(home).testcase(selection.testcase));
+            ActionCheck.checkAnyPipeline(suite.testcases());
             if (output.json()) {
                 var doc = OutputOption.object().put("valid", true).put("testcase_file", suite.file().toString());
                 suite.testcases().forEach(t -> doc.withArray("testcases").add(t.id()));

@@ -42,10 +42,13 @@ public interface PipelineFactory extends PipelineReader {
     }
 
     /**
-     * The pipeline actions testcases may name for this scenario ({@code pause_cdc}, {@code check_cdc_status}, ...),
-     * each run by {@link Pipeline.Actions#act}. A testcase naming another is a configuration error at {@code cdctest validate}.
+     * The steps of its own testcases may name ({@code pause_cdc}, {@code check_cdc_status}, ...), each
+     * run by {@link Pipeline.Actions#act}: lower-case names other than the harness's own
+     * ({@link io.cdctest.spec.load.TestSuiteLoader#ACTIONS}). They are the names its code knows, the
+     * same in every scenario, so that {@code cdctest validate} checks a testcase file against them with
+     * its scenario, and against every kind's without one ({@link ActionCheck}).
      */
-    default List<String> actions(Scenario scenario) {
+    default List<String> actions() {
         return List.of();
     }
 

@@ -149,7 +149,10 @@ public sealed interface Step {
         }
     }
 
-    /** An action of the pipeline itself: pause_cdc, resume_cdc, restart_cdc, check_cdc_status. */
+    /**
+     * An action of the pipeline itself: any action name the harness does not know ({@code pause_cdc},
+     * {@code check_cdc_status}, ...), run by the pipeline when its factory declares it.
+     */
     record PipelineAction(String action, Origin origin) implements Step {
         public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
             return visitor.visit(this);

@@ -90,10 +90,10 @@ class CliTest {
 
     @Test
     void validateTestcaseFileAlone() {
-        Path file = Fixtures.dir("spec/testcases/invalid").resolve("unknown_action.yaml");
+        Path file = Fixtures.dir("spec/actions/invalid").resolve("unknown_action.yaml");
         CliRunner bad = CliRunner.run("validate", "--testcase", file.toString());
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).contains(":7: test_cases[0].steps[0].action: unknown action 'validate_snyc'")
+        assertThat(bad.err()).contains(":7: action: unknown action 'validate_snyc' (did you mean 'validate_sync'?)")
                 .doesNotContain("Exception");
         CliRunner good = CliRunner.run("validate", "--testcase", "quickstart_tests.yaml");
         assertThat(good.exitCode()).isZero();

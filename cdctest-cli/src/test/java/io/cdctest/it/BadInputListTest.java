@@ -15,7 +15,8 @@ class BadInputListTest {
     @Test
     void theListInDocsNamesEveryCase() throws Exception {
         String doc = Files.readString(Fixtures.repositoryRoot().resolve("docs/BAD_INPUT.md"));
-        List<String> fixtures = Stream.of("scenarios/invalid", "scenarios/malformed", "testcases/invalid", "links/invalid")
+        List<String> fixtures = Stream.of("scenarios/invalid", "scenarios/malformed", "testcases/invalid",
+                        "actions/invalid", "links/invalid")
                 .flatMap(d -> Fixtures.files("spec/" + d).stream().map(f -> d + "/" + f.getFileName())).toList();
         List<String> environment = BadInputIT.cases().map(BadInputIT.Case::name).toList();
         assertThat(fixtures).allSatisfy(f -> assertThat(doc).as("docs/BAD_INPUT.md").contains("`" + f + "`"));

@@ -6,13 +6,16 @@ import io.cdctest.Fixtures;
 import io.cdctest.cli.CliRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A testcase step that names a pipeline action its pipeline does not declare ({@link PipelineFactory#actions})
- * fails {@code cdctest validate} (in-process, no server) with exit 2 and one line naming file, line and
- * action, instead of failing halfway through a run.
+ * A testcase step that names a pipeline action its pipeline does not declare ({@link PipelineFactory#actions}),
+ * a misspelt action among them, fails {@code cdctest validate} (in-process, no server) with exit 2 and one
+ * line naming file, line and action, instead of failing halfway through a run.
  */
 class ActionCheckTest {
     @TempDir
@@ -41,14 +44,19 @@ class ActionCheckTest {
                 .containsExactly("cdctest: " + line);
     }
 
-    @Test
-    void aMatrixOneStepInAFlinkCdcTestcaseFileFailsValidate() throws Exception {
-        Path file = testcases("""
-                      - action: pause_cdc
-                """);
+    static Stream<Path> invalid() {
+        return Fixtures.files("spec/actions/invalid").stream();
+    }
 
-        assertConfigError(validate("quickstart", file),
-                file + ":5: action: pause_cdc: the flink_cdc pipeline has no such step (it has no pipeline actions)");
+    /**
+     * Each fixture under {@code spec/actions/invalid} gives its scenario ({@code # scenario:}, none for
+     * the file alone) and the line it must produce ({@code # expect:}): a step of another pipeline, a
+     * misspelt action of the harness's or of the pipeline's.
+     */
+    @ParameterizedTest
+    @MethodSource("invalid")
+    void anActionThePipelineDoesNotHaveFailsValidate(Path file) throws Exception {
+        assertConfigError(CliRunner.validate(file), file.getParent() + "/" + Fixtures.expectation(file));
     }
 
     @Test

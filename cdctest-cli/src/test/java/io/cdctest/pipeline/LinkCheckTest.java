@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdctest.Fixtures;
 import io.cdctest.cli.CliRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,15 +25,7 @@ class LinkCheckTest {
     @ParameterizedTest
     @MethodSource("invalid")
     void aLinkThePipelineCannotBreakIsAConfigurationError(Path file) throws Exception {
-        List<String> args = new ArrayList<>(List.of("validate", "--testcase", file.toString()));
-        for (String line : Files.readAllLines(file)) {
-            if (line.startsWith("# scenario: ")) {
-                args.addAll(List.of("--scenario", line.substring(12).trim()));
-            } else if (line.startsWith("# set: ")) {
-                args.addAll(List.of("--set", line.substring(7).trim()));
-            }
-        }
-        CliRunner run = CliRunner.run(args.toArray(String[]::new));
+        CliRunner run = CliRunner.validate(file);
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.out()).isEmpty();

@@ -1,8 +1,6 @@
 package io.cdctest.testpipeline;
 
 import io.cdctest.env.net.Link;
-import io.cdctest.pipeline.ComponentStatus;
-import io.cdctest.pipeline.Databases;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.PipelineFactory;
@@ -14,7 +12,6 @@ import io.cdctest.spec.load.MapReader;
 import io.cdctest.spec.load.PipelineBlocks;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,9 +61,10 @@ public final class CopyPipelineFactory implements PipelineFactory {
         return new CopySettings(tables, every);
     }
 
+    /** Two of the MatrixOne pipelines' names, and one of its own, run by {@link CopyPipeline#act}. */
     @Override
-    public List<String> actions(Scenario scenario) {
-        return List.of("pause_cdc", "resume_cdc");
+    public List<String> actions() {
+        return CopyPipeline.ACTIONS;
     }
 
     @Override
@@ -81,30 +79,6 @@ public final class CopyPipelineFactory implements PipelineFactory {
 
     @Override
     public Pipeline create(PipelineContext context) {
-        CopySettings settings = context.scenario().settings(CopySettings.class);
-        return new Pipeline() {
-            @Override
-            public void start(Databases databases) {
-            }
-
-            @Override
-            public ComponentStatus status(Component component) {
-                return new ComponentStatus(component, true, "copies " + settings.tables() + " every " + settings.every());
-            }
-
-            @Override
-            public Optional<String> failure() {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<String> describe() {
-                return List.of("nothing to reach");
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new CopyPipeline(context.scenario().settings(CopySettings.class));
     }
 }

@@ -7,11 +7,16 @@ import io.cdctest.CdctestException;
 import io.cdctest.ExitCode;
 import io.cdctest.Fixtures;
 import io.cdctest.cli.CliRunner;
+import io.cdctest.env.net.Links;
+import io.cdctest.pipeline.Pipeline;
+import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.PipelineFactory;
 import io.cdctest.pipeline.Pipelines;
 import io.cdctest.spec.Scenario;
+import io.cdctest.spec.Step;
 import io.cdctest.spec.load.Interpolator;
 import io.cdctest.spec.load.ScenarioLoader;
+import io.cdctest.spec.load.TestSuiteLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,7 +125,43 @@ class TestOnlyPipelineTest {
         CliRunner invalid = CliRunner.run("validate", "--scenario", SCENARIO.toString(), "--testcase", bad.toString());
         assertThat(invalid.exitCode()).isEqualTo(2);
         assertThat(invalid.err().strip()).isEqualTo("cdctest: " + bad + ":4: action: restart_cdc: the test_copy pipeline "
-                + "has no such step (its actions: pause_cdc, resume_cdc)");
+                + "has no such step (its actions: pause_cdc, resume_cdc, copy_now)");
+    }
+
+    /**
+     * {@code copy_now} is named only in this package: the loader reads it as the pipeline's step,
+     * {@code cdctest validate} accepts it for this kind (and, without a scenario, as a registered kind's),
+     * the pipeline the registry makes runs it as a run does, and another kind's scenario rejects it.
+     */
+    @Test
+    void anActionOfItsOwnValidatesAndRuns() throws Exception {
+        Path tests = write("copy_tests.yaml", """
+                test_cases:
+                  - id: C1
+                    steps:
+                      - action: copy_now
+                        name: copy
+                        description: copy before comparing
+                      - action: validate_sync
+                """);
+        CliRunner valid = CliRunner.run("validate", "--scenario", SCENARIO.toString(), "--testcase", tests.toString());
+        assertThat(valid.exitCode()).as(valid.err()).isZero();
+        CliRunner alone = CliRunner.run("validate", "--testcase", tests.toString());
+        assertThat(alone.exitCode()).as(alone.err()).isZero();
+
+        Step step = new TestSuiteLoader(new Interpolator(Map.of()), w -> { }).load(tests).testcases().get(0).steps().get(0);
+        assertThat(step).isEqualTo(new Step.PipelineAction("copy_now", step.origin()));
+        Scenario scenario = loader.load(SCENARIO, List.of());
+        try (Pipeline pipeline = Pipelines.create(new PipelineContext(scenario, null, "t1", 1.0, Links.none()))) {
+            Pipeline.Actions actions = Pipeline.Actions.of(pipeline);
+            assertThat(actions.act(step.action())).isEqualTo("copied orders, customers (copy 1)");
+            assertThat(actions.act(step.action())).isEqualTo("copied orders, customers (copy 2)");
+        }
+
+        CliRunner flinkCdc = CliRunner.run("validate", "--scenario", "quickstart", "--testcase", tests.toString());
+        assertThat(flinkCdc.exitCode()).isEqualTo(2);
+        assertThat(flinkCdc.err().strip()).isEqualTo("cdctest: " + tests + ":4: action: copy_now: the flink_cdc pipeline "
+                + "has no such step (it has no pipeline actions)");
     }
 
     /**

@@ -70,7 +70,7 @@ public final class CustomPipelineFactory implements PipelineFactory {
     }
 
     @Override
-    public List<String> actions(Scenario scenario) {
+    public List<String> actions() {
         return CustomPipeline.ACTIONS;
     }
 

@@ -56,7 +56,7 @@ public final class CcprPipelineFactory implements PipelineFactory {
     }
 
     @Override
-    public List<String> actions(Scenario scenario) {
+    public List<String> actions() {
         return CcprPipeline.ACTIONS;
     }
 

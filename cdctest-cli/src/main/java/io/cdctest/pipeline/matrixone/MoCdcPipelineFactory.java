@@ -82,7 +82,7 @@ public class MoCdcPipelineFactory implements PipelineFactory {
     }
 
     @Override
-    public List<String> actions(Scenario scenario) {
+    public List<String> actions() {
         return MoCdcPipeline.ACTIONS;
     }
 

@@ -17,18 +17,26 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /** Reads a testcase YAML file (the earlier tool's layout: test_suite, test_groups, test_cases with steps). */
 public final class TestSuiteLoader {
-    /** Every action a step may name. */
+    /**
+     * The harness's own actions. Any other lower-case name is a pipeline's ({@link Step.PipelineAction}),
+     * checked against what the scenario's pipeline declares once the scenario is known.
+     */
     public static final Set<String> ACTIONS = new LinkedHashSet<>(List.of("validate_sync", "insert", "update",
             "delete", "bulk_insert", "sql", "validate_index_query", "check_producer_status", "check_consumer_status",
-            "check_kafka_status", "pause_cdc", "resume_cdc", "restart_cdc", "check_cdc_status", "fault", "workload",
-            "check_subscription_status", "measure_sync_delay", "wait_for_recovery", "simulate_network_issue", "heal"));
+            "check_kafka_status", "fault", "workload", "check_subscription_status", "measure_sync_delay",
+            "wait_for_recovery", "simulate_network_issue", "heal"));
+
+    /** What a pipeline's action may be called. */
+    private static final Pattern ACTION_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     /** How long check_subscription_status waits for the expected state when its step gives no timeout. */
     static final Duration STATE_TIMEOUT = Duration.ofSeconds(30);
@@ -122,7 +130,6 @@ public final class TestSuiteLoader {
             case "check_producer_status" -> new Step.CheckStatus(Component.PRODUCER, r.origin());
             case "check_consumer_status" -> new Step.CheckStatus(Component.CONSUMER, r.origin());
             case "check_kafka_status" -> new Step.CheckStatus(Component.KAFKA, r.origin());
-            case "pause_cdc", "resume_cdc", "restart_cdc", "check_cdc_status" -> new Step.PipelineAction(action, r.origin());
             case "fault" -> fault(r);
             case "workload" -> workload(r, table);
             case "check_subscription_status" -> new Step.CheckState(expectedState(r),
@@ -135,13 +142,27 @@ public final class TestSuiteLoader {
             case "simulate_network_issue" -> new Step.NetworkIssue(r.string("link", null),
                     positive(r, "duration", Step.NetworkIssue.DEFAULT_DURATION), r.origin());
             case "heal" -> new Step.Heal(r.string("link", null), r.origin());
-            default -> throw r.error("action", "unknown action '" + action + "'" + MapReader.suggestion(action, ACTIONS));
+            default -> pipelineAction(r, action);
         };
         r.finish();
         if (!mustFail.isEmpty() && step instanceof Step.ValidateSync v && !v.expect().isEmpty()) {
             throw r.error("expect_failure", "give expect (differences that must remain) or expect_failure, not both");
         }
         return mustFail.isEmpty() ? step : new Step.ExpectFailure(step, mustFail);
+    }
+
+    /** An action of the pipeline: any lower-case name; whether the pipeline has it is ActionCheck's to say. */
+    private static Step pipelineAction(MapReader r, String action) {
+        if (!ACTION_NAME.matcher(action).matches()) {
+            String lower = action.toLowerCase(Locale.ROOT);
+            Set<String> near = new LinkedHashSet<>(ACTIONS);
+            if (ACTION_NAME.matcher(lower).matches()) {
+                near.add(lower);
+            }
+            throw r.error("action", "unknown action '" + action + "'" + Names.closest(action, near)
+                    .map(c -> " (did you mean '" + c + "'?)").orElse(" (an action is a lower-case name: letters, digits, _)"));
+        }
+        return new Step.PipelineAction(action, r.origin());
     }
 
     /**
@@ -200,7 +221,7 @@ public final class TestSuiteLoader {
         String sql = r.string("sql", null);
         int count = r.positiveInteger("count", 1);
         if (sql == null) {
-            requireTable(r, table, kind.name().toLowerCase(java.util.Locale.ROOT) + " without sql");
+            requireTable(r, table, kind.name().toLowerCase(Locale.ROOT) + " without sql");
         }
         return new Dml(kind, table, sql, count, r.origin());
     }
@@ -226,7 +247,7 @@ public final class TestSuiteLoader {
         String kind = r.requiredString("fault");
         Step.Fault.Kind k;
         try {
-            k = Step.Fault.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+            k = Step.Fault.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw r.error("fault", "expected kill, stop, start, restart or pause, got '" + kind + "'"
                     + (NetworkFaults.KINDS.contains(kind) ? " (" + kind + " is a network fault: component: network, link: ...)" : ""));
