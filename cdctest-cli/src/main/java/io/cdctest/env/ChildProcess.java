@@ -1,8 +1,8 @@
 package io.cdctest.env;
 
-import static org.awaitility.Awaitility.await;
-
 import io.cdctest.CdctestException;
+import io.cdctest.ready.Readiness;
+import io.cdctest.ready.Wait;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -200,10 +198,6 @@ public final class ChildProcess implements AutoCloseable {
         return best.length() > 300 ? best.substring(0, 297) + "..." : best;
     }
 
-    /**
-     * Waits until {@code ready} says the child is ready. A child that dies first, or is not ready
-     * within the timeout, is an environment error naming the child and its log.
-     */
     /** SIGKILL to the process and everything it started, at once (a crash, for fault steps). */
     public void kill() {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
@@ -230,20 +224,26 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    public void awaitReady(Duration timeout, Callable<Boolean> ready) {
-        try {
-            await().alias(name + " ready").atMost(timeout).pollInSameThread()
-                    .pollDelay(Duration.ofMillis(50)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw CdctestException.environment(name + " failed to start: " + deathNotice());
-                        }
-                        return ready.call();
-                    });
-        } catch (ConditionTimeoutException e) {
-            throw CdctestException.environment(name + " was not ready within " + timeout.toSeconds() + " s (log: "
-                    + log + ")", e);
-        }
+    /** Ready while the process runs; failed with its {@link #deathNotice()} once it has exited. */
+    public Readiness alive() {
+        return () -> process.isAlive() ? Readiness.ready() : Readiness.failed(deathNotice());
+    }
+
+    /**
+     * Ready when {@code answers} is, while the process runs: what {@code answers} saw, or why it
+     * failed, is said with the process's log; a death with its death notice.
+     */
+    public Readiness readyWhen(Readiness answers) {
+        return alive().and(answers.noting(" (log: " + log + ")"));
+    }
+
+    /**
+     * Waits until the process is {@link #readyWhen} {@code answers}: a child that dies first, or is not
+     * ready within the timeout, is an environment error naming the child, what it last saw and its log
+     * ("{name} failed to start: ...", "{name} did not start within 60 s: ...").
+     */
+    public void awaitReady(Duration timeout, Readiness answers) {
+        Wait.until(name, "start").atMost(timeout).every(Duration.ofMillis(100)).on(readyWhen(answers));
     }
 
     /** SIGTERM, up to {@code grace} to exit, then SIGKILL; descendants the same way. */

@@ -1,6 +1,8 @@
 package io.cdctest.env;
 
 import io.cdctest.CdctestException;
+import io.cdctest.ready.Readiness;
+import io.cdctest.ready.Wait;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -50,15 +52,9 @@ public final class ComposeKafka extends ExternalKafka {
             throw CdctestException.environment("kafka.provision: compose: '" + String.join(" ", up) + "' in " + dir
                     + " exited with code " + code + ": " + tail(log) + " (log: " + log + ")");
         }
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!reachable(bootstrapServers)) {
-            if (System.nanoTime() > deadline) {
-                throw CdctestException.environment("kafka.provision: compose: started in " + dir + " but nothing answers at "
-                        + bootstrapServers + " after " + READY_TIMEOUT.toSeconds() + " s: does the compose file publish "
-                        + "Kafka there? (log: " + log + ")");
-            }
-            sleep(500);
-        }
+        Wait.until("kafka.provision: compose: the Kafka started in " + dir, "answer at " + bootstrapServers)
+                .atMost(READY_TIMEOUT).hint("log: " + log)
+                .on(Readiness.condition(() -> reachable(bootstrapServers), () -> "does the compose file publish Kafka there?"));
         ExternalKafka.connect(bootstrapServers);
         return new ComposeKafka(dir, bootstrapServers, compose, stopOnTeardown, log);
     }
@@ -115,15 +111,6 @@ public final class ComposeKafka extends ExternalKafka {
             return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
         } catch (IOException e) {
             return "(no output)";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw CdctestException.environment("interrupted while waiting for Kafka");
         }
     }
 

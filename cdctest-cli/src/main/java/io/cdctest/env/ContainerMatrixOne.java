@@ -1,9 +1,8 @@
 package io.cdctest.env;
 
-import io.cdctest.CdctestException;
+import io.cdctest.ready.Wait;
 import io.cdctest.spec.Engine;
 import io.cdctest.spec.Secret;
-import java.sql.Connection;
 import java.time.Duration;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -13,8 +12,8 @@ import org.testcontainers.utility.DockerImageName;
  * A MatrixOne server in a container ({@code matrixorigin/matrixone}, pinned in {@link Images}), on
  * a network shared by the run's containers so one MatrixOne can dial another by its alias
  * ({@code mo-source}, {@code mo-target}): CDC sink and CCPR upstream URIs must name the address as
- * seen from inside the container. Ready when {@code SELECT 1} answers (MatrixOne's own CI waits up
- * to 300 s).
+ * seen from inside the container. Ready when it answers SQL: a login and a statement (MatrixOne's own
+ * CI waits up to 300 s for {@code SELECT 1}).
  */
 public final class ContainerMatrixOne extends ContainerServer {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
@@ -36,16 +35,11 @@ public final class ContainerMatrixOne extends ContainerServer {
         start(container, role + " MatrixOne container (" + Images.MATRIXONE + ")");
         ContainerMatrixOne mo = new ContainerMatrixOne(role, container, password);
         try {
-            org.awaitility.Awaitility.await().alias(role + " MatrixOne ready").atMost(READY_TIMEOUT)
-                    .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-                        try (Connection c = mo.endpoint().connect()) {
-                            return c.isValid(5);
-                        }
-                    });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            Wait.until(role + " MatrixOne container", "answer SQL").atMost(READY_TIMEOUT).every(Duration.ofSeconds(1))
+                    .on(DatabaseServer.accepting(mo.endpoint()));
+        } catch (RuntimeException e) {
             mo.close();
-            throw CdctestException.environment(role + " MatrixOne container did not answer SELECT 1 within "
-                    + READY_TIMEOUT.toSeconds() + " s", e);
+            throw e;
         }
         return mo;
     }

@@ -1,10 +1,33 @@
 package io.cdctest.env;
 
+import io.cdctest.CdctestException;
+import io.cdctest.ready.Readiness;
 import io.cdctest.sql.JdbcEndpoint;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /** A database the run uses: embedded, in a container, or given. Closing stops what the run started. */
 public interface DatabaseServer extends AutoCloseable {
+
+    /**
+     * Ready once something answers at {@code endpoint}'s address and lets its user in; until then
+     * waiting, saying why not (nothing answers there, or the server's answer to the login).
+     */
+    static Readiness accepting(JdbcEndpoint endpoint) {
+        Readiness answering = Ports.answering(endpoint.host(), endpoint.port());
+        return () -> {
+            Readiness.Look port = answering.check();
+            if (!(port instanceof Readiness.Look.Ready)) {
+                return port;
+            }
+            try (Connection ignored = endpoint.connect()) {
+                return Readiness.ready();
+            } catch (CdctestException | SQLException e) {
+                return Readiness.waiting(e.getMessage());
+            }
+        };
+    }
 
     /** A server-level endpoint (no default database). */
     JdbcEndpoint endpoint();

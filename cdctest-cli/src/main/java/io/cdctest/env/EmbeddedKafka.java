@@ -91,7 +91,7 @@ public final class EmbeddedKafka implements KafkaService, Restartable {
     }
 
     private void awaitReady(ChildProcess process) {
-        process.awaitReady(READY_TIMEOUT, () -> Ports.reachable("127.0.0.1", port, 200));
+        process.awaitReady(READY_TIMEOUT, Ports.answering("127.0.0.1", port));
         try (KafkaAdmin admin = new KafkaAdmin(bootstrapServers())) {
             admin.brokers();
         }

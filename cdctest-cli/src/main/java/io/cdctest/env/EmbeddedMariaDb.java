@@ -7,7 +7,6 @@ import io.cdctest.sql.JdbcEndpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -107,16 +106,7 @@ public final class EmbeddedMariaDb implements DatabaseServer, Restartable {
     }
 
     private void awaitReady(ChildProcess process) {
-        process.awaitReady(READY_TIMEOUT, () -> {
-            if (!Ports.reachable("127.0.0.1", port, 200)) {
-                return false;
-            }
-            try (Connection ignored = endpoint().connect()) {
-                return true;
-            } catch (CdctestException e) {
-                return false;
-            }
-        });
+        process.awaitReady(READY_TIMEOUT, DatabaseServer.accepting(endpoint()));
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.cdctest.sql.JdbcEndpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -99,24 +98,13 @@ public final class LocalMatrixOne implements DatabaseServer {
                 "-launch", launch.resolve("launch.toml").toString())), Map.of(), dir, log);
         LocalMatrixOne mo = new LocalMatrixOne(spec, ports, process);
         try {
-            process.awaitReady(READY_TIMEOUT, mo::answers);
+            process.awaitReady(READY_TIMEOUT, DatabaseServer.accepting(mo.sys()));
             mo.createAccount();
         } catch (RuntimeException e) {
             mo.close();
             throw e;
         }
         return mo;
-    }
-
-    private boolean answers() {
-        if (!Ports.reachable("127.0.0.1", ports.sql(), 200)) {
-            return false;
-        }
-        try (Connection ignored = sys().connect()) {
-            return true;
-        } catch (CdctestException | java.sql.SQLException e) {
-            return false;
-        }
     }
 
     /** The account the endpoint names, with its user and password as admin: a fresh cluster has only sys. */

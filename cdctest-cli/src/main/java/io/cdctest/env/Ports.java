@@ -1,6 +1,7 @@
 package io.cdctest.env;
 
 import io.cdctest.CdctestException;
+import io.cdctest.ready.Readiness;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -52,6 +53,11 @@ public final class Ports {
             }
         }
         throw CdctestException.environment("cannot find " + count + " consecutive free local ports");
+    }
+
+    /** Ready once something accepts connections at {@code host:port}; until then waiting, saying nothing answers there. */
+    public static Readiness answering(String host, int port) {
+        return Readiness.condition(() -> reachable(host, port, 200), () -> "nothing answers at " + host + ":" + port);
     }
 
     /** True when this machine lets a server bind the port on 127.0.0.1 now (nothing listens there). */

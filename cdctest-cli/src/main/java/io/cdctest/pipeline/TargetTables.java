@@ -1,8 +1,8 @@
 package io.cdctest.pipeline;
 
 import io.cdctest.CdctestException;
-import io.cdctest.pipeline.ready.Readiness;
-import io.cdctest.pipeline.ready.Wait;
+import io.cdctest.ready.Readiness;
+import io.cdctest.ready.Wait;
 import io.cdctest.sql.JdbcEndpoint;
 import io.cdctest.sql.Sql;
 import java.sql.Connection;

@@ -3,8 +3,8 @@ package io.cdctest.run;
 import io.cdctest.ExitCode;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineState;
-import io.cdctest.pipeline.ready.Readiness;
-import io.cdctest.pipeline.ready.Wait;
+import io.cdctest.ready.Readiness;
+import io.cdctest.ready.Wait;
 import io.cdctest.spec.TaskState;
 import java.time.Duration;
 

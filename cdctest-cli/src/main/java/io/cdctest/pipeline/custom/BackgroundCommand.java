@@ -3,9 +3,8 @@ package io.cdctest.pipeline.custom;
 import io.cdctest.CdctestException;
 import io.cdctest.env.ChildProcess;
 import io.cdctest.pipeline.process.ChildStatus;
-import io.cdctest.pipeline.ready.Readiness;
-import io.cdctest.pipeline.ready.Wait;
 import io.cdctest.pipeline.process.Shell;
+import io.cdctest.ready.Wait;
 import io.cdctest.support.StatusFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +70,7 @@ final class BackgroundCommand implements AutoCloseable {
     void awaitReady(Duration timeout, Duration grace) {
         try {
             Wait.until(stage + " hook '" + name() + "'", "start").atMost(timeout).every(Duration.ofMillis(100))
-                    .on(Readiness.child(process, statusFile, grace));
+                    .on(process.readyWhen(ChildStatus.readiness(statusFile, grace)));
         } catch (CdctestException e) { // a death notice quotes the command's log, which may show a secret
             throw new CdctestException(e.exitCode(), runner.mask(e.getMessage()), e.getCause());
         }

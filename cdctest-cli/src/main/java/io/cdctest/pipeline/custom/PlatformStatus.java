@@ -1,7 +1,7 @@
 package io.cdctest.pipeline.custom;
 
 import io.cdctest.CdctestException;
-import io.cdctest.pipeline.ready.Readiness;
+import io.cdctest.ready.Readiness;
 import java.time.Duration;
 import java.util.Locale;
 

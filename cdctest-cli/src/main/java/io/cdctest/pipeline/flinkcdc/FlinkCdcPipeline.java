@@ -10,8 +10,6 @@ import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineContext;
 import io.cdctest.pipeline.kafka.KafkaLeg;
 import io.cdctest.pipeline.process.ChildStatus;
-import io.cdctest.pipeline.ready.Readiness;
-import io.cdctest.pipeline.ready.Wait;
 import io.cdctest.pipeline.process.Shell;
 import io.cdctest.spec.Component;
 import io.cdctest.spec.Delivery;
@@ -154,8 +152,7 @@ final class FlinkCdcPipeline implements Pipeline, Pipeline.Locate, Pipeline.Audi
      */
     private void awaitRunning(ChildProcess process, Path statusFile) {
         Duration grace = spec.commands() == null ? null : spec.commands().startupGrace();
-        Wait.until(process.name(), "start").atMost(context.scaled(START_TIMEOUT)).every(Duration.ofMillis(100))
-                .on(Readiness.child(process, statusFile, grace));
+        process.awaitReady(context.scaled(START_TIMEOUT), ChildStatus.readiness(statusFile, grace));
     }
 
     @Override

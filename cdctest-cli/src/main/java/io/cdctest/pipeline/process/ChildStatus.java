@@ -1,16 +1,18 @@
 package io.cdctest.pipeline.process;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cdctest.ready.Readiness;
 import io.cdctest.support.StatusFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * One read of a child's status file (the protocol is {@link StatusFile}): its state, its error and
  * its other fields all from the same write. Empty when the file does not exist yet or cannot be read.
- * The wait for {@code RUNNING} is {@link io.cdctest.pipeline.ready.Readiness#statusFile}.
+ * The wait for {@code RUNNING} is {@link #readiness}.
  */
 public record ChildStatus(Map<String, Object> fields) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +28,26 @@ public record ChildStatus(Map<String, Object> fields) {
         } catch (IOException e) {
             return new ChildStatus(Map.of());
         }
+    }
+
+    /**
+     * A child that reports through the status file {@code file}: ready once it writes {@code RUNNING},
+     * failed when it writes {@code FAILED}; a child that writes nothing counts as ready once it has
+     * stayed up for {@code grace} (never, when {@code grace} is null). The grace runs from this call.
+     * A child process's readiness is this within {@link io.cdctest.env.ChildProcess#readyWhen}.
+     */
+    public static Readiness readiness(Path file, Duration grace) {
+        long started = System.nanoTime();
+        return () -> {
+            ChildStatus status = read(file);
+            if (status.failed()) {
+                return Readiness.failed(String.valueOf(status.error()));
+            }
+            if (status.running() || status.isEmpty() && grace != null && System.nanoTime() - started >= grace.toNanos()) {
+                return Readiness.ready();
+            }
+            return Readiness.waiting(status.isEmpty() ? "nothing in its status file " + file : "state " + status.state());
+        };
     }
 
     /** The child has written nothing (yet). */

@@ -2,9 +2,11 @@ package io.cdctest.pipeline.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cdctest.ready.Readiness;
 import io.cdctest.support.StatusFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,5 +43,25 @@ class ChildStatusTest {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"state\":");
         assertThat(ChildStatus.read(broken).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aStatusFileIsReadyOnRunningAndFailedOnFailed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("status.json");
+        Readiness ready = ChildStatus.readiness(file, null);
+        assertThat(ready.check()).isInstanceOf(Readiness.Look.Waiting.class);
+        StatusFile.write(file, Map.of(StatusFile.STATE, StatusFile.STARTING));
+        assertThat(ready.check()).isEqualTo(Readiness.waiting("state " + StatusFile.STARTING));
+        StatusFile.write(file, Map.of(StatusFile.STATE, StatusFile.RUNNING));
+        assertThat(ready.check()).isEqualTo(Readiness.ready());
+        StatusFile.write(file, Map.of(StatusFile.STATE, StatusFile.FAILED, StatusFile.ERROR, "boom"));
+        assertThat(ready.check()).isEqualTo(Readiness.failed("boom"));
+    }
+
+    @Test
+    void aChildThatWritesNoStatusIsReadyOnlyAfterTheGrace(@TempDir Path dir) {
+        Path file = dir.resolve("status.json");
+        assertThat(ChildStatus.readiness(file, Duration.ZERO).check()).isEqualTo(Readiness.ready());
+        assertThat(ChildStatus.readiness(file, Duration.ofHours(1)).check()).isInstanceOf(Readiness.Look.Waiting.class);
     }
 }

@@ -1,4 +1,4 @@
-package io.cdctest.pipeline.ready;
+package io.cdctest.ready;
 
 import static org.awaitility.Awaitility.await;
 

@@ -1,18 +1,18 @@
-package io.cdctest.pipeline.ready;
+package io.cdctest.ready;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdctest.CdctestException;
 import io.cdctest.ExitCode;
-import io.cdctest.support.StatusFile;
+import io.cdctest.Fixtures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ReadinessTest {
     private static final Duration SHORT = Duration.ofMillis(300);
@@ -68,23 +68,12 @@ class ReadinessTest {
     }
 
     @Test
-    void aStatusFileIsReadyOnRunningAndFailedOnFailed(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("status.json");
-        Readiness ready = Readiness.statusFile(file, null);
-        assertThat(ready.check()).isInstanceOf(Readiness.Look.Waiting.class);
-        StatusFile.write(file, Map.of(StatusFile.STATE, StatusFile.STARTING));
-        assertThat(ready.check()).isEqualTo(Readiness.waiting("state " + StatusFile.STARTING));
-        StatusFile.write(file, Map.of(StatusFile.STATE, StatusFile.RUNNING));
-        assertThat(ready.check()).isEqualTo(Readiness.ready());
-        StatusFile.write(file, Map.of(StatusFile.STATE, StatusFile.FAILED, StatusFile.ERROR, "boom"));
-        assertThat(ready.check()).isEqualTo(Readiness.failed("boom"));
-    }
-
-    @Test
-    void aChildThatWritesNoStatusIsReadyOnlyAfterTheGrace(@TempDir Path dir) {
-        Path file = dir.resolve("status.json");
-        assertThat(Readiness.statusFile(file, Duration.ZERO).check()).isEqualTo(Readiness.ready());
-        assertThat(Readiness.statusFile(file, Duration.ofHours(1)).check()).isInstanceOf(Readiness.Look.Waiting.class);
+    void aNoteFollowsWhatALookSawOrWhyItFailed() {
+        assertThat(((Readiness) () -> Readiness.waiting("state STARTING")).noting(" (log: p.log)").check())
+                .isEqualTo(Readiness.waiting("state STARTING (log: p.log)"));
+        assertThat(((Readiness) () -> Readiness.failed("boom")).noting(" (log: p.log)").check())
+                .isEqualTo(Readiness.failed("boom (log: p.log)"));
+        assertThat(((Readiness) Readiness::ready).noting(" (log: p.log)").check()).isEqualTo(Readiness.ready());
     }
 
     @Test
@@ -95,5 +84,17 @@ class ReadinessTest {
         assertThat(Readiness.condition(() -> false, () -> "state paused").check()).isEqualTo(Readiness.waiting("state paused"));
         assertThat(Readiness.unbroken(Optional::empty).check()).isEqualTo(Readiness.ready());
         assertThat(Readiness.unbroken(() -> Optional.of("gone")).check()).isEqualTo(Readiness.failed("gone"));
+    }
+
+    /** The package sits below env and pipeline, which both wait through it: it imports nothing of cdctest's but the root. */
+    @Test
+    void thePackageDependsOnNothingOfCdctestButTheRoot() throws Exception {
+        Path sources = Fixtures.repositoryRoot().resolve("cdctest-cli/src/main/java/io/cdctest/ready");
+        try (Stream<Path> files = Files.list(sources)) {
+            for (Path source : files.toList()) {
+                assertThat(Files.readAllLines(source)).as(source.toString()).filteredOn(l -> l.startsWith("import io.cdctest."))
+                        .allMatch(l -> l.matches("import io\\.cdctest\\.[A-Z]\\w*;"));
+            }
+        }
     }
 }
