@@ -32,7 +32,13 @@ public record TableComparison(String table, Verdict verdict, long sourceRows, lo
          * {@code auto}: chunks checksummed inside both databases in key order until so many of them
          * mismatched that the rest of the table was compared as {@link #JAVA_CHUNKS} (see PushdownSwitch).
          */
-        PUSHDOWN_THEN_JAVA_CHUNKS;
+        PUSHDOWN_THEN_JAVA_CHUNKS,
+        /**
+         * A table compared fully and found equal earlier in the run, checked again cheaply: the rows
+         * written since compared row by row, then the engine's {@code CHECKSUM TABLE} and the row
+         * count on both sides (see IncrementalCheck).
+         */
+        ENGINE_CHECKSUM;
 
         @Override
         public String id() {

@@ -14,11 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -99,6 +97,18 @@ public final class TableDiff implements SyncWaiter.Comparer {
         return new Run(source, target, previous.plan()).ranges(previous);
     }
 
+    /**
+     * Whether a table a full comparison found equal still is, asked cheaply (see {@link IncrementalCheck}):
+     * the rows of {@code keys}, those written since, compared row by row, then the engine's
+     * {@code CHECKSUM TABLE} and {@code COUNT(*)} on both sides. Equal only when all of that agrees;
+     * empty when it cannot say so (a full comparison must): a key differs, the sums differ, or the
+     * keys cannot be read by their index.
+     */
+    public java.util.Optional<TableComparison> stillEqual(Database source, Database target, ComparisonPlan plan,
+                                                          List<RowKey> keys) {
+        return new Run(source, target, plan).stillEqual(keys);
+    }
+
     /** One comparison: its budget, its counters and what it found. */
     private final class Run {
         private final Database source;
@@ -162,6 +172,38 @@ public final class TableDiff implements SyncWaiter.Comparer {
                 throw new CdctestException(ExitCode.ENVIRONMENT, "comparing " + plan.name() + ": " + Sql.firstLine(e), e);
             }
             return result();
+        }
+
+        java.util.Optional<TableComparison> stillEqual(List<RowKey> keys) {
+            if (!plan.comparable() || !keysFetchable()) {
+                return java.util.Optional.empty();
+            }
+            method = TableComparison.Method.ENGINE_CHECKSUM;
+            try {
+                List<String[]> values = keys.stream().map(k -> k.values().toArray(String[]::new)).toList();
+                for (int from = 0; from < values.size() && differences == 0; from += FETCH_KEYS) {
+                    List<String[]> batch = values.subList(from, Math.min(values.size(), from + FETCH_KEYS));
+                    try (RowStream a = new RowStream(source.connection(), source.engine(), plan.source(), plan.sourceColumns(),
+                            RowStream.selects(plan.sourceColumns(), kinds), kinds, plan.keyCount(), KeyRange.ALL, batch);
+                         RowStream b = new RowStream(target.connection(), target.engine(), plan.target(), plan.targetColumns(),
+                                 RowStream.selects(plan.targetColumns(), kinds), kinds, plan.keyCount(), KeyRange.ALL, batch)) {
+                        merge(a, b);
+                    }
+                }
+                if (differences > 0 || outOfTime) {
+                    return java.util.Optional.empty();
+                }
+                BothSides.Answers<PushdownChecksum.Sum> sums = BothSides.ask(source, target, plan.name(),
+                        side -> EngineChecksum.of(side.connection(), side == source ? plan.source() : plan.target()));
+                if (!sums.source().equals(sums.target()) || sums.source().checksum().signum() < 0) {
+                    return java.util.Optional.empty();
+                }
+                sourceRows = sums.source().count();
+                targetRows = sums.target().count();
+            } catch (SQLException e) {
+                throw new CdctestException(ExitCode.ENVIRONMENT, "comparing " + plan.name() + ": " + Sql.firstLine(e), e);
+            }
+            return java.util.Optional.of(result());
         }
 
         TableComparison ranges(TableComparison previous) {
@@ -318,16 +360,7 @@ public final class TableDiff implements SyncWaiter.Comparer {
             } finally {
                 pool.shutdown();
             }
-            Throwable failure = awaitAll(tasks);
-            if (failure instanceof SQLException se) {
-                throw se;
-            }
-            if (failure instanceof RuntimeException re) {
-                throw re;
-            }
-            if (failure != null) {
-                throw new IllegalStateException(failure);
-            }
+            BothSides.rethrow(BothSides.awaitAll(tasks, plan.name()));
             return sums;
         }
 
@@ -374,45 +407,14 @@ public final class TableDiff implements SyncWaiter.Comparer {
             }
         }
 
-        /**
-         * Waits until every task has ended, even when one failed or this thread is interrupted (the
-         * tasks use connections this thread uses next; the interrupt is kept for the caller), and
-         * returns the first failure, or null.
-         */
-        private Throwable awaitAll(List<? extends Future<?>> tasks) {
-            Throwable failure = null;
-            boolean interrupted = false;
-            for (Future<?> task : tasks) {
-                while (true) {
-                    try {
-                        task.get();
-                        break;
-                    } catch (ExecutionException e) {
-                        if (failure == null) {
-                            failure = e.getCause();
-                        }
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-                if (failure == null) {
-                    failure = new CdctestException(ExitCode.INTERNAL, "interrupted while comparing " + plan.name());
-                }
-            }
-            return failure;
-        }
-
         /** Checksums a range on both sides (concurrently) and settles it. */
         private void checksummed(KeyRange range) throws SQLException {
             long t0 = System.nanoTime();
-            PushdownChecksum.Sum[] sums = bothSides(side -> sum(side, side.connection(), range));
-            LOG.debug("{} {}: checksums {} / {} in {} ms", plan.name(), range, sums[0], sums[1],
+            BothSides.Answers<PushdownChecksum.Sum> sums = BothSides.ask(source, target, plan.name(),
+                    side -> sum(side, side.connection(), range));
+            LOG.debug("{} {}: checksums {} / {} in {} ms", plan.name(), range, sums.source(), sums.target(),
                     (System.nanoTime() - t0) / 1_000_000);
-            settle(range, sums[0], sums[1]);
+            settle(range, sums.source(), sums.target());
         }
 
         /**
@@ -679,44 +681,6 @@ public final class TableDiff implements SyncWaiter.Comparer {
                     return rs.next() ? rs.getLong(1) : 0;
                 }
             }
-        }
-
-        private interface SideQuery {
-            PushdownChecksum.Sum run(Database side) throws SQLException;
-        }
-
-        /**
-         * Runs a query on both sides at once: the target's on a thread of its own, which this method
-         * always waits for, also when the source's query fails, so the target's connection is never
-         * left busy on that thread.
-         */
-        private PushdownChecksum.Sum[] bothSides(SideQuery query) throws SQLException {
-            PushdownChecksum.Sum[] sums = new PushdownChecksum.Sum[2];
-            FutureTask<Void> other = new FutureTask<>(() -> {
-                sums[1] = query.run(target);
-                return null;
-            });
-            Thread thread = new Thread(other, "cdctest-checksum " + plan.name());
-            thread.setDaemon(true);
-            thread.start();
-            Throwable failure = null;
-            try {
-                sums[0] = query.run(source);
-            } catch (SQLException | RuntimeException e) {
-                failure = e;
-            }
-            Throwable theirs = awaitAll(List.of(other));
-            failure = failure != null ? failure : theirs;
-            if (failure instanceof SQLException se) {
-                throw se;
-            }
-            if (failure instanceof RuntimeException re) {
-                throw re;
-            }
-            if (failure != null) {
-                throw new IllegalStateException(failure);
-            }
-            return sums; // the target's written before its task ended, which awaitAll waited for
         }
 
         private TableComparison result() {

@@ -116,19 +116,18 @@ final class StepActions implements Step.Visitor<String, SQLException>, AutoClose
 
     @Override
     public String visit(Step.Dml step) throws SQLException {
-        String done;
         if (step.sql() != null) {
-            done = step.action() + ": " + writer.execute(step.sql(), step.table()) + " row(s)";
-        } else {
-            long rows = switch (step.kind()) {
-                case INSERT -> writer.insert(step.table(), step.count(), step.count());
-                case UPDATE -> writer.update(step.table(), step.count());
-                case DELETE -> writer.delete(step.table(), step.count());
-            };
-            done = step.action() + " " + step.table() + ": " + rows + " generated row(s)";
+            String done = step.action() + ": " + writer.execute(step.sql(), step.table()) + " row(s)";
+            checks.snapshotAfterSql(step.table());
+            return done;
         }
+        long rows = switch (step.kind()) {
+            case INSERT -> writer.insert(step.table(), step.count(), step.count());
+            case UPDATE -> writer.update(step.table(), step.count());
+            case DELETE -> writer.delete(step.table(), step.count());
+        };
         checks.snapshot(step.table());
-        return done;
+        return step.action() + " " + step.table() + ": " + rows + " generated row(s)";
     }
 
     @Override
@@ -150,6 +149,7 @@ final class StepActions implements Step.Visitor<String, SQLException>, AutoClose
             checks.snapshot(null);
             return "source: " + rows + " row(s)";
         }
+        checks.targetChanged();
         try (Statement st = target.createStatement()) {
             return "target: " + st.executeLargeUpdate(step.sql()) + " row(s)";
         }

@@ -4,6 +4,7 @@ import io.cdctest.CdctestException;
 import io.cdctest.ExitCode;
 import io.cdctest.check.ComparisonPlan;
 import io.cdctest.check.DiffOptions;
+import io.cdctest.check.IncrementalCheck;
 import io.cdctest.check.KeyHistory;
 import io.cdctest.check.LagProbe;
 import io.cdctest.check.Mappings;
@@ -40,7 +41,7 @@ final class TableChecks implements AutoCloseable {
     private final Console console;
     private final WriteLog log;
     private final KeyHistory history = new KeyHistory();
-    private final TableDiff diff = new TableDiff(DiffOptions.DEFAULT, history);
+    private final IncrementalCheck diff;
     private final SyncVerdict verdict;
     private final LagProbe lagProbe;
     private final List<TableComparison> comparisons = new ArrayList<>();
@@ -58,12 +59,14 @@ final class TableChecks implements AutoCloseable {
         this.deaths = deaths;
         this.console = console;
         this.log = log;
+        this.diff = new IncrementalCheck(new TableDiff(DiffOptions.DEFAULT, history), scenario.validation().engineChecksum());
         this.verdict = new SyncVerdict(pipeline, history, reportDir);
         this.lagProbe = new LagProbe(databases.target().endpoint().withDatabase(databases.targetDatabase()));
     }
 
     /** Compares through these connections from now on (the first ones, or new ones after a database restarted). */
     void connected(Connection source, Connection target) {
+        diff.forget(); // after a database restarted, its tables are compared fully again
         sourceSide = compared(databases.source(), databases.sourceDatabase(), source);
         targetSide = compared(databases.target(), databases.targetDatabase(), target);
     }
@@ -90,8 +93,27 @@ final class TableChecks implements AutoCloseable {
     void snapshot(String table) {
         long written = System.nanoTime();
         for (ComparisonPlan plan : plans(table)) {
-            lagProbe.expect(plan, history.snapshot(sourceSide, plan), written, currentStep);
+            List<KeyHistory.Changed> changed = history.snapshot(sourceSide, plan);
+            diff.written(plan, history.tracks(plan) ? changed.stream().map(KeyHistory.Changed::key).toList() : null);
+            lagProbe.expect(plan, changed, written, currentStep);
         }
+    }
+
+    /**
+     * After a statement of the testcase's own on the source that names {@code table}: records that
+     * table as {@link #snapshot} does; the statement may have written other tables too, so those are
+     * compared fully at their next check.
+     */
+    void snapshotAfterSql(String table) {
+        snapshot(table);
+        if (table != null) {
+            plans(null).stream().filter(p -> !p.name().equalsIgnoreCase(table)).forEach(p -> diff.written(p, null));
+        }
+    }
+
+    /** The target was changed behind the pipeline's back: every table is compared fully at its next check. */
+    void targetChanged() {
+        diff.forget();
     }
 
     /** Waits up to {@code timeout} until the step's tables are equal (or differ as expected); returns the verdict. */

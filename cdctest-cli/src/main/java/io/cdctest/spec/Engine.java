@@ -65,6 +65,14 @@ public enum Engine {
     }
 
     /**
+     * The server computes {@code CHECKSUM TABLE ... EXTENDED}: a 32-bit CRC per row of its stored
+     * values, summed; the same on two servers of one version for tables of one definition.
+     */
+    public boolean checksumTable() {
+        return this == MYSQL || this == MARIADB;
+    }
+
+    /**
      * What cdctest adds to the databases and tables it creates so they hold every Unicode character:
      * MySQL, MariaDB and TiDB give them the server's default character set, which may be latin1 (MySQL 5.7,
      * a MariaDB without configuration) or utf8mb3; MatrixOne, StarRocks and Doris know utf8mb4 only.

@@ -35,7 +35,8 @@ import java.util.concurrent.CompletableFuture;
  * <ul>
  *   <li>{@code CHECKSUM TABLE} on both sides at once (the practical limit) and the streaming floor
  *       ({@code SELECT * ORDER BY id} read from both sides at once);</li>
- *   <li>the comparison as {@code validate_sync} runs it inside a run (in this JVM, no start-up);</li>
+ *   <li>the comparison as {@code validate_sync} runs it inside a run (in this JVM, no start-up): a
+ *       table's first, full comparison, and a later check after 1,000 keys were written;</li>
  *   <li>{@code cdctest diff} as a process in auto, pushdown and java mode (whole-process wall time,
  *       heap capped at 512 MB);</li>
  *   <li>sync-diff-inspector, pt-table-sync --print and reladiff, when on the PATH (else skipped, saying why).</li>
@@ -355,6 +356,9 @@ public final class DiffBenchmark {
                     + ", heap peak " + heap[0] + " MB");
             figures.put(what, seconds);
         }
+        if (state.planted() == 0 && sameEngine) {
+            figures.put(LATER, laterCheck(state));
+        }
         List<DiffPeers.Peer> all = new ArrayList<>();
         for (String mode : sameEngine ? List.of("auto", "pushdown", "java") : List.of("auto")) {
             all.add(DiffPeers.cdctest(home, mode));
@@ -378,6 +382,59 @@ public final class DiffBenchmark {
                     st.executeUpdate(s); // the flip is its own inverse
                 }
             }
+        }
+    }
+
+    private static final String LATER = "in-process (validate_sync), later check";
+    /** Keys the harness writes between two checks in the later-check figure. */
+    private static final int WRITTEN = 1_000;
+
+    /**
+     * {@code validate_sync}'s later checks of a table it compared fully before (IncrementalCheck): one
+     * full comparison, then per run {@link #WRITTEN} keys spread over the table written on both sides
+     * (a column flipped and flipped back, not timed) and handed over as the key history would, then
+     * the timed check.
+     */
+    private double laterCheck(State state) throws Exception {
+        String column = table.equals("narrow") ? "a" : "col_int";
+        long max;
+        try (Connection c = source.endpoint().connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT MAX(id) FROM bench." + table)) {
+            rs.next();
+            max = rs.getLong(1);
+        }
+        long step = Math.max(1, max / WRITTEN);
+        String flip = "UPDATE bench." + table + " SET " + column + " = IF(" + column + " % 2 = 0, " + column + " + 1, "
+                + column + " - 1) WHERE id % " + step + " = 1 AND id <= " + step * WRITTEN;
+        List<io.cdctest.check.RowKey> keys = new ArrayList<>();
+        for (long id = 1; id <= step * WRITTEN && id <= max; id += step) {
+            keys.add(io.cdctest.check.RowKey.of(List.of("id"), new String[] {String.valueOf(id)}));
+        }
+        try (Connection s = source.endpoint().connect(); Connection t = target.endpoint().connect()) {
+            JdbcEndpoint se = source.endpoint().withDatabase(null);
+            JdbcEndpoint te = target.endpoint().withDatabase(null);
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB, false, se::connect);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB, false, te::connect);
+            var plan = TableDiff.plan(a, "bench", b, "bench", table);
+            var check = new io.cdctest.check.IncrementalCheck(new TableDiff(DiffOptions.DEFAULT), true);
+            check.compare(a, b, plan);
+            double[] times = new double[runs];
+            TableComparison result = null;
+            for (int i = 0; i < runs; i++) {
+                bothSides(c -> {
+                    try (Statement st = c.createStatement()) {
+                        st.executeUpdate(flip);
+                    }
+                });
+                check.written(plan, keys);
+                long start = System.nanoTime();
+                result = check.compare(a, b, plan);
+                times[i] = (System.nanoTime() - start) / 1e9;
+            }
+            Arrays.sort(times);
+            print(state, LATER.substring("in-process ".length()), times[runs / 2], judge(state, result.differences())
+                    + ", " + result.method().id() + ", " + keys.size() + " keys written since the full check");
+            return times[runs / 2];
         }
     }
 
@@ -407,6 +464,11 @@ public final class DiffBenchmark {
                         .orElse("no peer ran");
                 System.out.printf(Locale.ROOT, "%-16s cdctest --mode %-8s %6.2f s; fastest peer %s%n", e.getKey(), mode, mine,
                         against);
+            }
+            Double later = f.get(LATER);
+            if (f.containsKey("checksum") && later != null) {
+                System.out.printf(Locale.ROOT, "%-16s validate_sync's later check %.2f s = %.2fx CHECKSUM TABLE (%.2f s)%n",
+                        e.getKey(), later, later / f.get("checksum"), f.get("checksum"));
             }
             Double inProcess = f.get("in-process (validate_sync), auto");
             if (f.containsKey("checksum") && inProcess != null) {

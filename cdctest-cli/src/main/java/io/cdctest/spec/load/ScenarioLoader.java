@@ -274,10 +274,11 @@ public final class ScenarioLoader {
     private ValidationSpec validation(MapReader r) {
         Duration interval = r.duration("check_interval", ValidationSpec.DEFAULT.checkInterval());
         Duration maxWait = r.duration("max_wait_time", ValidationSpec.DEFAULT.maxWaitTime());
+        boolean engineChecksum = r.bool("engine_checksum", ValidationSpec.DEFAULT.engineChecksum());
         r.finish();
         if (interval.isZero() || maxWait.isZero()) {
             throw CdctestException.config(r.origin() + ": validation: check_interval and max_wait_time must be above 0");
         }
-        return new ValidationSpec(interval, maxWait);
+        return new ValidationSpec(interval, maxWait, engineChecksum);
     }
 }
