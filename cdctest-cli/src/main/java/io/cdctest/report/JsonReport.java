@@ -104,6 +104,7 @@ public final class JsonReport {
         t.put("source_rows", c.sourceRows());
         t.put("target_rows", c.targetRows());
         t.put("differences", c.differences());
+        t.put("method", c.method().id());
         ArrayNode problems = t.putArray("schema_problems");
         c.schemaProblems().forEach(problems::add);
         ArrayNode samples = t.putArray("samples");
