@@ -113,6 +113,8 @@ interface BenchMariaDb extends AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("server.log").toFile()).start();
             SystemServer s = new SystemServer(process, port);
+            // a benchmark stopped with Ctrl-C or SIGTERM leaves no server behind
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop mariadbd " + role));
             try {
                 org.awaitility.Awaitility.await("mariadbd " + role + " accepts connections").atMost(java.time.Duration.ofSeconds(60))
                         .pollInterval(java.time.Duration.ofMillis(200)).ignoreExceptions()
