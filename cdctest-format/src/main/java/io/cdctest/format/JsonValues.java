@@ -49,7 +49,7 @@ final class JsonValues {
         try {
             return JSON.readTree(value);
         } catch (IOException e) {
-            throw new MalformedMessageException("not a " + format + " message (not JSON: " + firstLine(e) + ")", e);
+            throw new MalformedMessageException(notA(format) + " message (not JSON: " + firstLine(e) + ")", e);
         }
     }
 
@@ -65,9 +65,23 @@ final class JsonValues {
     static String text(JsonNode message, String field, String format) {
         JsonNode v = message.get(field);
         if (v == null || v.isNull() || !v.isValueNode()) {
-            throw new MalformedMessageException("not a " + format + " message: no '" + field + "' field");
+            throw new MalformedMessageException(notA(format) + " message: no '" + field + "' field");
         }
         return v.asText();
+    }
+
+    /** A required object field of a message (a row). */
+    static JsonNode object(JsonNode message, String field, String format) {
+        JsonNode v = message.get(field);
+        if (v == null || !v.isObject()) {
+            throw new MalformedMessageException(notA(format) + " message: '" + field + "' is not an object");
+        }
+        return v;
+    }
+
+    /** How the errors of a format's decoder begin: {@code not a canal-json}, {@code not an upsert-kafka}. */
+    static String notA(String format) {
+        return ("aeiou".indexOf(format.charAt(0)) >= 0 ? "not an " : "not a ") + format;
     }
 
     /**
@@ -146,15 +160,6 @@ final class JsonValues {
             return v.asText();
         }
         return v.toString();
-    }
-
-    /** The row before an update: the row after with the changed columns' old values laid over it. */
-    static Map<String, Object> overlay(Map<String, Object> after, Map<String, Object> oldValues) {
-        Map<String, Object> before = new LinkedHashMap<>(after);
-        if (oldValues != null) {
-            before.putAll(oldValues);
-        }
-        return before;
     }
 
     /** The columns whose value differs between two images, with their value before. */
