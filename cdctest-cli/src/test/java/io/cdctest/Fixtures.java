@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** YAML fixtures under src/test/resources; bad ones carry their expected message in a first-line comment. */
+/**
+ * YAML fixtures under src/test/resources (bad ones carry their expected message in a first-line
+ * comment), and the configuration cdctest ships.
+ */
 public final class Fixtures {
     private Fixtures() {
     }
@@ -23,8 +26,17 @@ public final class Fixtures {
     }
 
     public static List<Path> files(String dir) {
-        try (Stream<Path> files = Files.list(dir(dir))) {
-            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        return list(dir(dir)).stream().filter(f -> f.toString().endsWith(".yaml")).toList();
+    }
+
+    /** The files cdctest ships in {@code config/<folder>} ({@code scenarios}, {@code testcases}), by name. */
+    public static List<Path> shipped(String folder) {
+        return list(repositoryRoot().resolve("config").resolve(folder));
+    }
+
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

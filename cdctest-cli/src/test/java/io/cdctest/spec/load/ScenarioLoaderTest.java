@@ -39,10 +39,8 @@ class ScenarioLoaderTest {
         return Fixtures.files("spec/scenarios/valid").stream();
     }
 
-    static Stream<Path> shipped() throws Exception {
-        try (Stream<Path> files = Files.list(Fixtures.repositoryRoot().resolve("config/scenarios"))) {
-            return files.toList().stream();
-        }
+    static Stream<Path> shipped() {
+        return Fixtures.shipped("scenarios").stream();
     }
 
     @ParameterizedTest
