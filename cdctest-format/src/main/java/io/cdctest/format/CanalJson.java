@@ -29,14 +29,10 @@ final class CanalJson extends NamedFormat {
 
     @Override
     public ChangeDecoder decoder(Topics topics, ColumnTypes types) {
-        return record -> decode(record, types);
+        return JsonValues.messages(FORMAT, (root, record) -> decode(root, types));
     }
 
-    private static List<ChangeEvent> decode(WireRecord record, ColumnTypes hints) {
-        if (record.value() == null || record.value().length == 0) {
-            return List.of();
-        }
-        JsonNode root = JsonValues.read(record.value(), FORMAT);
+    private static List<ChangeEvent> decode(JsonNode root, ColumnTypes hints) {
         String type = JsonValues.text(root, "type", FORMAT);
         if (root.path("isDdl").asBoolean(false)) {
             return List.of();

@@ -21,12 +21,8 @@ final class ChangelogJson extends NamedFormat {
 
     @Override
     public ChangeDecoder decoder(Topics topics, ColumnTypes types) {
-        return record -> {
-            if (record.value() == null || record.value().length == 0) {
-                return List.of();
-            }
+        return JsonValues.messages(FORMAT, (root, record) -> {
             String[] table = KeyedRows.table(topics, record, FORMAT);
-            JsonNode root = JsonValues.read(record.value(), FORMAT);
             String op = JsonValues.text(root, "op", FORMAT);
             JsonNode data = JsonValues.object(root, "data", FORMAT);
             Map<String, Object> row = JsonValues.row(data, column -> types.of(table[0], table[1], column),
@@ -39,7 +35,7 @@ final class ChangelogJson extends NamedFormat {
                 default -> throw new MalformedMessageException(JsonValues.notA(FORMAT) + " message: unknown op '" + op + "'");
             };
             return List.of(event);
-        };
+        });
     }
 
     @Override

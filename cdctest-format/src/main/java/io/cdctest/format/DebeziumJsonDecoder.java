@@ -34,8 +34,8 @@ final class DebeziumJsonDecoder implements ChangeDecoder {
 
     @Override
     public List<ChangeEvent> decode(WireRecord record) {
-        if (record.value() == null || record.value().length == 0) {
-            return List.of(); // tombstone
+        if (record.tombstone()) {
+            return List.of();
         }
         JsonNode root = JsonValues.read(record.value(), FORMAT);
         if (!root.isObject()) {

@@ -23,11 +23,7 @@ final class EnterpriseJson extends NamedFormat {
 
     @Override
     public ChangeDecoder decoder(Topics topics, ColumnTypes types) {
-        return record -> {
-            if (record.value() == null || record.value().length == 0) {
-                return List.of();
-            }
-            JsonNode root = JsonValues.read(record.value(), FORMAT);
+        return JsonValues.messages(FORMAT, (root, record) -> {
             String type = root.path("type").asText(record.headers().getOrDefault("operation", "")).toLowerCase(java.util.Locale.ROOT);
             ChangeEvent.Op op = switch (type) {
                 case "insert" -> ChangeEvent.Op.INSERT;
@@ -48,7 +44,7 @@ final class EnterpriseJson extends NamedFormat {
             ChangeEvent.Source source = new ChangeEvent.Source(root.path("timestamp").asLong(0) * 1000L, gtid, List.of(), Map.of());
             return List.of(ChangeEvent.ofImage(db, table, op, row,
                     JsonValues.row(root.get("old_data"), lookup, JsonValues.BinaryText.BASE64), source));
-        };
+        });
     }
 
     private static String field(JsonNode root, WireRecord record, String name) {

@@ -53,6 +53,20 @@ final class JsonValues {
         }
     }
 
+    /** Reads the change events of one JSON message; its record gives the topic and the headers. */
+    @FunctionalInterface
+    interface MessageDecoder {
+        List<ChangeEvent> decode(JsonNode message, WireRecord record);
+    }
+
+    /**
+     * The decoder of a format whose record values are JSON messages: a tombstone carries nothing, any
+     * other value is read as one message and handed to {@code decoder}.
+     */
+    static ChangeDecoder messages(String format, MessageDecoder decoder) {
+        return record -> record.tombstone() ? List.of() : decoder.decode(read(record.value(), format), record);
+    }
+
     static byte[] write(JsonNode node) {
         try {
             return JSON.writeValueAsBytes(node);

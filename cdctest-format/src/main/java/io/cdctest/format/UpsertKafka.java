@@ -33,7 +33,7 @@ final class UpsertKafka extends NamedFormat {
             Map<String, Object> keyRow = JsonValues.row(key, lookup, JsonValues.BinaryText.BASE64);
             List<String> keyColumns = List.copyOf(keyRow.keySet());
             ChangeEvent.Source source = new ChangeEvent.Source(0, null, keyColumns, Map.of());
-            if (record.value() == null || record.value().length == 0) {
+            if (record.tombstone()) {
                 return List.of(new ChangeEvent(table[0], table[1], ChangeEvent.Op.DELETE, keyRow, null, source));
             }
             JsonNode value = JsonValues.read(record.value(), FORMAT);
