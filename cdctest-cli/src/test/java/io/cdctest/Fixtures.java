@@ -42,6 +42,18 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * Writes {@code file}, a scenario of {@code type} between two embedded MariaDBs (databases
+     * {@code s} and {@code t}) on lines 1 to 3, followed by {@code blocks} from line 4; returns it.
+     */
+    public static Path embeddedScenario(Path file, String type, String blocks) throws IOException {
+        Files.writeString(file, "scenario_type: " + type + "\n"
+                + "source: {type: mariadb, provision: embedded, database: s}\n"
+                + "target: {type: mariadb, provision: embedded, database: t}\n"
+                + blocks);
+        return file;
+    }
+
     /** The text after {@code # expect: } on the first line. */
     public static String expectation(Path file) {
         try {

@@ -3,7 +3,6 @@ package io.cdctest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdctest.Fixtures;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,11 +48,7 @@ class CliTest {
 
     @Test
     void misspeltKeyExitsTwoNamingFileLineAndKey(@TempDir Path dir) throws Exception {
-        Path scenario = dir.resolve("typo.yaml");
-        Files.writeString(scenario, """
-                scenario_type: flink_cdc
-                source: {type: mariadb, provision: embedded, database: s}
-                target: {type: mariadb, provision: embedded, database: t}
+        Path scenario = Fixtures.embeddedScenario(dir.resolve("typo.yaml"), "flink_cdc", """
                 flink_cdc:
                   tables: [cdc_test_base]
                   consumer_batchsize: 10
@@ -162,11 +157,7 @@ class CliTest {
 
     @Test
     void aScriptDirectoryMissingHereIsAWarningToValidateAndStopsARunWithExitThree(@TempDir Path dir) throws Exception {
-        Path scenario = dir.resolve("scripts.yaml");
-        Files.writeString(scenario, """
-                scenario_type: flink_cdc
-                source: {type: mariadb, provision: embedded, database: s}
-                target: {type: mariadb, provision: embedded, database: t}
+        Path scenario = Fixtures.embeddedScenario(dir.resolve("scripts.yaml"), "flink_cdc", """
                 flink_cdc:
                   tables: [cdc_test_base, cdc_test_composite_pk]
                   path: ../no-such-flink-cdc
