@@ -20,8 +20,6 @@ import picocli.CommandLine.Option;
 public final class ConsumerCommand implements Callable<Integer> {
     @Option(names = "--db", required = true, description = "Target database.")
     String database;
-    @Option(names = "--topic", required = true, description = "Kafka topic (per-table formats: topic prefix).")
-    String topic;
     @Option(names = "--group", required = true, description = "Consumer group.")
     String group;
     @Option(names = "--consumer-batch-size", defaultValue = "2000", description = "Most events per target transaction.")
@@ -31,8 +29,8 @@ public final class ConsumerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BuiltIn.ConsumerJob job = BuiltIn.consumerJob(System.getenv(), database, topic, group, batchSize, options.wire(),
-                options.statusFile);
+        BuiltIn.ConsumerJob job = BuiltIn.consumerJob(System.getenv(), database, options.topic, group, batchSize,
+                options.wire(), options.statusFile);
         return ChildProcess.runInForeground("consumer", BuiltIn.consumerCommand(CdctestHome.locate(), job),
                 BuiltIn.consumerEnvironment(job));
     }

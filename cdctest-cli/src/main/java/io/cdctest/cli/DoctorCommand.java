@@ -18,27 +18,25 @@ public final class DoctorCommand extends ScenarioCommand {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        var console = console();
-        LoadedConfig config = LoadedConfig.load(CdctestHome.locate(), selection, console::warn);
+        LoadedConfig config = LoadedConfig.load(CdctestHome.locate(), selection, console()::warn);
         List<Check> checks = Doctor.examine(config.scenario());
-        long failures = checks.stream().filter(c -> !c.passed()).count();
+        long failed = checks.stream().filter(c -> !c.passed()).count();
         if (output.json()) {
-            var doc = OutputOption.object().put("scenario", config.scenario().file().toString()).put("passed", failures == 0);
+            var doc = OutputOption.object().put("scenario", config.scenario().file().toString()).put("passed", failed == 0);
             var list = doc.putArray("checks");
             checks.forEach(c -> list.addObject().put("name", c.name()).put("passed", c.passed()).put("detail", c.detail())
                     .put("fix", c.fix()));
             OutputOption.print(out, doc);
-            return failures == 0 ? 0 : io.cdctest.ExitCode.ENVIRONMENT.code();
-        }
-        for (Check check : checks) {
-            out.println((check.passed() ? "PASS  " : "FAIL  ") + check.name() + ": " + check.detail());
-            if (!check.passed()) {
-                out.println("      fix: " + check.fix());
+        } else {
+            for (Check check : checks) {
+                out.println((check.passed() ? "PASS  " : "FAIL  ") + check.name() + ": " + check.detail());
+                if (!check.passed()) {
+                    out.println("      fix: " + check.fix());
+                }
             }
+            out.println(failed == 0 ? "all " + checks.size() + " checks passed"
+                    : failed + " of " + checks.size() + " checks failed (exit 3)");
         }
-        long failed = checks.stream().filter(c -> !c.passed()).count();
-        out.println(failed == 0 ? "all " + checks.size() + " checks passed"
-                : failed + " of " + checks.size() + " checks failed (exit 3)");
         return failed == 0 ? 0 : io.cdctest.ExitCode.ENVIRONMENT.code();
     }
 }

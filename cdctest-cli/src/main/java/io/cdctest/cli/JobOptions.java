@@ -5,8 +5,13 @@ import io.cdctest.format.WireFormat;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The options {@code cdctest producer} and {@code cdctest consumer} share: the wire format and the status file. */
+/**
+ * The options {@code cdctest producer} and {@code cdctest consumer} share: the Kafka topic, the wire
+ * format and the status file.
+ */
 final class JobOptions {
+    @Option(names = "--topic", required = true, description = "Kafka topic (per-table formats: topic prefix).")
+    String topic;
     @Option(names = "--format", defaultValue = "${env:CDCTEST_FORMAT:-debezium-json}",
             description = "Wire format (default: $CDCTEST_FORMAT, else ${DEFAULT-VALUE}).")
     String format;

@@ -25,15 +25,13 @@ public final class ProducerCommand implements Callable<Integer> {
     String database;
     @Option(names = "--tables", required = true, split = ",", description = "Tables to capture, comma-separated.")
     String[] tables;
-    @Option(names = "--topic", required = true, description = "Kafka topic (per-table formats: topic prefix).")
-    String topic;
     @Mixin
     JobOptions options;
 
     @Override
     public Integer call() throws Exception {
-        BuiltIn.ProducerJob job = BuiltIn.producerJob(System.getenv(), database, Arrays.asList(tables), topic, options.wire(),
-                options.statusFile);
+        BuiltIn.ProducerJob job = BuiltIn.producerJob(System.getenv(), database, Arrays.asList(tables), options.topic,
+                options.wire(), options.statusFile);
         String workDir = System.getenv("CDCTEST_WORK_DIR"); // cdctest's own, removed with the run
         Path tmp = workDir != null ? Path.of(workDir) : Files.createTempDirectory("cdctest-producer-");
         try {

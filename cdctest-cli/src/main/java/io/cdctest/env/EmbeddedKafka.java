@@ -13,22 +13,18 @@ import java.util.Map;
  * A single-node KRaft Kafka broker (broker and controller in one JVM) from the Maven jars of the
  * {@code cdctest-kafka} module, run as a child process on free local ports.
  */
-public final class EmbeddedKafka implements KafkaService, Restartable {
+public final class EmbeddedKafka extends ChildServer implements KafkaService {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final int port;
-    private final Path dir;
-    private final RestartableChild broker;
     /** Each client link's bootstrap address: its fault point, or its listener when the link is not routed. */
     private final Map<String, String> clients;
 
     /** Started again by fault steps on the same ports and data directory: topics and offsets survive. */
     private EmbeddedKafka(int port, Path dir, List<String> command, Path log, Map<String, String> clients) {
+        super("kafka broker", dir, () -> ChildProcess.start("kafka broker", command, Map.of(), dir, log));
         this.port = port;
-        this.dir = dir;
         this.clients = clients;
-        this.broker = new RestartableChild("kafka broker", () -> ChildProcess.start("kafka broker", command, Map.of(), dir, log),
-                this::awaitReady);
     }
 
     /**
@@ -80,17 +76,11 @@ public final class EmbeddedKafka implements KafkaService, Restartable {
         }
         List<String> command = ChildProcess.java(home.classpath("cdctest-kafka"), "io.cdctest.kafka.BrokerMain",
                 List.of("-Xmx512m", "-Xms128m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + dir), List.of(properties.toString()));
-        EmbeddedKafka kafka = new EmbeddedKafka(port, dir, command, log, Map.copyOf(clients));
-        try {
-            kafka.broker.start();
-        } catch (RuntimeException e) {
-            kafka.close();
-            throw e;
-        }
-        return kafka;
+        return started(new EmbeddedKafka(port, dir, command, log, Map.copyOf(clients)));
     }
 
-    private void awaitReady(ChildProcess process) {
+    @Override
+    void awaitReady(ChildProcess process) {
         process.awaitReady(READY_TIMEOUT, Ports.answering("127.0.0.1", port));
         try (KafkaAdmin admin = new KafkaAdmin(bootstrapServers())) {
             admin.brokers();
@@ -108,66 +98,12 @@ public final class EmbeddedKafka implements KafkaService, Restartable {
     }
 
     @Override
-    public boolean isAlive() {
-        return broker.current() != null && broker.current().isAlive();
-    }
-
-    @Override
     public String describe() {
-        return "kafka bootstrap " + bootstrapServers() + (broker.current() == null ? "" : " (pid " + broker.current().pid() + ")");
-    }
-
-    public ChildProcess process() {
-        return broker.current();
+        return "kafka bootstrap " + bootstrapServers() + (current() == null ? "" : " (pid " + current().pid() + ")");
     }
 
     @Override
     public String name() {
         return "kafka";
-    }
-
-    @Override
-    public void kill() {
-        broker.kill();
-    }
-
-    @Override
-    public void stop() {
-        broker.stop();
-    }
-
-    @Override
-    public void start() {
-        broker.start();
-    }
-
-    @Override
-    public void pause() {
-        broker.pause();
-    }
-
-    @Override
-    public void resume() {
-        broker.resume();
-    }
-
-    @Override
-    public boolean faulted() {
-        return broker.faulted();
-    }
-
-    @Override
-    public boolean everFaulted() {
-        return broker.everFaulted();
-    }
-
-    @Override
-    public void close() {
-        broker.close();
-        try {
-            FileTrees.delete(dir);
-        } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(EmbeddedKafka.class).warn("cannot delete {}: {}", dir, e.getMessage());
-        }
     }
 }

@@ -17,20 +17,17 @@ import java.util.Optional;
  * it can be a CDC source. Runs as a child process with its own data directory and port; listens on
  * 127.0.0.1 only; accepts root with an empty password (grant tables are skipped).
  */
-public final class EmbeddedMariaDb implements DatabaseServer, Restartable {
+public final class EmbeddedMariaDb extends ChildServer implements DatabaseServer {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final String role;
     private final int port;
-    private final Path dir;
-    private final RestartableChild server;
 
     /** Started again by fault steps on the same port and data directory (crash recovery included). */
     private EmbeddedMariaDb(String role, int port, Path dir, java.util.function.Supplier<ChildProcess> launcher) {
+        super(role + " database", dir, launcher);
         this.role = role;
         this.port = port;
-        this.dir = dir;
-        this.server = new RestartableChild(role + " database", launcher, this::awaitReady);
     }
 
     /**
@@ -94,18 +91,12 @@ public final class EmbeddedMariaDb implements DatabaseServer, Restartable {
                 "--innodb-flush-log-at-trx-commit=2",
                 "--sync-binlog=0"));
         command.addAll(extraOptions);
-        EmbeddedMariaDb db = new EmbeddedMariaDb(role, port, dir, () -> ChildProcess.start(role + " mariadb",
-                ChildProcess.guarded(command), Map.of("LD_LIBRARY_PATH", binaries.libraries().toString()), dir, log));
-        try {
-            db.server.start();
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
-        return db;
+        return started(new EmbeddedMariaDb(role, port, dir, () -> ChildProcess.start(role + " mariadb",
+                ChildProcess.guarded(command), Map.of("LD_LIBRARY_PATH", binaries.libraries().toString()), dir, log)));
     }
 
-    private void awaitReady(ChildProcess process) {
+    @Override
+    void awaitReady(ChildProcess process) {
         process.awaitReady(READY_TIMEOUT, DatabaseServer.accepting(endpoint()));
     }
 
@@ -115,14 +106,9 @@ public final class EmbeddedMariaDb implements DatabaseServer, Restartable {
     }
 
     @Override
-    public boolean isAlive() {
-        return server.current() != null && server.current().isAlive();
-    }
-
-    @Override
     public Optional<String> failure() {
-        ChildProcess process = server.current();
-        return process == null || process.isAlive() || server.faulted() ? Optional.empty()
+        ChildProcess process = current();
+        return process == null || process.isAlive() || faulted() ? Optional.empty()
                 : Optional.of(process.deathNotice());
     }
 
@@ -140,60 +126,11 @@ public final class EmbeddedMariaDb implements DatabaseServer, Restartable {
     @Override
     public String describe() {
         return endpoint().describe() + "  (mariadb -h127.0.0.1 -P" + port + " -uroot"
-                + (server.current() == null ? "" : "; pid " + server.current().pid()) + ")";
-    }
-
-    public ChildProcess process() {
-        return server.current();
+                + (current() == null ? "" : "; pid " + current().pid()) + ")";
     }
 
     @Override
     public String name() {
         return role + " database";
-    }
-
-    @Override
-    public void kill() {
-        server.kill();
-    }
-
-    @Override
-    public void stop() {
-        server.stop();
-    }
-
-    @Override
-    public void start() {
-        server.start();
-    }
-
-    @Override
-    public void pause() {
-        server.pause();
-    }
-
-    @Override
-    public void resume() {
-        server.resume();
-    }
-
-    @Override
-    public boolean faulted() {
-        return server.faulted();
-    }
-
-    @Override
-    public boolean everFaulted() {
-        return server.everFaulted();
-    }
-
-    @Override
-    public void close() {
-        server.close();
-        try {
-            FileTrees.delete(dir);
-        } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(EmbeddedMariaDb.class).warn("cannot delete {}: {}", dir, e.getMessage());
-        }
     }
 }

@@ -39,16 +39,11 @@ public record TableSchema(String database, String table, List<Column> columns, L
     public static Optional<TableSchema> read(Connection connection, String database, String table) {
         String sql = "SELECT column_name, data_type, column_type, is_nullable, column_key FROM information_schema.columns "
                 + "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position";
-        List<Column> columns = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, database);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(new Column(rs.getString(1), lower(rs.getString(2)), rs.getString(3),
-                            "YES".equalsIgnoreCase(rs.getString(4)), "PRI".equalsIgnoreCase(rs.getString(5))));
-                }
-            }
+        List<Column> columns;
+        try {
+            columns = new ArrayList<>(rows(connection, sql, database, table, rs -> new Column(rs.getString(1),
+                    lower(rs.getString(2)), rs.getString(3), "YES".equalsIgnoreCase(rs.getString(4)),
+                    "PRI".equalsIgnoreCase(rs.getString(5)))));
         } catch (SQLException e) {
             throw new CdctestException(ExitCode.ENVIRONMENT, "cannot read the definition of " + database + "." + table
                     + ": " + Sql.firstLine(e), e);
@@ -82,19 +77,11 @@ public record TableSchema(String database, String table, List<Column> columns, L
     private static List<String> primaryKeyOrder(Connection connection, String database, String table) {
         String sql = "SELECT column_name FROM information_schema.statistics WHERE table_schema = ? AND table_name = ? "
                 + "AND index_name = 'PRIMARY' ORDER BY seq_in_index";
-        List<String> key = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, database);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    key.add(rs.getString(1));
-                }
-            }
+        try {
+            return rows(connection, sql, database, table, rs -> rs.getString(1));
         } catch (SQLException e) {
             return List.of();
         }
-        return key;
     }
 
     /**
@@ -105,20 +92,36 @@ public record TableSchema(String database, String table, List<Column> columns, L
                                                 List<Column> columns) {
         String sql = "SELECT check_clause FROM information_schema.check_constraints "
                 + "WHERE constraint_schema = ? AND table_name = ?";
-        List<String> clauses = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, database);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    clauses.add(lower(rs.getString(1)).replace("`", ""));
-                }
-            }
+        List<String> clauses;
+        try {
+            clauses = rows(connection, sql, database, table, rs -> lower(rs.getString(1)).replace("`", ""));
         } catch (SQLException e) {
             return columns;
         }
         return columns.stream().map(c -> c.dataType().equals("longtext") && clauses.contains("json_valid(" + lower(c.name()) + ")")
                 ? new Column(c.name(), "json", "json", c.nullable(), c.primaryKey()) : c).toList();
+    }
+
+    /** One value of a catalog query's row. */
+    @FunctionalInterface
+    private interface RowValue<T> {
+        T of(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of a catalog query whose two parameters are the database and the table, each as one value. */
+    private static <T> List<T> rows(Connection connection, String sql, String database, String table, RowValue<T> value)
+            throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, database);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(value.of(rs));
+                }
+            }
+        }
+        return rows;
     }
 
     private static String lower(String s) {

@@ -1,5 +1,7 @@
 package io.cdctest.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,6 +18,15 @@ public record CliRunner(int exitCode, String out, String err) {
         StringWriter err = new StringWriter();
         int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new CliRunner(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Asserts that the run passed all of its {@code testcases} testcases: exit 0 (else showing stdout
+     * and stderr) and the summary's count.
+     */
+    public void assertPassed(int testcases) {
+        assertThat(exitCode).as(out + err).isZero();
+        assertThat(out).contains(testcases + " testcases: " + testcases + " passed, 0 failed");
     }
 
     /**

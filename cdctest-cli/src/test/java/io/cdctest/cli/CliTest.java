@@ -3,13 +3,19 @@ package io.cdctest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdctest.Fixtures;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line, in-process: exit codes, stdout for data, stderr for diagnostics. No database is touched. */
 class CliTest {
+
+    /** The stderr of a command line that must exit 2: a usage error or an invalid configuration. */
+    private static String usageError(String... args) {
+        CliRunner run = CliRunner.run(args);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        return run.err();
+    }
 
     @Test
     void helpAndVersion() {
@@ -42,11 +48,7 @@ class CliTest {
 
     @Test
     void misspeltKeyExitsTwoNamingFileLineAndKey(@TempDir Path dir) throws Exception {
-        Path scenario = dir.resolve("typo.yaml");
-        Files.writeString(scenario, """
-                scenario_type: flink_cdc
-                source: {type: mariadb, provision: embedded, database: s}
-                target: {type: mariadb, provision: embedded, database: t}
+        Path scenario = Fixtures.embeddedScenario(dir.resolve("typo.yaml"), "flink_cdc", """
                 flink_cdc:
                   tables: [cdc_test_base]
                   consumer_batchsize: 10
@@ -61,39 +63,27 @@ class CliTest {
 
     @Test
     void unknownScenarioGroupOrOptionExitTwo() {
-        CliRunner scenario = CliRunner.run("--scenario", "quickstrat");
-        assertThat(scenario.exitCode()).isEqualTo(2);
-        assertThat(scenario.err()).contains("unknown scenario 'quickstrat' (did you mean 'quickstart'?)");
-
-        CliRunner group = CliRunner.run("validate", "--scenario", "quickstart", "--group", "nope");
-        assertThat(group.exitCode()).isEqualTo(2);
-        assertThat(group.err()).contains("unknown group 'nope'").contains("basic").contains("incremental");
-
-        CliRunner option = CliRunner.run("run", "--scenaro", "quickstart");
-        assertThat(option.exitCode()).isEqualTo(2);
-        assertThat(option.err()).contains("Unknown options: '--scenaro'");
-
-        CliRunner nothing = CliRunner.run();
-        assertThat(nothing.exitCode()).isEqualTo(2);
-        assertThat(nothing.err()).contains("no scenario given");
+        assertThat(usageError("--scenario", "quickstrat"))
+                .contains("unknown scenario 'quickstrat' (did you mean 'quickstart'?)");
+        assertThat(usageError("validate", "--scenario", "quickstart", "--group", "nope"))
+                .contains("unknown group 'nope'").contains("basic").contains("incremental");
+        assertThat(usageError("run", "--scenaro", "quickstart")).contains("Unknown options: '--scenaro'");
+        assertThat(usageError()).contains("no scenario given");
     }
 
     @Test
     void badSetPathAndBadTimeoutScaleExitTwoBeforeAnythingStarts() {
-        CliRunner set = CliRunner.run("run", "--scenario", "quickstart", "--set", "validation.max_wait=3");
-        assertThat(set.exitCode()).isEqualTo(2);
-        assertThat(set.err()).contains("--set validation.max_wait: unknown key 'max_wait' in validation");
-        CliRunner scale = CliRunner.run("run", "--scenario", "quickstart", "--timeout-scale", "0");
-        assertThat(scale.exitCode()).isEqualTo(2);
-        assertThat(scale.err()).contains("--timeout-scale must be above 0");
+        assertThat(usageError("run", "--scenario", "quickstart", "--set", "validation.max_wait=3"))
+                .contains("--set validation.max_wait: unknown key 'max_wait' in validation");
+        assertThat(usageError("run", "--scenario", "quickstart", "--timeout-scale", "0"))
+                .contains("--timeout-scale must be above 0");
     }
 
     @Test
     void validateTestcaseFileAlone() {
         Path file = Fixtures.dir("spec/actions/invalid").resolve("unknown_action.yaml");
-        CliRunner bad = CliRunner.run("validate", "--testcase", file.toString());
-        assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).contains(":7: action: unknown action 'validate_snyc' (did you mean 'validate_sync'?)")
+        assertThat(usageError("validate", "--testcase", file.toString()))
+                .contains(":7: action: unknown action 'validate_snyc' (did you mean 'validate_sync'?)")
                 .doesNotContain("Exception");
         CliRunner good = CliRunner.run("validate", "--testcase", "quickstart_tests.yaml");
         assertThat(good.exitCode()).isZero();
@@ -107,15 +97,12 @@ class CliTest {
         assertThat(help.out()).contains("--host", "--port", "--user", "--password", "--database", "--group", "--count",
                 "--batch-size", "--create-only", "--create-indexes", "--indexes-only", "--dialect", "--tables", "--seed",
                 "--threads", "--drop-existing", "--scenario", "basic, fulltext, vector, partition");
-        CliRunner noDatabase = CliRunner.run("generate", "--count", "10");
-        assertThat(noDatabase.exitCode()).isEqualTo(2);
-        assertThat(noDatabase.err().strip()).isEqualTo("cdctest: --database is required (or take it from --scenario)");
-        CliRunner embedded = CliRunner.run("generate", "--scenario", "quickstart");
-        assertThat(embedded.exitCode()).isEqualTo(2);
-        assertThat(embedded.err()).contains("its source is embedded; generate needs a running server");
-        CliRunner unknownTable = CliRunner.run("generate", "--database", "d", "--tables", "cdc_test_nope");
-        assertThat(unknownTable.exitCode()).isEqualTo(2);
-        assertThat(unknownTable.err()).contains("--tables: unknown table 'cdc_test_nope'");
+        assertThat(usageError("generate", "--count", "10").strip())
+                .isEqualTo("cdctest: --database is required (or take it from --scenario)");
+        assertThat(usageError("generate", "--scenario", "quickstart"))
+                .contains("its source is embedded; generate needs a running server");
+        assertThat(usageError("generate", "--database", "d", "--tables", "cdc_test_nope"))
+                .contains("--tables: unknown table 'cdc_test_nope'");
     }
 
     @Test
@@ -152,8 +139,7 @@ class CliTest {
         assertThat(u.path("passed").asBoolean()).isFalse();
         assertThat(u.path("checks").get(1).path("fix").asText()).contains("docker run -d -p 1:6001");
 
-        CliRunner bad = CliRunner.run("list", "--output", "yaml");
-        assertThat(bad.exitCode()).isEqualTo(2);
+        usageError("list", "--output", "yaml");
     }
 
     @Test
@@ -171,11 +157,7 @@ class CliTest {
 
     @Test
     void aScriptDirectoryMissingHereIsAWarningToValidateAndStopsARunWithExitThree(@TempDir Path dir) throws Exception {
-        Path scenario = dir.resolve("scripts.yaml");
-        Files.writeString(scenario, """
-                scenario_type: flink_cdc
-                source: {type: mariadb, provision: embedded, database: s}
-                target: {type: mariadb, provision: embedded, database: t}
+        Path scenario = Fixtures.embeddedScenario(dir.resolve("scripts.yaml"), "flink_cdc", """
                 flink_cdc:
                   tables: [cdc_test_base, cdc_test_composite_pk]
                   path: ../no-such-flink-cdc
@@ -199,8 +181,7 @@ class CliTest {
 
     @Test
     void shuffleNeedsANumberForItsSeed() {
-        CliRunner bad = CliRunner.run("run", "--scenario", "quickstart", "--shuffle=soon");
-        assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err().strip()).isEqualTo("cdctest: --shuffle: expected a number (the seed), got 'soon'");
+        assertThat(usageError("run", "--scenario", "quickstart", "--shuffle=soon").strip())
+                .isEqualTo("cdctest: --shuffle: expected a number (the seed), got 'soon'");
     }
 }

@@ -34,8 +34,7 @@ class CustomPipelineIT {
         CliRunner run = CliRunner.run("--scenario", "custom_example", "--group", "basic", "--report-dir", reports.toString(),
                 "--set", "data.rows=300", "--set", "custom.secrets.api_token=" + TOKEN);
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("6 testcases: 6 passed, 0 failed");
+        run.assertPassed(6);
         String hooks = Files.readString(reports.resolve("logs/hooks.log"));
         assertThat(hooks).contains("CdcManager.java --port ", "(setup hook 'manager', in the background",
                 "> POST http://127.0.0.1:", "/api/tools/add_cdc_job   (start hook 'add job')", "\"mysql_password\":\"",
@@ -91,8 +90,7 @@ class CustomPipelineIT {
         CliRunner run = CliRunner.run("--scenario", "custom_example", "--group", "network", "--id", "QS101,QS119",
                 "--report-dir", reports.toString(), "--set", "data.rows=200", "-v");
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("2 testcases: 2 passed, 0 failed");
+        run.assertPassed(2);
         assertThat(run.err()).contains("fault: source_producer (producer → source): partition (refuse)",
                 "fault: consumer_target (consumer → target): partition (refuse)");
         for (JsonNode testcase : JSON.readTree(reports.resolve("summary.json").toFile()).path("testcases")) {

@@ -7,8 +7,6 @@ import io.cdctest.cli.CliRunner;
 import io.cdctest.env.EmbeddedMariaDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,11 +51,7 @@ class DiffCommandIT {
     }
 
     private static void sql(EmbeddedMariaDb db, String... statements) throws Exception {
-        try (Connection c = db.endpoint().connect(); Statement st = c.createStatement()) {
-            for (String s : statements) {
-                st.execute(s);
-            }
-        }
+        Statements.run(db.endpoint(), statements);
     }
 
     private static String url(EmbeddedMariaDb db, String database) {

@@ -15,8 +15,6 @@ import io.cdctest.generate.TableCatalog;
 import io.cdctest.spec.Engine;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,19 +70,11 @@ class DiffCorpusIT {
     }
 
     private static int sql(String... statements) throws Exception {
-        int changed = 0;
-        try (Connection c = db.endpoint().connect(); Statement st = c.createStatement()) {
-            for (String s : statements) {
-                changed = st.executeUpdate(s);
-            }
-        }
-        return changed;
+        return Statements.run(db.endpoint(), statements);
     }
 
     private static String first(String query) throws Exception {
-        try (Connection c = db.endpoint().connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
+        return Statements.first(db.endpoint(), query);
     }
 
     private static List<TableComparison> compareAllWays(String target, String table, TableDiff.Classifier classifier)
@@ -97,6 +87,39 @@ class DiffCorpusIT {
             ComparisonPlan plan = TableDiff.plan(a, "src", b, target, table);
             for (DiffOptions way : WAYS) {
                 results.add(new TableDiff(way, classifier).compare(a, b, plan));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Two databases, {@code <name>s} and {@code <name>t}, each with a table {@code pair} of these
+     * {@code columns} filled by each of {@code fills} (an INSERT's rows: {@code SELECT ...} or
+     * {@code VALUES ...}); returns the name.
+     */
+    private static String pairOfTables(String prefix, String columns, String... fills) throws Exception {
+        String name = prefix + COPIES.incrementAndGet();
+        List<String> statements = new ArrayList<>();
+        for (String side : List.of(name + "s", name + "t")) {
+            statements.add("CREATE DATABASE " + side);
+            statements.add("CREATE TABLE " + side + ".pair (" + columns + ")");
+            for (String fill : fills) {
+                statements.add("INSERT INTO " + side + ".pair " + fill);
+            }
+        }
+        sql(statements.toArray(String[]::new));
+        return name;
+    }
+
+    /** {@code <name>s.pair} compared with {@code <name>t.pair} in each of {@code ways}, on one connection per side. */
+    private static List<TableComparison> comparePair(String name, List<DiffOptions> ways) throws Exception {
+        List<TableComparison> results = new ArrayList<>();
+        try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
+            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB);
+            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB);
+            ComparisonPlan plan = TableDiff.plan(a, name + "s", b, name + "t", "pair");
+            for (DiffOptions way : ways) {
+                results.add(new TableDiff(way).compare(a, b, plan));
             }
         }
         return results;
@@ -186,26 +209,14 @@ class DiffCorpusIT {
      */
     @Test
     void aSeparatorInsideAValueCannotMoveABoundary() throws Exception {
-        String name = "sep" + COPIES.incrementAndGet();
-        List<String> statements = new ArrayList<>();
-        for (String side : List.of(name + "s", name + "t")) {
-            statements.add("CREATE DATABASE " + side);
-            statements.add("CREATE TABLE " + side + ".pair (id INT PRIMARY KEY, a VARCHAR(10), b VARCHAR(10))");
-            statements.add("INSERT INTO " + side + ".pair SELECT id, 'x', 'y' FROM src." + TABLE);
-        }
+        String name = pairOfTables("sep", "id INT PRIMARY KEY, a VARCHAR(10), b VARCHAR(10)",
+                "SELECT id, 'x', 'y' FROM src." + TABLE);
         String id = first("SELECT MAX(id) FROM src." + TABLE);
-        statements.add("UPDATE " + name + "s.pair SET a = 'x#', b = 'y' WHERE id = " + id);
-        statements.add("UPDATE " + name + "t.pair SET a = 'x', b = '#y' WHERE id = " + id);
-        sql(statements.toArray(String[]::new));
-        try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
-            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB);
-            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB);
-            ComparisonPlan plan = TableDiff.plan(a, name + "s", b, name + "t", "pair");
-            for (DiffOptions way : WAYS) {
-                TableComparison c = new TableDiff(way).compare(a, b, plan);
-                assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
-                        "different: id=" + id + ": a: source 'x#', target 'x'; b: source 'y', target '#y'");
-            }
+        sql("UPDATE " + name + "s.pair SET a = 'x#', b = 'y' WHERE id = " + id,
+                "UPDATE " + name + "t.pair SET a = 'x', b = '#y' WHERE id = " + id);
+        for (TableComparison c : comparePair(name, WAYS)) {
+            assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
+                    "different: id=" + id + ": a: source 'x#', target 'x'; b: source 'y', target '#y'");
         }
     }
 
@@ -216,29 +227,17 @@ class DiffCorpusIT {
      */
     @Test
     void mirroredEditsInOneChunkAreFoundInEveryWay() throws Exception {
-        String name = "mirror" + COPIES.incrementAndGet();
-        List<String> statements = new ArrayList<>();
-        for (String side : List.of(name + "s", name + "t")) {
-            statements.add("CREATE DATABASE " + side);
-            statements.add("CREATE TABLE " + side + ".pair (id INT PRIMARY KEY, v VARCHAR(10))");
-            statements.add("INSERT INTO " + side + ".pair SELECT id + 10000, 'bbbbbbbb' FROM src." + TABLE + " WHERE id < 300");
-            statements.add("INSERT INTO " + side + ".pair VALUES (10000, 'aaaaaaaa'), (13816, 'rnjwfjhx')");
-        }
-        statements.add("UPDATE " + name + "t.pair SET v = IF(id = 10000, 'rnjwfjhx', 'aaaaaaaa') WHERE id IN (10000, 13816)");
-        sql(statements.toArray(String[]::new));
+        String name = pairOfTables("mirror", "id INT PRIMARY KEY, v VARCHAR(10)",
+                "SELECT id + 10000, 'bbbbbbbb' FROM src." + TABLE + " WHERE id < 300",
+                "VALUES (10000, 'aaaaaaaa'), (13816, 'rnjwfjhx')");
+        sql("UPDATE " + name + "t.pair SET v = IF(id = 10000, 'rnjwfjhx', 'aaaaaaaa') WHERE id IN (10000, 13816)");
         List<DiffOptions> ways = new ArrayList<>(WAYS);
         ways.add(DiffOptions.DEFAULT.withMode(DiffOptions.Mode.PUSHDOWN).withSizes(0, 5_000, 8)); // one chunk, settled by row hashes
         ways.add(DiffOptions.DEFAULT.withMode(DiffOptions.Mode.PUSHDOWN).withSizes(0, 5_000, 5_000)); // one chunk, settled by rows
-        try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
-            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB);
-            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB);
-            ComparisonPlan plan = TableDiff.plan(a, name + "s", b, name + "t", "pair");
-            for (DiffOptions way : ways) {
-                TableComparison c = new TableDiff(way).compare(a, b, plan);
-                assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
-                        "different: id=10000: v: source 'aaaaaaaa', target 'rnjwfjhx'",
-                        "different: id=13816: v: source 'rnjwfjhx', target 'aaaaaaaa'");
-            }
+        for (TableComparison c : comparePair(name, ways)) {
+            assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
+                    "different: id=10000: v: source 'aaaaaaaa', target 'rnjwfjhx'",
+                    "different: id=13816: v: source 'rnjwfjhx', target 'aaaaaaaa'");
         }
     }
 
@@ -326,34 +325,22 @@ class DiffCorpusIT {
      */
     @Test
     void sparseIntegerKeysAreCutAtKeysTheTableHolds() throws Exception {
-        String name = "sparse" + COPIES.incrementAndGet();
         long apart = 1_000_000_000_000L;
-        List<String> statements = new ArrayList<>();
-        for (String side : List.of(name + "s", name + "t")) {
-            statements.add("CREATE DATABASE " + side);
-            statements.add("CREATE TABLE " + side + ".pair (id BIGINT PRIMARY KEY, v VARCHAR(10))");
-            statements.add("INSERT INTO " + side + ".pair SELECT id * " + apart + ", 'x' FROM src." + TABLE);
-        }
-        statements.add("UPDATE " + name + "t.pair SET v = 'y' WHERE id = " + 77 * apart);
-        statements.add("DELETE FROM " + name + "t.pair WHERE id = " + 78 * apart);
-        sql(statements.toArray(String[]::new));
+        String name = pairOfTables("sparse", "id BIGINT PRIMARY KEY, v VARCHAR(10)",
+                "SELECT id * " + apart + ", 'x' FROM src." + TABLE);
+        sql("UPDATE " + name + "t.pair SET v = 'y' WHERE id = " + 77 * apart,
+                "DELETE FROM " + name + "t.pair WHERE id = " + 78 * apart);
         List<DiffOptions> ways = new ArrayList<>(WAYS);
         ways.add(DiffOptions.DEFAULT.withMode(DiffOptions.Mode.PUSHDOWN).withSizes(0, 64, 5_000));
-        try (Connection s = db.endpoint().connect(); Connection t = db.endpoint().connect()) {
-            TableDiff.Database a = new TableDiff.Database(s, Engine.MARIADB);
-            TableDiff.Database b = new TableDiff.Database(t, Engine.MARIADB);
-            ComparisonPlan plan = TableDiff.plan(a, name + "s", b, name + "t", "pair");
-            for (DiffOptions way : ways) {
-                TableComparison c = new TableDiff(way).compare(a, b, plan);
-                assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
-                        "different: id=" + 77 * apart + ": v: source 'x', target 'y'", "missing in target: id=" + 78 * apart);
-                assertThat(c.sourceRows()).as(c.method().id()).isEqualTo(400);
-                if (c.method() != TableComparison.Method.ROWS) {
-                    assertThat(c.pending()).as(c.method().id()).singleElement().satisfies(range -> {
-                        assertThat(Long.parseLong(range.after()[0]) % apart).isZero();
-                        assertThat(Long.parseLong(range.upTo()[0]) % apart).isZero();
-                    });
-                }
+        for (TableComparison c : comparePair(name, ways)) {
+            assertThat(c.samples()).as(c.method().id()).extracting(RowDifference::toString).containsExactly(
+                    "different: id=" + 77 * apart + ": v: source 'x', target 'y'", "missing in target: id=" + 78 * apart);
+            assertThat(c.sourceRows()).as(c.method().id()).isEqualTo(400);
+            if (c.method() != TableComparison.Method.ROWS) {
+                assertThat(c.pending()).as(c.method().id()).singleElement().satisfies(range -> {
+                    assertThat(Long.parseLong(range.after()[0]) % apart).isZero();
+                    assertThat(Long.parseLong(range.upTo()[0]) % apart).isZero();
+                });
             }
         }
     }

@@ -5,9 +5,7 @@ import io.cdctest.spec.Engine;
 import io.cdctest.spec.Secret;
 import io.cdctest.sql.JdbcEndpoint;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -28,10 +26,10 @@ final class GuardedMariaDb implements AutoCloseable {
 
     static GuardedMariaDb start(Path dir, int serverId, String password, List<String> options) throws SQLException {
         EmbeddedMariaDb server = EmbeddedMariaDb.start("external", dir.resolve("db"), dir.resolve("db.log"), serverId, options);
-        try (Connection c = server.endpoint().connect(); Statement st = c.createStatement()) {
-            st.execute("FLUSH PRIVILEGES");
-            st.execute("CREATE USER '" + USER + "'@'%' IDENTIFIED BY '" + password + "'");
-            st.execute("GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%' WITH GRANT OPTION");
+        try {
+            Statements.run(server.endpoint(), "FLUSH PRIVILEGES",
+                    "CREATE USER '" + USER + "'@'%' IDENTIFIED BY '" + password + "'",
+                    "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%' WITH GRANT OPTION");
         } catch (SQLException | RuntimeException e) {
             server.close();
             throw e;
@@ -50,11 +48,7 @@ final class GuardedMariaDb implements AutoCloseable {
     }
 
     void execute(String... statements) throws SQLException {
-        try (Connection c = endpoint(null).connect(); Statement st = c.createStatement()) {
-            for (String sql : statements) {
-                st.execute(sql);
-            }
-        }
+        Statements.run(endpoint(null), statements);
     }
 
     @Override

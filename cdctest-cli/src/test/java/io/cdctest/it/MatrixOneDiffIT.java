@@ -16,8 +16,6 @@ import io.cdctest.spec.Engine;
 import io.cdctest.sql.JdbcEndpoint;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,11 +65,7 @@ class MatrixOneDiffIT {
     @AfterAll
     static void drop() throws Exception {
         if (mo != null) {
-            try (Connection c = mo.endpoint().connect(); Statement st = c.createStatement()) {
-                for (String db : CREATED) {
-                    st.execute("DROP DATABASE IF EXISTS " + db);
-                }
-            }
+            sql(CREATED.stream().map(db -> "DROP DATABASE IF EXISTS " + db).toArray(String[]::new));
         }
         if (mariadb != null) {
             mariadb.close();
@@ -88,19 +82,11 @@ class MatrixOneDiffIT {
     }
 
     private static int sql(String... statements) throws Exception {
-        int changed = 0;
-        try (Connection c = mo.endpoint().connect(); Statement st = c.createStatement()) {
-            for (String s : statements) {
-                changed = st.executeUpdate(s);
-            }
-        }
-        return changed;
+        return Statements.run(mo.endpoint(), statements);
     }
 
     private static String first(String query) throws Exception {
-        try (Connection c = mo.endpoint().connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
+        return Statements.first(mo.endpoint(), query);
     }
 
     /** The MatrixOne copy compared with the MatrixOne source and with the MariaDB source, every way. */

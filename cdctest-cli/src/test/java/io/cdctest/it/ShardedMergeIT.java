@@ -17,8 +17,7 @@ class ShardedMergeIT {
     @Test
     void shardsMergeIntoOneTable(@TempDir Path reports) {
         CliRunner run = CliRunner.run("--scenario", "sharded_merge", "--group", "basic", "--report-dir", reports.toString());
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("5 testcases: 5 passed, 0 failed");
+        run.assertPassed(5);
         QuickstartIT.assertNoChildProcesses();
     }
 

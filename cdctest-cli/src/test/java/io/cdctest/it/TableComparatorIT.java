@@ -10,7 +10,6 @@ import io.cdctest.env.EmbeddedMariaDb;
 import io.cdctest.spec.Engine;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,11 +46,7 @@ class TableComparatorIT {
               (2, 'alpha', 3.25, 'it''s', '[]', '1999-12-31 23:59:59.999999')""";
 
     private static void sql(EmbeddedMariaDb db, String... statements) throws Exception {
-        try (Connection c = db.endpoint().connect(); Statement st = c.createStatement()) {
-            for (String s : statements) {
-                st.execute(s);
-            }
-        }
+        Statements.run(db.endpoint(), statements);
     }
 
     private static TableComparison compare(String database, String table) {

@@ -23,8 +23,7 @@ class WireFormatsIT {
         CliRunner run = CliRunner.run("--scenario", "quickstart", "--group", "basic", "--report-dir", reports.toString(),
                 "--set", "data.rows=300", "--set", "flink_cdc.format=" + format);
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("6 testcases: 6 passed, 0 failed");
+        run.assertPassed(6);
         assertThat(Files.readString(reports.resolve("logs/consumer.log"))).contains("reading " + format + " from");
         QuickstartIT.assertNoChildProcesses();
     }

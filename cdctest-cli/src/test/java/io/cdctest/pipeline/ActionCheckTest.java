@@ -98,11 +98,7 @@ class ActionCheckTest {
 
     @Test
     void aCdcConfigBlockOnAPipelineThatReadsNoneIsAConfigurationError() throws Exception {
-        Path scenario = dir.resolve("flink.yaml");
-        Files.writeString(scenario, """
-                scenario_type: flink_cdc
-                source: {type: mariadb, provision: embedded, database: s}
-                target: {type: mariadb, provision: embedded, database: t}
+        Path scenario = Fixtures.embeddedScenario(dir.resolve("flink.yaml"), "flink_cdc", """
                 flink_cdc: {tables: [cdc_test_base]}
                 cdc_config:
                   level: table

@@ -15,11 +15,9 @@ import io.cdctest.check.FilterEffects;
 import io.cdctest.check.KeyHistory;
 import io.cdctest.check.SyncOutcome;
 import io.cdctest.check.TableComparison;
-import io.cdctest.pipeline.ComponentStatus;
-import io.cdctest.pipeline.Databases;
+import io.cdctest.pipeline.IdlePipeline;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.spec.Cause;
-import io.cdctest.spec.Component;
 import io.cdctest.spec.Origin;
 import io.cdctest.spec.Step;
 import java.nio.file.Files;
@@ -43,29 +41,10 @@ class SyncVerdictTest {
     private final Pipe pipeline = new Pipe();
 
     /** A pipeline that filters as told and whose audit answers as told; nothing runs. */
-    private static final class Pipe implements Pipeline, Pipeline.Filters, Pipeline.Audit {
+    private static final class Pipe extends IdlePipeline implements Pipeline.Filters, Pipeline.Audit {
         FilterEffects filters = FilterEffects.NONE;
         Optional<EventCheck> audit = Optional.empty();
         List<ComparisonPlan> audited;
-
-        @Override
-        public void start(Databases databases) {
-        }
-
-        @Override
-        public ComponentStatus status(Component component) {
-            return new ComponentStatus(component, true, "up");
-        }
-
-        @Override
-        public Optional<String> failure() {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<String> describe() {
-            return List.of();
-        }
 
         @Override
         public FilterEffects filters(ComparisonPlan plan) {
@@ -76,10 +55,6 @@ class SyncVerdictTest {
         public Optional<EventCheck> audit(List<ComparisonPlan> plans, KeyHistory history) {
             audited = plans;
             return audit;
-        }
-
-        @Override
-        public void close() {
         }
     }
 

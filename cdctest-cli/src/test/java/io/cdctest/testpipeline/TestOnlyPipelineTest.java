@@ -71,19 +71,16 @@ class TestOnlyPipelineTest {
                 "--set copy.tabels: unknown key 'tabels' in copy (did you mean 'tables'?)");
         assertConfigError(() -> loader.load(SCENARIO, List.of("target.type=matrixone", "target.provision=external")),
                 ":3: target.type: scenario_type test_copy needs mysql or mariadb, got matrixone");
-        Path noBlock = write("no_block.yaml", "scenario_type: test_copy\n"
-                + "source: {type: mariadb, provision: embedded, database: s}\n"
-                + "target: {type: mariadb, provision: embedded, database: t}\n");
+        Path noBlock = Fixtures.embeddedScenario(dir.resolve("no_block.yaml"), "test_copy", "");
         assertConfigError(() -> loader.load(noBlock, List.of()), "no_block.yaml:1: missing required key 'copy'");
     }
 
     @Test
     void aBlockOfOneKindIsAnErrorInAnotherNamingItsKind() throws Exception {
-        Path flink = write("flink.yaml", "scenario_type: flink_cdc\n"
-                + "source: {type: mariadb, provision: embedded, database: s}\n"
-                + "target: {type: mariadb, provision: embedded, database: t}\n"
-                + "flink_cdc: {tables: [a]}\n"
-                + "copy: {tables: [a]}\n");
+        Path flink = Fixtures.embeddedScenario(dir.resolve("flink.yaml"), "flink_cdc", """
+                flink_cdc: {tables: [a]}
+                copy: {tables: [a]}
+                """);
         assertConfigError(() -> loader.load(flink, List.of()),
                 "flink.yaml:5: copy: read only by scenario_type test_copy (this scenario is flink_cdc)");
         assertConfigError(() -> loader.load(SCENARIO, List.of("flink_cdc.tables=[a]")),

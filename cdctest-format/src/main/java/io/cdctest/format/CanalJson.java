@@ -3,7 +3,6 @@ package io.cdctest.format;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,14 +29,10 @@ final class CanalJson extends NamedFormat {
 
     @Override
     public ChangeDecoder decoder(Topics topics, ColumnTypes types) {
-        return record -> decode(record, types);
+        return JsonValues.messages(FORMAT, (root, record) -> decode(root, types));
     }
 
-    private static List<ChangeEvent> decode(WireRecord record, ColumnTypes hints) {
-        if (record.value() == null || record.value().length == 0) {
-            return List.of();
-        }
-        JsonNode root = JsonValues.read(record.value(), FORMAT);
+    private static List<ChangeEvent> decode(JsonNode root, ColumnTypes hints) {
         String type = JsonValues.text(root, "type", FORMAT);
         if (root.path("isDdl").asBoolean(false)) {
             return List.of();
@@ -52,7 +47,7 @@ final class CanalJson extends NamedFormat {
             if (NO_ROW_TYPES.contains(type)) {
                 return List.of(); // DDL without the flag, TiCDC's watermark
             }
-            throw new MalformedMessageException("not a " + FORMAT + " message: unknown type '" + type + "'");
+            throw new MalformedMessageException(JsonValues.notA(FORMAT) + " message: unknown type '" + type + "'");
         }
         String db = JsonValues.text(root, "database", FORMAT);
         String table = JsonValues.text(root, "table", FORMAT);
@@ -63,7 +58,7 @@ final class CanalJson extends NamedFormat {
             old = null;
         }
         if (data == null || !data.isArray()) {
-            throw new MalformedMessageException("not a " + FORMAT + " message: 'data' is not an array");
+            throw new MalformedMessageException(JsonValues.notA(FORMAT) + " message: 'data' is not an array");
         }
         Map<String, String> mysqlTypes = new LinkedHashMap<>();
         root.path("mysqlType").fields().forEachRemaining(e -> mysqlTypes.put(e.getKey(), e.getValue().asText().toLowerCase(java.util.Locale.ROOT)));
@@ -75,15 +70,9 @@ final class CanalJson extends NamedFormat {
         List<ChangeEvent> events = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             Map<String, Object> row = JsonValues.row(data.get(i), types, JsonValues.BinaryText.LATIN1);
-            switch (op) {
-                case INSERT -> events.add(new ChangeEvent(db, table, op, null, row, source));
-                case DELETE -> events.add(new ChangeEvent(db, table, op, row, null, source));
-                default -> {
-                    Map<String, Object> changed = old != null && old.isArray() && i < old.size()
-                            ? JsonValues.row(old.get(i), types, JsonValues.BinaryText.LATIN1) : null;
-                    events.add(new ChangeEvent(db, table, op, JsonValues.overlay(row, changed), row, source));
-                }
-            }
+            Map<String, Object> changed = op == ChangeEvent.Op.UPDATE && old != null && old.isArray() && i < old.size()
+                    ? JsonValues.row(old.get(i), types, JsonValues.BinaryText.LATIN1) : null;
+            events.add(ChangeEvent.ofImage(db, table, op, row, changed, source));
         }
         return events;
     }
@@ -125,9 +114,7 @@ final class CanalJson extends NamedFormat {
                 case UPDATE, UPSERT -> "UPDATE";
                 default -> "DELETE";
             });
-            String key = event.database() + "." + event.table();
-            return List.of(new WireRecord(topics.of(event.database(), event.table()), key.getBytes(StandardCharsets.UTF_8),
-                    JsonValues.write(root)));
+            return List.of(KeyedRows.byTable(event, topics, JsonValues.write(root), Map.of()));
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.cdctest.format;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,28 @@ public record ChangeEvent(String database, String table, Op op, Map<String, Obje
         /** A row image from a format that does not tell inserts from updates (upsert-kafka). */
         UPSERT,
         DELETE
+    }
+
+    /**
+     * The change of a format whose messages carry one row image (Canal, Maxwell, the enterprise
+     * platform): the row after the change, or the row deleted, and for an update the old values of the
+     * columns it changed, laid over the row to give the row before.
+     *
+     * @param oldValues for an update, the changed columns' values before it (null or partial: the rest as after)
+     */
+    static ChangeEvent ofImage(String database, String table, Op op, Map<String, Object> row,
+                               Map<String, Object> oldValues, Source source) {
+        return switch (op) {
+            case DELETE -> new ChangeEvent(database, table, op, row, null, source);
+            case UPDATE -> {
+                Map<String, Object> before = new LinkedHashMap<>(row);
+                if (oldValues != null) {
+                    before.putAll(oldValues);
+                }
+                yield new ChangeEvent(database, table, op, before, row, source);
+            }
+            default -> new ChangeEvent(database, table, op, null, row, source);
+        };
     }
 
     /** The row image that identifies the row: after, or before for deletes. */

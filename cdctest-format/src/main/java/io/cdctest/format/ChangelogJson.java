@@ -21,17 +21,10 @@ final class ChangelogJson extends NamedFormat {
 
     @Override
     public ChangeDecoder decoder(Topics topics, ColumnTypes types) {
-        return record -> {
-            if (record.value() == null || record.value().length == 0) {
-                return List.of();
-            }
+        return JsonValues.messages(FORMAT, (root, record) -> {
             String[] table = KeyedRows.table(topics, record, FORMAT);
-            JsonNode root = JsonValues.read(record.value(), FORMAT);
             String op = JsonValues.text(root, "op", FORMAT);
-            JsonNode data = root.get("data");
-            if (data == null || !data.isObject()) {
-                throw new MalformedMessageException("not a " + FORMAT + " message: 'data' is not an object");
-            }
+            JsonNode data = JsonValues.object(root, "data", FORMAT);
             Map<String, Object> row = JsonValues.row(data, column -> types.of(table[0], table[1], column),
                     JsonValues.BinaryText.BASE64);
             ChangeEvent event = switch (op) {
@@ -39,10 +32,10 @@ final class ChangelogJson extends NamedFormat {
                 case "-U" -> new ChangeEvent(table[0], table[1], ChangeEvent.Op.UPDATE_BEFORE, row, null);
                 case "+U" -> new ChangeEvent(table[0], table[1], ChangeEvent.Op.UPDATE, null, row);
                 case "-D" -> new ChangeEvent(table[0], table[1], ChangeEvent.Op.DELETE, row, null);
-                default -> throw new MalformedMessageException("not a " + FORMAT + " message: unknown op '" + op + "'");
+                default -> throw new MalformedMessageException(JsonValues.notA(FORMAT) + " message: unknown op '" + op + "'");
             };
             return List.of(event);
-        };
+        });
     }
 
     @Override

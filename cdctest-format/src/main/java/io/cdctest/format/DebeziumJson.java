@@ -1,7 +1,6 @@
 package io.cdctest.format;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -44,9 +43,7 @@ final class DebeziumJson extends NamedFormat {
                 case DELETE -> "d";
             });
             root.put("ts_ms", event.source().timestampMs());
-            String key = event.database() + "." + event.table();
-            return List.of(new WireRecord(topics.of(event.database(), event.table()),
-                    key.getBytes(StandardCharsets.UTF_8), JsonValues.write(root)));
+            return List.of(KeyedRows.byTable(event, topics, JsonValues.write(root), java.util.Map.of()));
         };
     }
 }

@@ -34,12 +34,12 @@ final class DebeziumJsonDecoder implements ChangeDecoder {
 
     @Override
     public List<ChangeEvent> decode(WireRecord record) {
-        if (record.value() == null || record.value().length == 0) {
-            return List.of(); // tombstone
+        if (record.tombstone()) {
+            return List.of();
         }
         JsonNode root = JsonValues.read(record.value(), FORMAT);
         if (!root.isObject()) {
-            throw new MalformedMessageException("not a " + FORMAT + " message: expected a JSON object");
+            throw new MalformedMessageException(JsonValues.notA(FORMAT) + " message: expected a JSON object");
         }
         boolean enveloped = root.has("payload") && root.has("schema");
         JsonNode payload = enveloped ? root.get("payload") : root;
@@ -50,7 +50,7 @@ final class DebeziumJsonDecoder implements ChangeDecoder {
             if (NO_ROW_FIELDS.stream().anyMatch(payload::has) || (payload.size() == 1 && payload.has("ts_ms"))) {
                 return List.of(); // heartbeat, schema change or transaction marker
             }
-            throw new MalformedMessageException("not a " + FORMAT + " message: no 'op' field");
+            throw new MalformedMessageException(JsonValues.notA(FORMAT) + " message: no 'op' field");
         }
         Map<String, JsonNode> fieldSchemas = enveloped ? rowFieldSchemas(root.get("schema")) : Map.of();
         ChangeEvent.Op op = switch (payload.get("op").asText()) {

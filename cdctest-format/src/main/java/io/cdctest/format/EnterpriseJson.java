@@ -2,7 +2,6 @@ package io.cdctest.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +23,13 @@ final class EnterpriseJson extends NamedFormat {
 
     @Override
     public ChangeDecoder decoder(Topics topics, ColumnTypes types) {
-        return record -> {
-            if (record.value() == null || record.value().length == 0) {
-                return List.of();
-            }
-            JsonNode root = JsonValues.read(record.value(), FORMAT);
+        return JsonValues.messages(FORMAT, (root, record) -> {
             String type = root.path("type").asText(record.headers().getOrDefault("operation", "")).toLowerCase(java.util.Locale.ROOT);
             ChangeEvent.Op op = switch (type) {
                 case "insert" -> ChangeEvent.Op.INSERT;
                 case "update" -> ChangeEvent.Op.UPDATE;
                 case "delete" -> ChangeEvent.Op.DELETE;
-                case "" -> throw new MalformedMessageException("not an " + FORMAT + " message: no 'type' field");
+                case "" -> throw new MalformedMessageException(JsonValues.notA(FORMAT) + " message: no 'type' field");
                 default -> null; // DDL and other events carry no row
             };
             if (op == null) {
@@ -43,26 +38,19 @@ final class EnterpriseJson extends NamedFormat {
             String db = field(root, record, "database");
             String table = field(root, record, "table");
             JsonValues.TypeLookup lookup = column -> types.of(db, table, column);
-            JsonNode data = root.get("data");
-            if (data == null || !data.isObject()) {
-                throw new MalformedMessageException("not an " + FORMAT + " message: 'data' is not an object");
-            }
+            JsonNode data = JsonValues.object(root, "data", FORMAT);
             Map<String, Object> row = JsonValues.row(data, lookup, JsonValues.BinaryText.BASE64);
             String gtid = root.path("gtid").asText(record.headers().get("gtid"));
             ChangeEvent.Source source = new ChangeEvent.Source(root.path("timestamp").asLong(0) * 1000L, gtid, List.of(), Map.of());
-            return List.of(switch (op) {
-                case DELETE -> new ChangeEvent(db, table, op, row, null, source);
-                case UPDATE -> new ChangeEvent(db, table, op, JsonValues.overlay(row,
-                        JsonValues.row(root.get("old_data"), lookup, JsonValues.BinaryText.BASE64)), row, source);
-                default -> new ChangeEvent(db, table, op, null, row, source);
-            });
-        };
+            return List.of(ChangeEvent.ofImage(db, table, op, row,
+                    JsonValues.row(root.get("old_data"), lookup, JsonValues.BinaryText.BASE64), source));
+        });
     }
 
     private static String field(JsonNode root, WireRecord record, String name) {
         String value = root.path(name).asText(record.headers().get(name));
         if (value == null || value.isEmpty()) {
-            throw new MalformedMessageException("not an " + FORMAT + " message: no '" + name + "' field or header");
+            throw new MalformedMessageException(JsonValues.notA(FORMAT) + " message: no '" + name + "' field or header");
         }
         return value;
     }
@@ -96,9 +84,7 @@ final class EnterpriseJson extends NamedFormat {
             if (event.source().gtid() != null) {
                 headers.put("gtid", event.source().gtid());
             }
-            String key = event.database() + "." + event.table();
-            return List.of(new WireRecord(topics.of(event.database(), event.table()), key.getBytes(StandardCharsets.UTF_8),
-                    JsonValues.write(root), headers));
+            return List.of(KeyedRows.byTable(event, topics, JsonValues.write(root), headers));
         };
     }
 }

@@ -49,8 +49,22 @@ final class JsonValues {
         try {
             return JSON.readTree(value);
         } catch (IOException e) {
-            throw new MalformedMessageException("not a " + format + " message (not JSON: " + firstLine(e) + ")", e);
+            throw new MalformedMessageException(notA(format) + " message (not JSON: " + firstLine(e) + ")", e);
         }
+    }
+
+    /** Reads the change events of one JSON message; its record gives the topic and the headers. */
+    @FunctionalInterface
+    interface MessageDecoder {
+        List<ChangeEvent> decode(JsonNode message, WireRecord record);
+    }
+
+    /**
+     * The decoder of a format whose record values are JSON messages: a tombstone carries nothing, any
+     * other value is read as one message and handed to {@code decoder}.
+     */
+    static ChangeDecoder messages(String format, MessageDecoder decoder) {
+        return record -> record.tombstone() ? List.of() : decoder.decode(read(record.value(), format), record);
     }
 
     static byte[] write(JsonNode node) {
@@ -65,9 +79,23 @@ final class JsonValues {
     static String text(JsonNode message, String field, String format) {
         JsonNode v = message.get(field);
         if (v == null || v.isNull() || !v.isValueNode()) {
-            throw new MalformedMessageException("not a " + format + " message: no '" + field + "' field");
+            throw new MalformedMessageException(notA(format) + " message: no '" + field + "' field");
         }
         return v.asText();
+    }
+
+    /** A required object field of a message (a row). */
+    static JsonNode object(JsonNode message, String field, String format) {
+        JsonNode v = message.get(field);
+        if (v == null || !v.isObject()) {
+            throw new MalformedMessageException(notA(format) + " message: '" + field + "' is not an object");
+        }
+        return v;
+    }
+
+    /** How the errors of a format's decoder begin: {@code not a canal-json}, {@code not an upsert-kafka}. */
+    static String notA(String format) {
+        return ("aeiou".indexOf(format.charAt(0)) >= 0 ? "not an " : "not a ") + format;
     }
 
     /**
@@ -146,15 +174,6 @@ final class JsonValues {
             return v.asText();
         }
         return v.toString();
-    }
-
-    /** The row before an update: the row after with the changed columns' old values laid over it. */
-    static Map<String, Object> overlay(Map<String, Object> after, Map<String, Object> oldValues) {
-        Map<String, Object> before = new LinkedHashMap<>(after);
-        if (oldValues != null) {
-            before.putAll(oldValues);
-        }
-        return before;
     }
 
     /** The columns whose value differs between two images, with their value before. */

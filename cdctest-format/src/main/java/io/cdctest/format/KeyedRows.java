@@ -1,13 +1,23 @@
 package io.cdctest.format;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** Keys and tables of the per-table formats (Flink changelog, upsert-kafka). */
+/**
+ * Record keys: {@code db.table} for the formats that name the table in every message, and keys and
+ * tables of the per-table formats (Flink changelog, upsert-kafka).
+ */
 final class KeyedRows {
     private KeyedRows() {
+    }
+
+    /** The record of a change in a format that names the table: key {@code db.table} (the partition key). */
+    static WireRecord byTable(ChangeEvent event, Topics topics, byte[] value, Map<String, String> headers) {
+        String key = event.database() + "." + event.table();
+        return new WireRecord(topics.of(event.database(), event.table()), key.getBytes(StandardCharsets.UTF_8), value, headers);
     }
 
     /** Database and table of a record, from its per-table topic. */

@@ -3,7 +3,6 @@ package io.cdctest.format;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +24,10 @@ final class MaxwellJson extends NamedFormat {
 
     @Override
     public ChangeDecoder decoder(Topics topics, ColumnTypes types) {
-        return record -> decode(record, types);
+        return JsonValues.messages(FORMAT, (root, record) -> decode(root, types));
     }
 
-    private static List<ChangeEvent> decode(WireRecord record, ColumnTypes hints) {
-        if (record.value() == null || record.value().length == 0) {
-            return List.of();
-        }
-        JsonNode root = JsonValues.read(record.value(), FORMAT);
+    private static List<ChangeEvent> decode(JsonNode root, ColumnTypes hints) {
         String type = JsonValues.text(root, "type", FORMAT);
         ChangeEvent.Op op = switch (type) {
             case "insert" -> ChangeEvent.Op.INSERT;
@@ -46,28 +41,19 @@ final class MaxwellJson extends NamedFormat {
                     || type.equals("heartbeat")) {
                 return List.of(); // bootstrap markers, DDL, heartbeats
             }
-            throw new MalformedMessageException("not a " + FORMAT + " message: unknown type '" + type + "'");
+            throw new MalformedMessageException(JsonValues.notA(FORMAT) + " message: unknown type '" + type + "'");
         }
         String db = JsonValues.text(root, "database", FORMAT);
         String table = JsonValues.text(root, "table", FORMAT);
         JsonValues.TypeLookup types = column -> hints.of(db, table, column);
-        JsonNode data = root.get("data");
-        if (data == null || !data.isObject()) {
-            throw new MalformedMessageException("not a " + FORMAT + " message: 'data' is not an object");
-        }
+        JsonNode data = JsonValues.object(root, "data", FORMAT);
         Map<String, Object> row = JsonValues.row(data, types, JsonValues.BinaryText.BASE64);
         List<String> keys = new ArrayList<>();
         root.path("primary_key_columns").forEach(k -> keys.add(k.asText()));
         ChangeEvent.Source source = new ChangeEvent.Source(root.path("ts").asLong(0) * 1000L,
                 root.path("position").asText(null), List.copyOf(keys), Map.of());
-        return List.of(switch (op) {
-            case DELETE -> new ChangeEvent(db, table, op, row, null, source);
-            case UPDATE -> {
-                yield new ChangeEvent(db, table, op, JsonValues.overlay(row,
-                        JsonValues.row(root.get("old"), types, JsonValues.BinaryText.BASE64)), row, source);
-            }
-            default -> new ChangeEvent(db, table, op, null, row, source);
-        });
+        return List.of(ChangeEvent.ofImage(db, table, op, row,
+                JsonValues.row(root.get("old"), types, JsonValues.BinaryText.BASE64), source));
     }
 
     @Override
@@ -101,9 +87,7 @@ final class MaxwellJson extends NamedFormat {
                 root.set("old", JsonValues.rowNode(JsonValues.changed(event.before(), event.after()), types,
                         JsonValues.BinaryText.BASE64, false));
             }
-            String key = event.database() + "." + event.table();
-            return List.of(new WireRecord(topics.of(event.database(), event.table()), key.getBytes(StandardCharsets.UTF_8),
-                    JsonValues.write(root)));
+            return List.of(KeyedRows.byTable(event, topics, JsonValues.write(root), Map.of()));
         };
     }
 }

@@ -24,21 +24,21 @@ final class UpsertKafka extends NamedFormat {
             String[] table = KeyedRows.table(topics, record, FORMAT);
             JsonValues.TypeLookup lookup = column -> types.of(table[0], table[1], column);
             if (record.key() == null || record.key().length == 0) {
-                throw new MalformedMessageException("not an " + FORMAT + " record: it has no key");
+                throw new MalformedMessageException(JsonValues.notA(FORMAT) + " record: it has no key");
             }
             JsonNode key = JsonValues.read(record.key(), FORMAT + " key");
             if (!key.isObject()) {
-                throw new MalformedMessageException("not an " + FORMAT + " record: the key is not a JSON object");
+                throw new MalformedMessageException(JsonValues.notA(FORMAT) + " record: the key is not a JSON object");
             }
             Map<String, Object> keyRow = JsonValues.row(key, lookup, JsonValues.BinaryText.BASE64);
             List<String> keyColumns = List.copyOf(keyRow.keySet());
             ChangeEvent.Source source = new ChangeEvent.Source(0, null, keyColumns, Map.of());
-            if (record.value() == null || record.value().length == 0) {
+            if (record.tombstone()) {
                 return List.of(new ChangeEvent(table[0], table[1], ChangeEvent.Op.DELETE, keyRow, null, source));
             }
             JsonNode value = JsonValues.read(record.value(), FORMAT);
             if (!value.isObject()) {
-                throw new MalformedMessageException("not an " + FORMAT + " record: the value is not a JSON object");
+                throw new MalformedMessageException(JsonValues.notA(FORMAT) + " record: the value is not a JSON object");
             }
             return List.of(new ChangeEvent(table[0], table[1], ChangeEvent.Op.UPSERT, null,
                     JsonValues.row(value, lookup, JsonValues.BinaryText.BASE64), source));

@@ -19,6 +19,11 @@ public record WireRecord(String topic, byte[] key, byte[] value, Map<String, Str
                 value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Whether the record has no value (null or empty): a tombstone, which carries no row. */
+    public boolean tombstone() {
+        return value == null || value.length == 0;
+    }
+
     public String valueText() {
         return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }

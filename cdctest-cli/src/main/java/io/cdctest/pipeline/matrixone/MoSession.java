@@ -82,26 +82,12 @@ final class MoSession implements AutoCloseable {
     }
 
     void execute(String sql) {
-        journal.accept(MoUri.redacted(sql));
-        try (Statement st = connection.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            throw new CdctestException(ExitCode.ENVIRONMENT, endpoint.role() + " MatrixOne at " + endpoint.address()
-                    + " refused: " + Sql.abbreviate(MoUri.redacted(sql), 120) + ": " + Sql.firstLine(e), e);
-        }
+        executeUnless(sql, message -> false);
     }
 
     /** Runs a statement; an error whose text satisfies {@code tolerated} is ignored (teardown). */
     void executeTolerating(String sql, java.util.function.Predicate<String> tolerated) {
-        journal.accept(MoUri.redacted(sql));
-        try (Statement st = connection.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            if (!tolerated.test(e.getMessage())) {
-                throw new CdctestException(ExitCode.ENVIRONMENT, endpoint.role() + " MatrixOne at " + endpoint.address()
-                        + " refused: " + Sql.abbreviate(MoUri.redacted(sql), 120) + ": " + Sql.firstLine(e), e);
-            }
-        }
+        executeUnless(sql, tolerated);
     }
 
     /**
@@ -117,8 +103,7 @@ final class MoSession implements AutoCloseable {
             if (retryLater.test(e.getMessage())) {
                 return false;
             }
-            throw new CdctestException(ExitCode.ENVIRONMENT, endpoint.role() + " MatrixOne at " + endpoint.address()
-                    + " refused: " + Sql.abbreviate(MoUri.redacted(sql), 120) + ": " + Sql.firstLine(e), e);
+            throw failed(" refused: " + Sql.abbreviate(MoUri.redacted(sql), 120), e);
         }
     }
 
@@ -141,8 +126,7 @@ final class MoSession implements AutoCloseable {
             }
             return rows;
         } catch (SQLException e) {
-            throw new CdctestException(ExitCode.ENVIRONMENT, endpoint.role() + " MatrixOne at " + endpoint.address()
-                    + ": " + Sql.abbreviate(sql, 120) + ": " + Sql.firstLine(e), e);
+            throw failed(": " + Sql.abbreviate(sql, 120), e);
         }
     }
 
@@ -155,9 +139,14 @@ final class MoSession implements AutoCloseable {
             }
             return names;
         } catch (SQLException e) {
-            throw new CdctestException(ExitCode.ENVIRONMENT, endpoint.role() + " MatrixOne at " + endpoint.address()
-                    + ": " + Sql.abbreviate(sql, 120) + ": " + Sql.firstLine(e), e);
+            throw failed(": " + Sql.abbreviate(sql, 120), e);
         }
+    }
+
+    /** An environment error: {@code <role> MatrixOne at <address><detail>: <first line of the error>}. */
+    private CdctestException failed(String detail, SQLException e) {
+        return new CdctestException(ExitCode.ENVIRONMENT, endpoint.role() + " MatrixOne at " + endpoint.address()
+                + detail + ": " + Sql.firstLine(e), e);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,19 +88,18 @@ public final class MapReader {
     }
 
     public int integer(String key, int fallback) {
-        return string(key).map(text -> {
-            try {
-                return Integer.parseInt(text.trim().replace("_", ""));
-            } catch (NumberFormatException e) {
-                throw error(key, "expected a whole number, got '" + text + "'");
-            }
-        }).orElse(fallback);
+        return wholeNumber(key, Integer::parseInt, fallback);
     }
 
     public long longValue(String key, long fallback) {
+        return wholeNumber(key, Long::parseLong, fallback);
+    }
+
+    /** A whole number ({@code 50}, {@code 1_000}) read by {@code parse}, which throws when it does not fit. */
+    private <N extends Number> N wholeNumber(String key, Function<String, N> parse, N fallback) {
         return string(key).map(text -> {
             try {
-                return Long.parseLong(text.trim().replace("_", ""));
+                return parse.apply(text.trim().replace("_", ""));
             } catch (NumberFormatException e) {
                 throw error(key, "expected a whole number, got '" + text + "'");
             }

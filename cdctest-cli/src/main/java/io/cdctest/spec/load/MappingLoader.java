@@ -2,7 +2,6 @@ package io.cdctest.spec.load;
 
 import io.cdctest.CdctestException;
 import io.cdctest.spec.TableMapping;
-import io.cdctest.spec.load.YNode.YMap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,24 +21,19 @@ import java.util.function.Consumer;
  * </pre>
  */
 public final class MappingLoader {
-    private final Interpolator interpolator;
-    private final Consumer<String> warnings;
-    /** Every key this loader's readers have known (path.key), for the configuration reference test. */
-    private final Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final RootReaders readers;
 
     public MappingLoader(Interpolator interpolator, Consumer<String> warnings) {
-        this.interpolator = interpolator;
-        this.warnings = warnings;
+        this.readers = new RootReaders(interpolator, warnings);
     }
 
     /** The keys of the model this loader has read so far (path.key, list indices dropped). */
     Set<String> keysRead() {
-        return Set.copyOf(keys);
+        return readers.keysRead();
     }
 
     public List<TableMapping> load(Path file) {
-        YMap root = YamlTrees.readFile(file);
-        MapReader r = new MapReader(root, "", interpolator, warnings, keys);
+        MapReader r = readers.of(YamlTrees.readFile(file));
         List<TableMapping> mappings = new ArrayList<>();
         for (MapReader m : r.maps("tables")) {
             mappings.add(mapping(m));

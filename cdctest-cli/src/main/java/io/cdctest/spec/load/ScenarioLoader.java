@@ -34,10 +34,7 @@ import java.util.function.Consumer;
  * ({@link PipelineReader}), and a block another pipeline owns is an error naming that pipeline.
  */
 public final class ScenarioLoader {
-    private final Interpolator interpolator;
-    private final Consumer<String> warnings;
-    /** Every key this loader's readers have known (path.key), for the configuration reference test. */
-    private final Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final RootReaders readers;
     private final Map<String, PipelineReader> pipelines = new TreeMap<>();
 
     /**
@@ -45,20 +42,19 @@ public final class ScenarioLoader {
      * @param warnings  receives one line per accepted-but-unused legacy key
      */
     public ScenarioLoader(Interpolator interpolator, Collection<? extends PipelineReader> pipelines, Consumer<String> warnings) {
-        this.interpolator = interpolator;
+        this.readers = new RootReaders(interpolator, warnings);
         pipelines.forEach(p -> this.pipelines.put(p.identifier(), p));
-        this.warnings = warnings;
     }
 
     /** The keys of the model this loader has read so far (path.key, list indices dropped). */
     Set<String> keysRead() {
-        return Set.copyOf(keys);
+        return readers.keysRead();
     }
 
     public Scenario load(Path file, List<String> overrides) {
         YMap root = YamlTrees.readFile(file);
         Overrides.apply(root, overrides);
-        MapReader r = new MapReader(root, "", interpolator, warnings, keys);
+        MapReader r = readers.of(root);
 
         String type = r.requiredString("scenario_type");
         PipelineReader pipeline = pipelines.get(type);

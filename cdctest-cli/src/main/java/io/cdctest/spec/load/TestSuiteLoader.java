@@ -10,7 +10,6 @@ import io.cdctest.spec.Step.Dml;
 import io.cdctest.spec.TaskState;
 import io.cdctest.spec.TestCase;
 import io.cdctest.spec.TestSuite;
-import io.cdctest.spec.load.YNode.YMap;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,24 +40,19 @@ public final class TestSuiteLoader {
     /** How long check_subscription_status waits for the expected state when its step gives no timeout. */
     static final Duration STATE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Interpolator interpolator;
-    private final Consumer<String> warnings;
-    /** Every key this loader's readers have known (path.key), for the configuration reference test. */
-    private final Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final RootReaders readers;
 
     public TestSuiteLoader(Interpolator interpolator, Consumer<String> warnings) {
-        this.interpolator = interpolator;
-        this.warnings = warnings;
+        this.readers = new RootReaders(interpolator, warnings);
     }
 
     /** The keys of the model this loader has read so far (path.key, list indices dropped). */
     Set<String> keysRead() {
-        return Set.copyOf(keys);
+        return readers.keysRead();
     }
 
     public TestSuite load(Path file) {
-        YMap root = YamlTrees.readFile(file);
-        MapReader r = new MapReader(root, "", interpolator, warnings, keys);
+        MapReader r = readers.of(YamlTrees.readFile(file));
         String name = file.getFileName().toString();
         String description = "";
         var suite = r.map("test_suite");

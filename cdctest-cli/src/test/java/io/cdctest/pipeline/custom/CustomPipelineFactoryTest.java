@@ -31,18 +31,16 @@ class CustomPipelineFactoryTest {
     void aMissingProgramIsNamedWithItsHook(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("platform/bin"));
         Files.writeString(dir.resolve("platform/bin/present.sh"), "#!/bin/sh\n");
-        Path file = dir.resolve("s.yaml");
-        Files.writeString(file, String.join("\n", "scenario_type: custom",
-                "source: {type: mariadb, provision: embedded, database: s}",
-                "target: {type: mariadb, provision: embedded, database: t}",
-                "custom:",
-                "  hooks:",
-                "    setup: {command: [sh, -c, 'true']}",
-                "    start:",
-                "      - {command: [./bin/present.sh], dir: platform}",
-                "      - {name: worker, command: [./bin/streamer, --local], dir: platform, background: true}",
-                "      - {command: [\"{java}\", Tool.java]}",
-                "    stop: {command: [no-such-program-cdctest]}", ""));
+        Path file = Fixtures.embeddedScenario(dir.resolve("s.yaml"), "custom", """
+                custom:
+                  hooks:
+                    setup: {command: [sh, -c, 'true']}
+                    start:
+                      - {command: [./bin/present.sh], dir: platform}
+                      - {name: worker, command: [./bin/streamer, --local], dir: platform, background: true}
+                      - {command: ["{java}", Tool.java]}
+                    stop: {command: [no-such-program-cdctest]}
+                """);
         Check hooks = CustomPipelineFactory.programs(loader.load(file, List.of()).settings(CustomSpec.class));
         assertThat(hooks.passed()).isFalse();
         assertThat(hooks.detail()).isEqualTo("program not found: worker: ./bin/streamer; stop: no-such-program-cdctest");

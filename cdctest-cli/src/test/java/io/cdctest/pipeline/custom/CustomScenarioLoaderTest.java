@@ -57,16 +57,14 @@ class CustomScenarioLoaderTest {
 
     @Test
     void unquotedYamlScalarsKeepTheirJsonTypeInBodies(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("typed.yaml");
-        Files.writeString(file, String.join("\n", "scenario_type: custom",
-                "source: {type: mariadb, provision: embedded, database: s}",
-                "target: {type: mariadb, provision: embedded, database: t}",
-                "custom:",
-                "  hooks:",
-                "    start:",
-                "      http:",
-                "        url: http://manager/api",
-                "        body: {flush_batch: 50, ratio: 0.5, merge: false, none: null, quoted: '50', ts: 2023-10-22}", ""));
+        Path file = Fixtures.embeddedScenario(dir.resolve("typed.yaml"), "custom", """
+                custom:
+                  hooks:
+                    start:
+                      http:
+                        url: http://manager/api
+                        body: {flush_batch: 50, ratio: 0.5, merge: false, none: null, quoted: '50', ts: 2023-10-22}
+                """);
         String body = ((CustomSpec.Http) loader.load(file, List.of()).settings(CustomSpec.class).hooks().start().get(0)).body().json().toString();
         assertThat(body).isEqualTo("{\"flush_batch\":50,\"ratio\":0.5,\"merge\":false,\"none\":null,\"quoted\":\"50\","
                 + "\"ts\":\"2023-10-22\"}");

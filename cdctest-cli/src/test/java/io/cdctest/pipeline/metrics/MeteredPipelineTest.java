@@ -3,11 +3,9 @@ package io.cdctest.pipeline.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdctest.check.FilterEffects;
-import io.cdctest.pipeline.ComponentStatus;
-import io.cdctest.pipeline.Databases;
+import io.cdctest.pipeline.IdlePipeline;
 import io.cdctest.pipeline.Pipeline;
 import io.cdctest.pipeline.PipelineMetrics;
-import io.cdctest.spec.Component;
 import io.cdctest.spec.MetricsSpec;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -27,21 +25,7 @@ class MeteredPipelineTest {
             Duration.ofSeconds(1), null);
 
     /** A pipeline that can say it is behind and run actions, and nothing else. */
-    private static class Behind implements Pipeline, Pipeline.CatchUp, Pipeline.Actions {
-        @Override
-        public void start(Databases databases) {
-        }
-
-        @Override
-        public ComponentStatus status(Component component) {
-            return new ComponentStatus(component, true, "up");
-        }
-
-        @Override
-        public Optional<String> failure() {
-            return Optional.empty();
-        }
-
+    private static class Behind extends IdlePipeline implements Pipeline.CatchUp, Pipeline.Actions {
         @Override
         public List<String> describe() {
             return List.of("behind");
@@ -55,10 +39,6 @@ class MeteredPipelineTest {
         @Override
         public String act(String action) {
             return "did " + action;
-        }
-
-        @Override
-        public void close() {
         }
     }
 

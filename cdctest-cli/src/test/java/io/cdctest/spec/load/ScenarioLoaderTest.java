@@ -39,10 +39,8 @@ class ScenarioLoaderTest {
         return Fixtures.files("spec/scenarios/valid").stream();
     }
 
-    static Stream<Path> shipped() throws Exception {
-        try (Stream<Path> files = Files.list(Fixtures.repositoryRoot().resolve("config/scenarios"))) {
-            return files.toList().stream();
-        }
+    static Stream<Path> shipped() {
+        return Fixtures.shipped("scenarios").stream();
     }
 
     @ParameterizedTest
@@ -94,11 +92,7 @@ class ScenarioLoaderTest {
 
     @Test
     void aDirectoryOnlyTheRunningMachineNeedsIsAWarningHereAndCheckedByThePreflight(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("scripts.yaml");
-        Files.writeString(file, """
-                scenario_type: flink_cdc
-                source: {type: mariadb, provision: embedded, database: s}
-                target: {type: mariadb, provision: embedded, database: t}
+        Path file = Fixtures.embeddedScenario(dir.resolve("scripts.yaml"), "flink_cdc", """
                 flink_cdc:
                   tables: [cdc_test_base]
                   path: ../no-such-flink-cdc

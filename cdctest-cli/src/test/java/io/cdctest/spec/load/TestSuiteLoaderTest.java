@@ -39,10 +39,8 @@ class TestSuiteLoaderTest {
         return Fixtures.files("spec/testcases/invalid").stream();
     }
 
-    static Stream<Path> shipped() throws Exception {
-        try (Stream<Path> files = Files.list(Fixtures.repositoryRoot().resolve("config/testcases"))) {
-            return files.toList().stream();
-        }
+    static Stream<Path> shipped() {
+        return Fixtures.shipped("testcases").stream();
     }
 
     @ParameterizedTest
