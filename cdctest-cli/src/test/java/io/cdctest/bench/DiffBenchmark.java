@@ -372,7 +372,7 @@ public final class DiffBenchmark {
             }
             outcomes.sort((x, y) -> Double.compare(x.seconds(), y.seconds()));
             DiffPeers.Outcome median = outcomes.get(outcomes.size() / 2);
-            String answer = median.found() < 0 ? "" : judge(state, median.found()) + ", ";
+            String answer = median.failed() ? "failed, " : median.found() < 0 ? "" : judge(state, median.found()) + ", ";
             print(state, peer.name(), median.seconds(), answer + median.note());
             figures.put(peer.name(), median.failed() ? Double.NaN : median.seconds());
         }
